@@ -1,0 +1,42 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+CommandLine parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Sign in to Matrix homeservers with single sign-on."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption server(
+        QStringLiteral("server"),
+        QCoreApplication::translate("main", "Look up this server, Matrix ID or URL at start."),
+        QStringLiteral("server"));
+    const QCommandLineOption idp(
+        QStringLiteral("idp"),
+        QCoreApplication::translate("main", "Sign in with this identity provider right away."),
+        QStringLiteral("id"));
+    const QCommandLineOption ephemeral(
+        QStringLiteral("ephemeral"),
+        QCoreApplication::translate("main", "Do not save the session; it ends when Portico quits."));
+    const QCommandLineOption verbose(
+        QStringLiteral("verbose"),
+        QCoreApplication::translate("main", "Log what Portico does (never any token)."));
+    parser.addOptions({server, idp, ephemeral, verbose});
+    parser.process(arguments);
+
+    CommandLine result;
+    result.server = parser.value(server);
+    result.idp = parser.value(idp);
+    result.ephemeral = parser.isSet(ephemeral);
+    result.verbose = parser.isSet(verbose);
+    if (!result.idp.isEmpty() && result.server.isEmpty()) {
+        qCritical("--idp needs --server");
+        std::exit(2);
+    }
+    return result;
+}

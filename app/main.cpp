@@ -1,0 +1,71 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandline.h"
+
+#include "session/sessionstore.h"
+#include "ui/logincontroller.h"
+
+#include <QGuiApplication>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QTextStream>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(PorticoPlugin)
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(QStringLiteral("Portico"));
+    QGuiApplication::setApplicationName(QStringLiteral("Portico"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Portico"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(PORTICO_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral(PORTICO_APP_ID));
+
+    const CommandLine options = parseCommandLine(QGuiApplication::arguments());
+    if (options.verbose)
+        QLoggingCategory::setFilterRules(QStringLiteral("portico.*.debug=true"));
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    QNetworkAccessManager network;
+    Portico::Session::SessionStore store(options.ephemeral
+                                             ? Portico::Session::SessionStore::Persistence::MemoryOnly
+                                             : Portico::Session::SessionStore::Persistence::Keychain);
+    Portico::Ui::LoginController controller(network, store);
+
+    // One line on stdout per sign-in, for scripts and the end-to-end tests. No secrets.
+    QObject::connect(&controller, &Portico::Ui::LoginController::signedIn,
+                     [](const QString &userId, const QString &deviceId, const QString &baseUrl) {
+                         QTextStream(stdout) << "signed-in " << userId << ' ' << deviceId << ' '
+                                             << baseUrl << Qt::endl;
+                     });
+
+    QObject::connect(&controller, &Portico::Ui::LoginController::sessionRestored,
+                     [](const QString &userId, const QString &deviceId, const QString &baseUrl) {
+                         QTextStream(stdout) << "restored " << userId << ' ' << deviceId << ' '
+                                             << baseUrl << Qt::endl;
+                     });
+    QObject::connect(&controller, &Portico::Ui::LoginController::sessionVerified,
+                     [](const QString &userId, const QString &deviceId) {
+                         QTextStream(stdout) << "verified " << userId << ' ' << deviceId << Qt::endl;
+                     });
+
+    QQmlApplicationEngine engine;
+    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
+    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
+                     [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/Portico/Main.qml")));
+
+    if (!options.server.isEmpty()) {
+        controller.setAutoProvider(options.idp);
+        controller.discover(options.server);
+    } else {
+        controller.restore();
+    }
+    return QGuiApplication::exec();
+}

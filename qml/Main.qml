@@ -1,0 +1,30 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Portico
+
+ApplicationWindow {
+    id: window
+
+    required property LoginController controller
+
+    width: 480
+    height: 640
+    minimumWidth: 360
+    minimumHeight: 480
+    visible: true
+    title: qsTr("Portico")
+
+    StackLayout {
+        anchors.fill: parent
+        anchors.margins: 24
+        currentIndex: window.controller.page
+
+        ServerPage { controller: window.controller }
+        ProvidersPage { controller: window.controller }
+        WaitingPage { controller: window.controller }
+        SignedInPage { controller: window.controller }
+    }
+}

@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// An error, a warning or a notice, shown only while it has text.
+Pane {
+    id: banner
+
+    enum Kind { Error, Warning, Info }
+    property int kind: MessageBanner.Error
+    property alias text: label.text
+
+    visible: text.length > 0
+    Layout.fillWidth: true
+    padding: 10
+    Accessible.role: Accessible.AlertMessage
+    Accessible.name: text
+
+    background: Rectangle {
+        radius: 6
+        color: banner.kind === MessageBanner.Error ? "#33d32f2f"
+             : banner.kind === MessageBanner.Warning ? "#33f9a825" : "#331e88e5"
+        border.color: banner.kind === MessageBanner.Error ? "#d32f2f"
+                    : banner.kind === MessageBanner.Warning ? "#f9a825" : "#1e88e5"
+    }
+
+    Label {
+        id: label
+        width: parent.width
+        wrapMode: Text.Wrap
+    }
+}

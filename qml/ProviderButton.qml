@@ -1,0 +1,79 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One identity provider: its icon (or a glyph of our own while loading, on failure, or when it
+// has none) and its name, always visible. Known brands get their colours.
+Button {
+    id: button
+
+    property string name
+    property url iconUrl
+    property string brand
+
+    readonly property var brandColors: ({
+        "apple": ["#000000", "#ffffff"],
+        "facebook": ["#1877f2", "#ffffff"],
+        "github": ["#24292f", "#ffffff"],
+        "gitlab": ["#fc6d26", "#ffffff"],
+        "google": ["#ffffff", "#1f1f1f"],
+        "twitter": ["#1d9bf0", "#ffffff"]
+    })
+    readonly property var colors: brandColors[brand]
+
+    implicitHeight: 48
+    Layout.fillWidth: true
+    text: qsTr("Continue with %1").arg(name)
+    Accessible.name: text
+
+    background: Rectangle {
+        radius: 6
+        color: button.colors ? button.colors[0] : button.palette.button
+        border.width: button.visualFocus ? 2 : 1
+        border.color: button.visualFocus ? button.palette.highlight : Qt.darker(color, 1.25)
+        opacity: button.down ? 0.8 : 1
+    }
+
+    contentItem: RowLayout {
+        spacing: 12
+
+        Item {
+            Layout.preferredWidth: 24
+            Layout.preferredHeight: 24
+
+            Image {
+                id: icon
+                anchors.fill: parent
+                source: button.iconUrl
+                sourceSize.width: width * Screen.devicePixelRatio
+                sourceSize.height: height * Screen.devicePixelRatio
+                fillMode: Image.PreserveAspectFit
+                asynchronous: true
+                smooth: true
+                visible: status === Image.Ready
+            }
+            // Our own glyph: the provider's initial.
+            Rectangle {
+                anchors.fill: parent
+                radius: width / 2
+                visible: icon.status !== Image.Ready
+                color: button.colors ? button.colors[1] : button.palette.highlight
+                opacity: icon.status === Image.Loading ? 0.4 : 1
+                Label {
+                    anchors.centerIn: parent
+                    text: button.name.length > 0 ? button.name.charAt(0).toUpperCase() : "?"
+                    color: button.colors ? button.colors[0] : button.palette.highlightedText
+                    font.bold: true
+                }
+            }
+        }
+        Label {
+            text: button.text
+            elide: Text.ElideRight
+            color: button.colors ? button.colors[1] : button.palette.buttonText
+            Layout.fillWidth: true
+        }
+    }
+}

@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Portico
+
+// Step 1: where to sign in.
+ColumnLayout {
+    id: page
+
+    required property LoginController controller
+
+    function submit() {
+        if (serverField.text.trim().length > 0 && !page.controller.busy)
+            page.controller.discover(serverField.text)
+    }
+
+    spacing: 16
+
+    Item { Layout.fillHeight: true }
+
+    PageHeading {
+        title: qsTr("Sign in to Matrix")
+        subtitle: qsTr("Enter your server (example.org), your Matrix ID (@you:example.org) or the server's address.")
+    }
+
+    TextField {
+        id: serverField
+        focus: true
+        text: page.controller.serverText
+        placeholderText: qsTr("example.org")
+        inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+        Layout.fillWidth: true
+        Accessible.name: qsTr("Server, Matrix ID or address")
+        onAccepted: page.submit()
+    }
+
+    MessageBanner { text: page.controller.errorText }
+    MessageBanner { kind: MessageBanner.Info; text: page.controller.noticeText }
+
+    RowLayout {
+        Layout.fillWidth: true
+        BusyIndicator {
+            running: page.controller.busy
+            visible: running
+            Layout.preferredHeight: 32
+            Layout.preferredWidth: 32
+        }
+        Item { Layout.fillWidth: true }
+        Button {
+            text: qsTr("Continue")
+            highlighted: true
+            enabled: serverField.text.trim().length > 0 && !page.controller.busy
+            onClicked: page.submit()
+        }
+    }
+
+    Item { Layout.fillHeight: true }
+}

@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QUrl>
+
+namespace Portico::Session {
+
+// A signed-in Matrix session, however it was made. Only accessToken and refreshToken are
+// secret: they live in the keychain and nowhere else.
+struct Session {
+    QString userId;
+    QString deviceId;
+    QUrl baseUrl; // the bound base URL: every request of this session goes here
+    bool plainHttpAllowed = false; // the user chose an http server explicitly
+    QString accessToken;
+    QString refreshToken;
+    QString loginMethod; // for display and re-authentication, e.g. "sso:github"
+
+    bool isValid() const { return !userId.isEmpty() && !deviceId.isEmpty() && !accessToken.isEmpty() && baseUrl.isValid(); }
+    // The keychain key and the settings group of this session.
+    QString key() const { return userId + u'/' + deviceId; }
+};
+
+} // namespace Portico::Session
+
+Q_DECLARE_METATYPE(Portico::Session::Session)

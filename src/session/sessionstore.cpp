@@ -1,0 +1,185 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sessionstore.h"
+
+#include "matrix/logging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <QUrl>
+
+#include <qt6keychain/keychain.h>
+
+namespace Portico::Session {
+
+namespace {
+const QString Service = QStringLiteral(PORTICO_APP_ID);
+
+QString groupFor(const QString &key)
+{
+    // QSettings treats '/' as a group separator; user IDs contain it in our key.
+    return QStringLiteral("sessions/") + QString::fromLatin1(QUrl::toPercentEncoding(key));
+}
+
+QByteArray secretOf(const Session &session)
+{
+    QJsonObject secret{{QStringLiteral("access_token"), session.accessToken}};
+    if (!session.refreshToken.isEmpty())
+        secret.insert(QStringLiteral("refresh_token"), session.refreshToken);
+    return QJsonDocument(secret).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+StoreError storeErrorFrom(int keychainError, const QString &text)
+{
+    using Reason = StoreError::Reason;
+    switch (keychainError) {
+    case QKeychain::NoBackendAvailable:
+        return {Reason::NoKeychain, text};
+    case QKeychain::AccessDenied:
+        return {text.contains(u"locked") ? Reason::Locked : Reason::AccessDenied, text};
+    case QKeychain::AccessDeniedByUser:
+        return {Reason::AccessDenied, text};
+    default:
+        break;
+    }
+    // QtKeychain 0.13 reports these as OtherError; the text is all there is to tell them apart.
+    if (text.contains(u"D-Bus") || text.contains(u"org.freedesktop.secrets"))
+        return {Reason::NoKeychain, text};
+    if (text.contains(u"collection") || text.contains(u"locked"))
+        return {Reason::Locked, text};
+    return {Reason::Other, text};
+}
+
+SessionStore::SessionStore(Persistence persistence, QObject *parent)
+    : QObject(parent)
+    , m_persistence(persistence)
+{
+}
+
+void SessionStore::save(const Session &session)
+{
+    if (m_persistence == Persistence::MemoryOnly) {
+        m_memory.removeIf([&](const Session &s) { return s.key() == session.key(); });
+        m_memory.append(session);
+        Q_EMIT saved(session);
+        return;
+    }
+    auto *job = new QKeychain::WritePasswordJob(Service, this);
+    job->setKey(session.key());
+    job->setBinaryData(secretOf(session));
+    connect(job, &QKeychain::Job::finished, this, [this, session](QKeychain::Job *finished) {
+        if (finished->error() != QKeychain::NoError) {
+            qCWarning(lcSession) << "keychain write failed:" << finished->errorString();
+            Q_EMIT failed(storeErrorFrom(finished->error(), finished->errorString()));
+            return;
+        }
+        writeMetadata(session);
+        qCInfo(lcSession) << "stored session" << session.userId << session.deviceId;
+        Q_EMIT saved(session);
+    });
+    job->start();
+}
+
+void SessionStore::writeMetadata(const Session &session)
+{
+    QSettings settings;
+    settings.beginGroup(groupFor(session.key()));
+    settings.setValue(QStringLiteral("userId"), session.userId);
+    settings.setValue(QStringLiteral("deviceId"), session.deviceId);
+    settings.setValue(QStringLiteral("baseUrl"), session.baseUrl.toString());
+    settings.setValue(QStringLiteral("plainHttpAllowed"), session.plainHttpAllowed);
+    settings.setValue(QStringLiteral("loginMethod"), session.loginMethod);
+    settings.endGroup();
+    QStringList keys = settings.value(QStringLiteral("sessionKeys")).toStringList();
+    if (!keys.contains(session.key()))
+        keys.append(session.key());
+    settings.setValue(QStringLiteral("sessionKeys"), keys);
+    settings.sync();
+}
+
+void SessionStore::remove(const Session &session)
+{
+    if (m_persistence == Persistence::MemoryOnly) {
+        m_memory.removeIf([&](const Session &s) { return s.key() == session.key(); });
+        Q_EMIT removed(session.key());
+        return;
+    }
+    // Settings first: a crash after this leaves an orphaned secret, never a session without one.
+    {
+        QSettings settings;
+        settings.remove(groupFor(session.key()));
+        QStringList keys = settings.value(QStringLiteral("sessionKeys")).toStringList();
+        keys.removeAll(session.key());
+        settings.setValue(QStringLiteral("sessionKeys"), keys);
+        settings.sync();
+    }
+    auto *job = new QKeychain::DeletePasswordJob(Service, this);
+    job->setKey(session.key());
+    connect(job, &QKeychain::Job::finished, this, [this, key = session.key()](QKeychain::Job *finished) {
+        if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound) {
+            qCWarning(lcSession) << "keychain delete failed:" << finished->errorString();
+            Q_EMIT failed(storeErrorFrom(finished->error(), finished->errorString()));
+            return;
+        }
+        Q_EMIT removed(key);
+    });
+    job->start();
+}
+
+void SessionStore::loadAll()
+{
+    if (m_persistence == Persistence::MemoryOnly) {
+        Q_EMIT loaded(m_memory);
+        return;
+    }
+    QSettings settings;
+    QList<Session> pending;
+    for (const QString &key : settings.value(QStringLiteral("sessionKeys")).toStringList()) {
+        settings.beginGroup(groupFor(key));
+        Session session;
+        session.userId = settings.value(QStringLiteral("userId")).toString();
+        session.deviceId = settings.value(QStringLiteral("deviceId")).toString();
+        session.baseUrl = QUrl(settings.value(QStringLiteral("baseUrl")).toString());
+        session.plainHttpAllowed = settings.value(QStringLiteral("plainHttpAllowed")).toBool();
+        session.loginMethod = settings.value(QStringLiteral("loginMethod")).toString();
+        settings.endGroup();
+        if (session.key() == key)
+            pending.append(session);
+    }
+    readNext(pending, {});
+}
+
+void SessionStore::readNext(QList<Session> pending, QList<Session> done)
+{
+    if (pending.isEmpty()) {
+        Q_EMIT loaded(done);
+        return;
+    }
+    Session session = pending.takeFirst();
+    auto *job = new QKeychain::ReadPasswordJob(Service, this);
+    job->setKey(session.key());
+    connect(job, &QKeychain::Job::finished, this,
+            [this, session, pending, done](QKeychain::Job *finished) mutable {
+                auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
+                if (read->error() == QKeychain::NoError) {
+                    const QJsonObject secret = QJsonDocument::fromJson(read->binaryData()).object();
+                    session.accessToken = secret.value(u"access_token").toString();
+                    session.refreshToken = secret.value(u"refresh_token").toString();
+                    if (session.isValid())
+                        done.append(session);
+                } else {
+                    // A locked keyring answers EntryNotFound too: keep the settings entry so the
+                    // session comes back once the keyring is unlocked.
+                    qCWarning(lcSession) << "cannot read the secret of" << session.userId << ':'
+                                         << read->errorString();
+                    if (read->error() != QKeychain::EntryNotFound)
+                        Q_EMIT failed(storeErrorFrom(read->error(), read->errorString()));
+                }
+                readNext(pending, done);
+            });
+    job->start();
+}
+
+} // namespace Portico::Session

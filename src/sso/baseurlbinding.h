@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "discovery/homeservercheck.h"
+#include "matrix/loginresponse.h"
+
+#include <QPointer>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Portico::Sso {
+
+// Where a freshly made session will live (MSC1730).
+struct BaseUrlBinding {
+    QUrl baseUrl;
+    bool plainHttpAllowed = false;
+    Matrix::LoginResponse::BaseUrlSource source = Matrix::LoginResponse::BaseUrlSource::None;
+    // Set when the response named a base URL we did not take; the session then stays on the
+    // server that issued it, and the user is told this.
+    QString warning;
+};
+
+using BindingHandler = std::function<void(const BaseUrlBinding &)>;
+
+// Decides the base URL from the login response: `well_known` (spec) over `base_cs_url` (draft);
+// a named URL is taken only if it is https (http on loopback, or when the user chose an http
+// server) and answers /versions. Always calls `handler`, possibly before returning.
+QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
+                                    const Discovery::Homeserver &loginServer,
+                                    const Matrix::LoginResponse &response, QObject *context,
+                                    BindingHandler handler);
+
+} // namespace Portico::Sso

@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "callbackrequest.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+#include <chrono>
+#include <memory>
+#include <vector>
+
+class QTcpServer;
+class QTcpSocket;
+
+namespace Portico::Sso {
+
+// The loopback HTTP listener the browser is sent back to after SSO. It listens on 127.0.0.1
+// (and ::1 on the same port where it can), only for one sign-in attempt: the redirect URL
+// carries an unguessable nonce, exactly one well-formed callback is accepted, and then the
+// listener closes. Anything else gets an HTML page saying what is wrong and changes nothing.
+class CallbackListener : public QObject
+{
+    Q_OBJECT
+public:
+    struct Limits {
+        qsizetype maxHeadBytes = 8 * 1024;
+        std::chrono::milliseconds readTimeout{5000};
+        std::chrono::milliseconds attemptTimeout{std::chrono::minutes(5)};
+        int maxConnections = 16;
+    };
+
+    explicit CallbackListener(QObject *parent = nullptr);
+    CallbackListener(Limits limits, QObject *parent = nullptr);
+    ~CallbackListener() override;
+
+    // Opens the listener with a fresh nonce. False when no loopback port could be opened.
+    bool start();
+    void stop();
+    bool isListening() const;
+
+    // http://127.0.0.1:<port>/callback/<nonce>
+    QUrl redirectUrl() const;
+    QByteArray expectedPath() const { return m_expectedPath; }
+
+Q_SIGNALS:
+    // Once per attempt at most; the listener is closed by the time this is emitted.
+    void tokenReceived(const QString &loginToken);
+    void rejected(Portico::Sso::CallbackVerdict::Kind why);
+    void timedOut();
+
+private:
+    void onNewConnection(QTcpServer *server);
+    void onReadyRead(QTcpSocket *socket);
+    void respond(QTcpSocket *socket, int status, const QByteArray &reason, const QString &title,
+                 const QString &message);
+
+    Limits m_limits;
+    std::vector<std::unique_ptr<QTcpServer>> m_servers;
+    QByteArray m_expectedPath;
+    quint16 m_port = 0;
+    QTimer m_attemptTimer;
+    bool m_done = false;
+};
+
+} // namespace Portico::Sso

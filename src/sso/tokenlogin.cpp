@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tokenlogin.h"
+
+#include "matrix/endpoint.h"
+#include "matrix/httpcall.h"
+
+#include <QCoreApplication>
+#include <QSysInfo>
+
+namespace Portico::Sso {
+
+using Matrix::Unexpected;
+
+QString defaultDeviceName()
+{
+    const QString host = QSysInfo::machineHostName();
+    return host.isEmpty() ? QStringLiteral("Portico")
+                          : QCoreApplication::translate("Portico::Sso", "Portico on %1").arg(host);
+}
+
+QPointer<QNetworkReply> exchangeLoginToken(QNetworkAccessManager &network,
+                                           const Discovery::Homeserver &homeserver,
+                                           const QString &loginToken, const QString &deviceName,
+                                           QObject *context, LoginHandler handler)
+{
+    Matrix::HttpRequest request;
+    request.verb = QByteArrayLiteral("POST");
+    request.url = Matrix::endpoint(homeserver.baseUrl,
+                                   QString(homeserver.versions.clientPrefix() + QStringLiteral("/login")));
+    request.allowPlainHttp = homeserver.plainHttpAllowed;
+    request.json = {{QStringLiteral("type"), QStringLiteral("m.login.token")},
+                    {QStringLiteral("token"), loginToken},
+                    {QStringLiteral("initial_device_display_name"), deviceName}};
+    return Matrix::sendRequest(network, request, context, [handler](const auto &result) {
+        if (!result) {
+            handler(Unexpected{result.error()});
+            return;
+        }
+        auto response = Matrix::parseLoginResponse(result->body);
+        if (!response) {
+            Matrix::Error error;
+            error.kind = Matrix::Error::Kind::InvalidResponse;
+            error.httpStatus = result->status;
+            error.detail = response.error();
+            handler(Unexpected{error});
+            return;
+        }
+        handler(std::move(response).value());
+    });
+}
+
+} // namespace Portico::Sso

@@ -1,0 +1,333 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "logincontroller.h"
+
+#include "discovery/loginflowsfetch.h"
+#include "matrix/logging.h"
+#include "session/accountclient.h"
+#include "session/sessionstore.h"
+
+#include <QCoreApplication>
+
+namespace Portico::Ui {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Portico::Ui::LoginController", text);
+}
+
+QString storeErrorText(const Session::StoreError &error)
+{
+    using Reason = Session::StoreError::Reason;
+    switch (error.reason) {
+    case Reason::NoKeychain:
+        return tr("No keychain is available to keep your session safe. Install and start a "
+                  "Secret Service such as GNOME Keyring or KWallet, then try again.");
+    case Reason::Locked:
+        return tr("Your keychain is locked. Unlock it, then try again.");
+    case Reason::AccessDenied:
+        return tr("Access to your keychain was refused. Allow Portico to use it, then try again.");
+    case Reason::Other:
+        break;
+    }
+    return tr("Your session could not be stored in the keychain (%1).").arg(error.detail);
+}
+} // namespace
+
+QString describeDiscoveryError(const Discovery::DiscoveryError &error)
+{
+    using Reason = Discovery::DiscoveryError::Reason;
+    switch (error.reason) {
+    case Reason::WellKnownInvalid:
+        return tr("This server's discovery file (/.well-known/matrix/client) is broken. Enter "
+                  "the homeserver's full URL instead, such as https://matrix.example.org.");
+    case Reason::WellKnownBaseUrlInvalid:
+        return tr("This server's discovery file names a homeserver address that is not valid. "
+                  "Contact the server's administrator.");
+    case Reason::Insecure:
+        return tr("This server uses plain http, which would expose your sign-in. Type its "
+                  "http:// address yourself only if you trust the network.");
+    case Reason::NotAHomeserver:
+        return tr("No Matrix homeserver answers at this address. Check the server name.");
+    case Reason::Unreachable:
+        if (error.error.kind == Matrix::Error::Kind::RateLimited)
+            return tr("The server is busy. Wait a moment and try again.");
+        return error.error.describe() + u' ' + tr("Check the address and your connection, then try again.");
+    }
+    return {};
+}
+
+QString describeSsoError(const Sso::SsoError &error)
+{
+    using Reason = Sso::SsoError::Reason;
+    switch (error.reason) {
+    case Reason::ListenerFailed:
+        return tr("Portico could not open its local sign-in address. Try again.");
+    case Reason::BrowserFailed:
+        return tr("Portico could not open your web browser. Make sure a default browser is set, "
+                  "then try again.");
+    case Reason::TimedOut:
+        return tr("The sign-in was not completed in time. Start it again when you are ready.");
+    case Reason::LoginFailed:
+        break;
+    }
+    const Matrix::Error &e = error.error;
+    if (e.is(u"M_FORBIDDEN"))
+        return tr("The server did not accept the sign-in (it may have expired). Start again.");
+    if (e.is(u"M_USER_DEACTIVATED"))
+        return tr("This account has been deactivated. Contact the server's administrator.");
+    if (e.is(u"M_USER_LOCKED"))
+        return tr("This account is locked. Contact the server's administrator.");
+    if (e.kind == Matrix::Error::Kind::InvalidResponse || e.kind == Matrix::Error::Kind::NotJson)
+        return tr("The server's answer to the sign-in was incomplete. Try again later.");
+    return e.describe() + u' ' + tr("Try again.");
+}
+
+LoginController::LoginController(QNetworkAccessManager &network, Session::SessionStore &store,
+                                 QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_store(store)
+    , m_discovery(network)
+    , m_sso(network)
+{
+    connect(&m_discovery, &Discovery::HomeserverDiscovery::discovered, this,
+            &LoginController::onDiscovered);
+    connect(&m_discovery, &Discovery::HomeserverDiscovery::failed, this,
+            [this](const Discovery::DiscoveryError &error) {
+                setBusy(false);
+                setError(describeDiscoveryError(error));
+            });
+    connect(&m_sso, &Sso::SsoLogin::signedIn, this, &LoginController::onSignedIn);
+    connect(&m_sso, &Sso::SsoLogin::failed, this, [this](const Sso::SsoError &error) {
+        setBusy(false);
+        setError(describeSsoError(error));
+        setPage(m_homeserver ? Page::Providers : Page::Server);
+    });
+    connect(&m_sso, &Sso::SsoLogin::stepChanged, this, [this](Sso::SsoLogin::Step step) {
+        setBusy(step == Sso::SsoLogin::Step::SigningIn);
+    });
+    connect(&m_store, &Session::SessionStore::saved, this, [this](const Session::Session &session) {
+        setBusy(false);
+        showSession(session);
+        if (m_store.persistence() == Session::SessionStore::Persistence::MemoryOnly)
+            setNotice(tr("Portico runs without saving: this session ends when you quit."));
+        Q_EMIT signedIn(session.userId, session.deviceId, session.baseUrl.toString());
+    });
+    connect(&m_store, &Session::SessionStore::failed, this, [this](const Session::StoreError &error) {
+        setBusy(false);
+        setError(storeErrorText(error));
+    });
+}
+
+QString LoginController::homeserver() const
+{
+    return m_homeserver ? m_homeserver->baseUrl.toDisplayString() : QString();
+}
+
+bool LoginController::insecure() const
+{
+    return m_homeserver && m_homeserver->plainHttp();
+}
+
+bool LoginController::genericSso() const
+{
+    return m_homeserver && m_flows.offersBrowserLogin() && m_flows.identityProviders.isEmpty();
+}
+
+QString LoginController::pendingProvider() const
+{
+    for (const auto &provider : m_providers.providers())
+        if (provider.id == m_sso.idpId())
+            return provider.name;
+    return {};
+}
+
+bool LoginController::ephemeral() const
+{
+    return m_store.persistence() == Session::SessionStore::Persistence::MemoryOnly;
+}
+
+void LoginController::setPage(Page page)
+{
+    if (m_page == page)
+        return;
+    m_page = page;
+    Q_EMIT pageChanged();
+}
+
+void LoginController::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged();
+}
+
+void LoginController::setError(const QString &text)
+{
+    if (m_errorText == text)
+        return;
+    m_errorText = text;
+    Q_EMIT errorTextChanged();
+}
+
+void LoginController::setNotice(const QString &text)
+{
+    if (m_noticeText == text)
+        return;
+    m_noticeText = text;
+    Q_EMIT noticeTextChanged();
+}
+
+void LoginController::restore()
+{
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(&m_store, &Session::SessionStore::loaded, this,
+                          [this, connection](const QList<Session::Session> &sessions) {
+                              disconnect(*connection);
+                              if (sessions.isEmpty())
+                                  return;
+                              const Session::Session &session = sessions.front();
+                              showSession(session);
+                              Q_EMIT sessionRestored(session.userId, session.deviceId,
+                                                     session.baseUrl.toString());
+                              // Check it is still alive, on its bound base URL.
+                              Session::AccountClient(m_network).whoami(
+                                  session, this, [this, session](const auto &result) {
+                                      if (m_session.key() != session.key())
+                                          return;
+                                      if (result) {
+                                          Q_EMIT sessionVerified(session.userId, session.deviceId);
+                                          return;
+                                      }
+                                      if (result.error().is(u"M_UNKNOWN_TOKEN")) {
+                                          m_store.remove(session);
+                                          m_session = {};
+                                          Q_EMIT sessionChanged();
+                                          setPage(Page::Server);
+                                          setNotice(tr("Your session has ended on the server. "
+                                                       "Sign in again."));
+                                      }
+                                  });
+                          });
+    m_store.loadAll();
+}
+
+void LoginController::discover(const QString &text)
+{
+    setError({});
+    setNotice({});
+    if (m_serverText != text) {
+        m_serverText = text;
+        Q_EMIT serverTextChanged();
+    }
+    const auto input = Discovery::parseServerInput(text);
+    if (!input) {
+        m_discovery.cancel();
+        setBusy(false);
+        setError(input.error());
+        return;
+    }
+    setBusy(true);
+    m_discovery.start(input.value());
+}
+
+void LoginController::onDiscovered(const Discovery::Homeserver &homeserver)
+{
+    const quint64 generation = ++m_flowsGeneration;
+    Discovery::fetchLoginFlows(
+        m_network, homeserver, this, [this, homeserver, generation](const auto &result) {
+            if (generation != m_flowsGeneration)
+                return;
+            setBusy(false);
+            if (!result) {
+                setError(result.error().describe() + u' '
+                         + tr("Portico could not read how to sign in to this server. Try again."));
+                return;
+            }
+            m_homeserver = homeserver;
+            m_flows = result.value();
+            m_providers.setProviders(m_flows.identityProviders, homeserver.baseUrl);
+            Q_EMIT homeserverChanged();
+            if (!m_flows.offersBrowserLogin()) {
+                setError(tr("This server does not offer single sign-on, which is how Portico "
+                            "signs you in."));
+                return;
+            }
+            setPage(Page::Providers);
+            if (!m_autoProvider.isEmpty()) {
+                const QString idp = std::exchange(m_autoProvider, QString());
+                signIn(idp);
+            }
+        });
+}
+
+void LoginController::signIn(const QString &idpId)
+{
+    if (!m_homeserver)
+        return;
+    setError({});
+    setNotice({});
+    m_sso.start(*m_homeserver, idpId);
+    if (m_sso.step() == Sso::SsoLogin::Step::WaitingForBrowser)
+        setPage(Page::Waiting);
+}
+
+void LoginController::cancelSignIn()
+{
+    m_sso.cancel();
+    setBusy(false);
+    setPage(m_homeserver ? Page::Providers : Page::Server);
+}
+
+void LoginController::reopenBrowser()
+{
+    m_sso.reopenBrowser();
+}
+
+void LoginController::back()
+{
+    m_sso.cancel();
+    m_discovery.cancel();
+    ++m_flowsGeneration;
+    setBusy(false);
+    setError({});
+    setPage(Page::Server);
+}
+
+void LoginController::onSignedIn(const Session::Session &session, const QString &warning)
+{
+    setNotice(warning);
+    setBusy(true);
+    m_store.save(session); // shows the signed-in page once the keychain has it
+}
+
+void LoginController::showSession(const Session::Session &session)
+{
+    m_session = session;
+    Q_EMIT sessionChanged();
+    setPage(Page::SignedIn);
+}
+
+void LoginController::signOut()
+{
+    if (!m_session.isValid())
+        return;
+    const Session::Session session = m_session;
+    setBusy(true);
+    Session::AccountClient(m_network).logout(session, this, [this, session](const auto &result) {
+        if (!result && !result.error().is(u"M_UNKNOWN_TOKEN"))
+            qCWarning(lcUi) << "server-side sign out failed:" << result.error().describe();
+        // The local session goes either way: the user asked to sign out.
+        m_store.remove(session);
+        m_session = {};
+        setBusy(false);
+        Q_EMIT sessionChanged();
+        setPage(m_homeserver ? Page::Providers : Page::Server);
+        qCInfo(lcUi) << "signed out" << session.userId;
+    });
+}
+
+} // namespace Portico::Ui

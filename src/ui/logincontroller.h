@@ -1,0 +1,127 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "identityprovidermodel.h"
+
+#include "discovery/homeserverdiscovery.h"
+#include "session/session.h"
+#include "sso/ssologin.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+class QNetworkAccessManager;
+
+namespace Portico::Session {
+class SessionStore;
+}
+
+namespace Portico::Ui {
+
+// Drives the sign-in pages: what the user typed, the server's providers, the wait for the
+// browser, and the signed-in account. QML only reads its properties and calls its slots.
+class LoginController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+
+    Q_PROPERTY(Page page READ page NOTIFY pageChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString serverText READ serverText NOTIFY serverTextChanged)
+    Q_PROPERTY(QString homeserver READ homeserver NOTIFY homeserverChanged)
+    Q_PROPERTY(bool insecure READ insecure NOTIFY homeserverChanged)
+    Q_PROPERTY(bool genericSso READ genericSso NOTIFY homeserverChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    Q_PROPERTY(QString noticeText READ noticeText NOTIFY noticeTextChanged)
+    Q_PROPERTY(IdentityProviderModel *providers READ providers CONSTANT)
+    Q_PROPERTY(QString pendingProvider READ pendingProvider NOTIFY pageChanged)
+    Q_PROPERTY(QString userId READ userId NOTIFY sessionChanged)
+    Q_PROPERTY(QString deviceId READ deviceId NOTIFY sessionChanged)
+    Q_PROPERTY(QString sessionServer READ sessionServer NOTIFY sessionChanged)
+    Q_PROPERTY(bool ephemeral READ ephemeral CONSTANT)
+
+public:
+    enum class Page { Server, Providers, Waiting, SignedIn };
+    Q_ENUM(Page)
+
+    LoginController(QNetworkAccessManager &network, Session::SessionStore &store,
+                    QObject *parent = nullptr);
+
+    Page page() const { return m_page; }
+    bool busy() const { return m_busy; }
+    QString serverText() const { return m_serverText; }
+    QString homeserver() const;
+    bool insecure() const;
+    bool genericSso() const;
+    QString errorText() const { return m_errorText; }
+    QString noticeText() const { return m_noticeText; }
+    IdentityProviderModel *providers() { return &m_providers; }
+    QString pendingProvider() const;
+    QString userId() const { return m_session.userId; }
+    QString deviceId() const { return m_session.deviceId; }
+    QString sessionServer() const { return m_session.baseUrl.toDisplayString(); }
+    bool ephemeral() const;
+
+    Sso::SsoLogin &ssoLogin() { return m_sso; }
+
+    // Sign in with this provider as soon as the server's providers are known (--idp).
+    void setAutoProvider(const QString &idpId) { m_autoProvider = idpId; }
+
+public Q_SLOTS:
+    // Reads stored sessions; shows the signed-in page if there is one, else the server page.
+    void restore();
+    void discover(const QString &text);
+    void signIn(const QString &idpId);
+    void cancelSignIn();
+    void reopenBrowser();
+    void back();
+    void signOut();
+
+Q_SIGNALS:
+    void pageChanged();
+    void busyChanged();
+    void serverTextChanged();
+    void homeserverChanged();
+    void errorTextChanged();
+    void noticeTextChanged();
+    void sessionChanged();
+    // For scripts and tests: the app reports what happened, without any secret.
+    void signedIn(const QString &userId, const QString &deviceId, const QString &baseUrl);
+    // A stored session was shown at start, then confirmed by the server (whoami).
+    void sessionRestored(const QString &userId, const QString &deviceId, const QString &baseUrl);
+    void sessionVerified(const QString &userId, const QString &deviceId);
+
+private:
+    void setPage(Page page);
+    void setBusy(bool busy);
+    void setError(const QString &text);
+    void setNotice(const QString &text);
+    void onDiscovered(const Discovery::Homeserver &homeserver);
+    void onSignedIn(const Session::Session &session, const QString &warning);
+    void showSession(const Session::Session &session);
+
+    QNetworkAccessManager &m_network;
+    Session::SessionStore &m_store;
+    Discovery::HomeserverDiscovery m_discovery;
+    Sso::SsoLogin m_sso;
+    IdentityProviderModel m_providers;
+    std::optional<Discovery::Homeserver> m_homeserver;
+    Matrix::LoginFlows m_flows;
+    Session::Session m_session;
+    Page m_page = Page::Server;
+    bool m_busy = false;
+    QString m_serverText;
+    QString m_errorText;
+    QString m_noticeText;
+    QString m_autoProvider;
+    quint64 m_flowsGeneration = 0;
+};
+
+// Human sentences for what went wrong, with what to do about it. Pure.
+QString describeDiscoveryError(const Discovery::DiscoveryError &error);
+QString describeSsoError(const Sso::SsoError &error);
+
+} // namespace Portico::Ui

@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scriptedbrowser.h"
+
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+ScriptedBrowser::ScriptedBrowser(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void ScriptedBrowser::open(const QUrl &url)
+{
+    m_visited.clear();
+    get(url, 0);
+}
+
+void ScriptedBrowser::get(const QUrl &url, int hops)
+{
+    m_visited.append(url);
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply *reply = m_network.get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, hops] { handle(reply, hops); });
+}
+
+void ScriptedBrowser::handle(QNetworkReply *reply, int hops)
+{
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    if (status == 0) {
+        Q_EMIT finished({0, reply->url(), {}, reply->errorString()});
+        return;
+    }
+    if (status >= 300 && status < 400 && hops < 10) {
+        get(reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location"))), hops + 1);
+        return;
+    }
+    // The development IdP's page: submit its form as the user would.
+    if (status == 200 && reply->url().path() == QStringLiteral("/_dev/idp")) {
+        static const QRegularExpression attempt(QStringLiteral("name=\"attempt\" value=\"([^\"]+)\""));
+        const auto match = attempt.match(QString::fromUtf8(body));
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("attempt"), match.captured(1));
+        form.addQueryItem(QStringLiteral("user"), m_user);
+        QNetworkRequest request(reply->url().resolved(QUrl(QStringLiteral("/_dev/idp/approve"))));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        m_visited.append(request.url());
+        QNetworkReply *post = m_network.post(request, form.query(QUrl::FullyEncoded).toUtf8());
+        connect(post, &QNetworkReply::finished, this, [this, post, hops] { handle(post, hops + 1); });
+        return;
+    }
+    Q_EMIT finished({status, reply->url(), body, {}});
+}

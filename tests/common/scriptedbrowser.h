@@ -1,0 +1,41 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+// A scripted stand-in for the user's browser: follows redirects one by one (recording each
+// URL), fills in the development IdP's form with a user name, and stops at the first page that
+// is not a redirect. Used where a test needs the browser side of SSO without a real browser.
+class ScriptedBrowser : public QObject
+{
+    Q_OBJECT
+public:
+    struct Page {
+        int status = 0;
+        QUrl url;
+        QByteArray body;
+        QString error; // transport error, if any
+    };
+
+    explicit ScriptedBrowser(QObject *parent = nullptr);
+
+    void setUserName(const QString &user) { m_user = user; }
+    void open(const QUrl &url);
+    QList<QUrl> visited() const { return m_visited; }
+
+Q_SIGNALS:
+    void finished(const ScriptedBrowser::Page &page);
+
+private:
+    void get(const QUrl &url, int hops);
+    void handle(class QNetworkReply *reply, int hops);
+
+    QNetworkAccessManager m_network;
+    QString m_user = QStringLiteral("alice");
+    QList<QUrl> m_visited;
+};

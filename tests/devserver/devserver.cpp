@@ -1,0 +1,505 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "devserver.h"
+
+#include <QBuffer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QImage>
+#include <QJsonDocument>
+#include <QPainter>
+#include <QRandomGenerator>
+#include <QTcpServer>
+#include <QUrlQuery>
+
+namespace {
+using Status = QHttpServerResponse::StatusCode;
+
+Status status(int code)
+{
+    return static_cast<Status>(code);
+}
+
+QHttpServerResponse matrixError(int code, const char *errcode, const QString &message)
+{
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("errcode"), QString::fromLatin1(errcode)},
+                                           {QStringLiteral("error"), message}},
+                               status(code));
+}
+
+QHttpServerResponse html(const QString &body, int code = 200)
+{
+    QHttpServerResponse response(QByteArrayLiteral("text/html; charset=utf-8"),
+                                 QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                                                "<title>Portico development homeserver</title>"
+                                                "<style>body{font-family:sans-serif;max-width:28em;"
+                                                "margin:3em auto}</style></head><body>%1</body></html>")
+                                     .arg(body)
+                                     .toUtf8(),
+                                 status(code));
+    return response;
+}
+
+QString randomToken(int length)
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QString token;
+    for (int i = 0; i < length; ++i)
+        token.append(QLatin1Char(alphabet[QRandomGenerator::system()->bounded(62)]));
+    return token;
+}
+
+QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
+{
+    for (const auto &[key, value] : request.headers())
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
+bool isClientApiVersion(const QString &segment)
+{
+    return segment == u"v3" || segment == u"r0";
+}
+} // namespace
+
+DevServer::Config DevServer::Config::demo()
+{
+    Config config;
+    config.skipIdpPage = false;
+    config.identityProviders = {
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("github")},
+                    {QStringLiteral("name"), QStringLiteral("GitHub")},
+                    {QStringLiteral("brand"), QStringLiteral("github")}},
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("keycloak")},
+                    {QStringLiteral("name"), QStringLiteral("Company Keycloak")},
+                    {QStringLiteral("icon"), QStringLiteral("mxc://${SERVER_NAME}/keycloakIcon")}},
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("gitlab")},
+                    {QStringLiteral("name"), QStringLiteral("GitLab (early-draft https icon)")},
+                    {QStringLiteral("icon"), QStringLiteral("${BASE}/_dev/icons/gitlabIcon")},
+                    {QStringLiteral("brand"), QStringLiteral("org.matrix.gitlab")}},
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("university")},
+                    {QStringLiteral("name"), QStringLiteral("University login")}},
+    };
+    config.media.insert(QStringLiteral("keycloakIcon"), QStringLiteral("#4d7cfe"));
+    config.media.insert(QStringLiteral("gitlabIcon"), QStringLiteral("#fc6d26"));
+    return config;
+}
+
+DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString *error)
+{
+    static const QStringList known = {
+        QStringLiteral("serverName"),       QStringLiteral("versions"),
+        QStringLiteral("identityProviders"), QStringLiteral("skipIdpPage"),
+        QStringLiteral("defaultUser"),       QStringLiteral("loginTokenLifetimeMs"),
+        QStringLiteral("media"),            QStringLiteral("loginBaseUrl"),
+        QStringLiteral("loginBaseUrlField"), QStringLiteral("$comment")};
+    for (const QString &key : object.keys()) {
+        if (!known.contains(key)) {
+            *error = QStringLiteral("unknown config key: ") + key;
+            return {};
+        }
+    }
+    Config config;
+    config.serverName = object.value(u"serverName").toString(config.serverName);
+    config.versions = object.value(u"versions").toArray();
+    config.identityProviders = object.value(u"identityProviders").toArray();
+    config.skipIdpPage = object.value(u"skipIdpPage").toBool(false);
+    config.defaultUser = object.value(u"defaultUser").toString(config.defaultUser);
+    config.loginTokenLifetimeMs =
+        qint64(object.value(u"loginTokenLifetimeMs").toDouble(double(config.loginTokenLifetimeMs)));
+    const QJsonObject media = object.value(u"media").toObject();
+    for (auto it = media.begin(); it != media.end(); ++it)
+        config.media.insert(it.key(), it.value().toString());
+    config.loginBaseUrl = object.value(u"loginBaseUrl").toString();
+    config.loginBaseUrlField = object.value(u"loginBaseUrlField").toString(config.loginBaseUrlField);
+    return config;
+}
+
+DevServer::DevServer(Config config, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_config(std::move(config))
+{
+    if (m_config.versions.isEmpty())
+        m_config.versions = {QStringLiteral("r0.6.1"), QStringLiteral("v1.1"), QStringLiteral("v1.11")};
+}
+
+bool DevServer::start(quint16 port)
+{
+    auto *server = new QTcpServer(this);
+    if (!server->listen(QHostAddress::LocalHost, port)) {
+        delete server;
+        return false;
+    }
+    bind(server);
+    m_port = server->serverPort();
+    return true;
+}
+
+QUrl DevServer::baseUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+}
+
+QStringList DevServer::devicesOf(const QString &userId) const
+{
+    QStringList devices;
+    for (const SessionInfo &session : m_sessions)
+        if (session.userId == userId)
+            devices.append(session.deviceId);
+    return devices;
+}
+
+bool DevServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const QString encodedPath = request.url().path(QUrl::FullyEncoded);
+    QStringList segments;
+    for (const QString &segment : encodedPath.split(u'/', Qt::SkipEmptyParts))
+        segments.append(QUrl::fromPercentEncoding(segment.toUtf8()));
+    bool authenticated = false;
+    QHttpServerResponse response = route(request, segments, authenticated);
+    const QByteArray method = QVariant::fromValue(request.method()).toByteArray().toUpper();
+    m_log.append({method, QUrl::fromPercentEncoding(encodedPath.toUtf8()), authenticated});
+    const int code = int(response.statusCode());
+    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    response.write(makeResponder(request, socket));
+    Q_EMIT requestHandled(method, encodedPath, code);
+    return true;
+}
+
+void DevServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"))
+        .write(makeResponder(request, socket));
+}
+
+QHttpServerResponse DevServer::route(const QHttpServerRequest &request, const QStringList &s,
+                                     bool &authenticated)
+{
+    using Method = QHttpServerRequest::Method;
+    const Method method = request.method();
+    const auto wrongMethod = [] {
+        return matrixError(405, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
+    };
+
+    if (s == QStringList{QStringLiteral(".well-known"), QStringLiteral("matrix"), QStringLiteral("client")}) {
+        if (method != Method::Get)
+            return wrongMethod();
+        return QHttpServerResponse(QJsonObject{
+            {QStringLiteral("m.homeserver"),
+             QJsonObject{{QStringLiteral("base_url"), baseUrl().toString()}}}});
+    }
+    if (s.size() >= 2 && s[0] == u"_dev") {
+        if (s.size() == 2 && s[1] == u"idp" && method == Method::Get)
+            return idpPage(request);
+        if (s.size() == 3 && s[1] == u"idp" && s[2] == u"approve" && method == Method::Post)
+            return idpApprove(request);
+        if (s.size() == 3 && s[1] == u"icons" && method == Method::Get)
+            return media(m_config.serverName, s[2]);
+        return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
+    }
+    if (s.size() >= 2 && s[0] == u"_matrix" && s[1] == u"media") {
+        // /_matrix/media/v3/download/{server}/{mediaId}: unauthenticated, as IdP icons need.
+        if (s.size() == 6 && s[2] == u"v3" && s[3] == u"download") {
+            if (method != Method::Get)
+                return wrongMethod();
+            return media(s[4], s[5]);
+        }
+        return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
+    }
+    if (s.size() < 3 || s[0] != u"_matrix" || s[1] != u"client")
+        return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
+
+    if (s.size() == 3 && s[2] == u"versions") {
+        if (method != Method::Get)
+            return wrongMethod();
+        return versions();
+    }
+    if (s.size() == 7 && s[2] == u"v1" && s[3] == u"media" && s[4] == u"download") {
+        // The authenticated media API (v1.11) wants a token, like a real server.
+        QHttpServerResponse error(Status::Ok);
+        if (!authenticate(request, &error))
+            return error;
+        authenticated = true;
+        return media(s[5], s[6]);
+    }
+    if (!isClientApiVersion(s[2]))
+        return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
+    const QStringList rest = s.mid(3);
+
+    if (rest == QStringList{QStringLiteral("login")}) {
+        if (method == Method::Get)
+            return loginFlows();
+        if (method == Method::Post)
+            return login(request);
+        return wrongMethod();
+    }
+    if (rest.size() >= 3 && rest[0] == u"login" && rest[1] == u"sso" && rest[2] == u"redirect") {
+        if (method != Method::Get)
+            return wrongMethod();
+        if (rest.size() == 3)
+            return ssoRedirect(request, {}, false);
+        if (rest.size() == 4)
+            return ssoRedirect(request, rest[3], true);
+        return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
+    }
+    if (rest == QStringList{QStringLiteral("account"), QStringLiteral("whoami")}) {
+        if (method != Method::Get)
+            return wrongMethod();
+        QHttpServerResponse error(Status::Ok);
+        const SessionInfo *session = authenticate(request, &error);
+        if (!session)
+            return error;
+        authenticated = true;
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("user_id"), session->userId},
+                                               {QStringLiteral("device_id"), session->deviceId},
+                                               {QStringLiteral("is_guest"), false}});
+    }
+    if (rest == QStringList{QStringLiteral("logout")}) {
+        if (method != Method::Post)
+            return wrongMethod();
+        QHttpServerResponse error(Status::Ok);
+        if (!authenticate(request, &error))
+            return error;
+        authenticated = true;
+        m_sessions.remove(QString::fromUtf8(header(request, "authorization").mid(7)));
+        return QHttpServerResponse(QJsonObject{});
+    }
+    return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
+}
+
+QHttpServerResponse DevServer::versions() const
+{
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("versions"), m_config.versions},
+                                           {QStringLiteral("unstable_features"), QJsonObject{}}});
+}
+
+QHttpServerResponse DevServer::loginFlows() const
+{
+    QJsonArray providers;
+    for (const QJsonValue &value : m_config.identityProviders) {
+        QJsonObject provider = value.toObject();
+        if (provider.contains(u"icon")) {
+            QString icon = provider.value(u"icon").toString();
+            icon.replace(QStringLiteral("${BASE}"), baseUrl().toString());
+            icon.replace(QStringLiteral("${SERVER_NAME}"), m_config.serverName);
+            provider.insert(QStringLiteral("icon"), icon);
+        }
+        providers.append(provider);
+    }
+    QJsonObject sso{{QStringLiteral("type"), QStringLiteral("m.login.sso")}};
+    if (!providers.isEmpty())
+        sso.insert(QStringLiteral("identity_providers"), providers);
+    return QHttpServerResponse(QJsonObject{
+        {QStringLiteral("flows"),
+         QJsonArray{sso, QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.token")}}}}});
+}
+
+QJsonObject DevServer::provider(const QString &id) const
+{
+    for (const QJsonValue &value : m_config.identityProviders)
+        if (value.toObject().value(u"id").toString() == id)
+            return value.toObject();
+    return {};
+}
+
+QHttpServerResponse DevServer::ssoRedirect(const QHttpServerRequest &request, const QString &idpId,
+                                           bool perIdp)
+{
+    const QUrlQuery query(request.url());
+    if (!query.hasQueryItem(QStringLiteral("redirectUrl")))
+        return matrixError(400, "M_MISSING_PARAM", QStringLiteral("Missing redirectUrl"));
+    if (query.allQueryItemValues(QStringLiteral("redirectUrl")).size() != 1)
+        return matrixError(400, "M_INVALID_PARAM", QStringLiteral("Several redirectUrl parameters"));
+    const QUrl redirectUrl(query.queryItemValue(QStringLiteral("redirectUrl"), QUrl::FullyDecoded),
+                           QUrl::StrictMode);
+    if (!redirectUrl.isValid() || redirectUrl.isRelative() || redirectUrl.host().isEmpty())
+        return matrixError(400, "M_INVALID_PARAM", QStringLiteral("redirectUrl is not an absolute URL"));
+    QString chosen = idpId;
+    if (perIdp) {
+        if (provider(idpId).isEmpty())
+            return matrixError(404, "M_NOT_FOUND", QStringLiteral("Unknown identity provider"));
+    } else if (m_config.identityProviders.size() == 1) {
+        chosen = m_config.identityProviders.at(0).toObject().value(u"id").toString();
+    }
+    if (m_config.skipIdpPage)
+        return redirectWithToken(redirectUrl, m_config.defaultUser);
+
+    const QString attempt = randomToken(24);
+    m_attempts.insert(attempt, {chosen, redirectUrl});
+    QHttpServerResponse response(Status::Found);
+    response.setHeader(QByteArrayLiteral("Location"),
+                       (baseUrl().toString() + QStringLiteral("/_dev/idp?attempt=") + attempt).toUtf8());
+    return response;
+}
+
+QHttpServerResponse DevServer::idpPage(const QHttpServerRequest &request) const
+{
+    const QString attemptId = QUrlQuery(request.url()).queryItemValue(QStringLiteral("attempt"));
+    const auto attempt = m_attempts.constFind(attemptId);
+    if (attempt == m_attempts.cend())
+        return html(QStringLiteral("<h1>Unknown sign-in</h1><p>Start again from your app.</p>"), 404);
+    QString idpName = provider(attempt->idpId).value(u"name").toString();
+    QString choice;
+    if (attempt->idpId.isEmpty()) {
+        // The generic redirect: let the user pick a provider, like a real server's picker.
+        choice = QStringLiteral("<p><label>Provider <select name=\"idp\">");
+        for (const QJsonValue &value : m_config.identityProviders)
+            choice += QStringLiteral("<option>%1</option>")
+                          .arg(value.toObject().value(u"id").toString().toHtmlEscaped());
+        choice += QStringLiteral("</select></label></p>");
+        idpName = QStringLiteral("single sign-on");
+    }
+    return html(QStringLiteral(
+                    "<h1>Sign in with %1</h1><p>This is the development identity provider of "
+                    "Portico's test homeserver. Pick a user name to continue to <b>%2</b>.</p>"
+                    "<form method=\"post\" action=\"/_dev/idp/approve\">"
+                    "<input type=\"hidden\" name=\"attempt\" value=\"%3\">%4"
+                    "<p><label>User name <input name=\"user\" value=\"%5\" autofocus></label></p>"
+                    "<p><button type=\"submit\">Continue</button></p></form>")
+                    .arg(idpName.toHtmlEscaped(),
+                         attempt->redirectUrl.host().toHtmlEscaped(), attemptId,
+                         choice, m_config.defaultUser.toHtmlEscaped()));
+}
+
+QHttpServerResponse DevServer::idpApprove(const QHttpServerRequest &request)
+{
+    if (!header(request, "content-type").startsWith("application/x-www-form-urlencoded"))
+        return html(QStringLiteral("<h1>Bad request</h1>"), 400);
+    const QUrlQuery form(QString::fromUtf8(request.body()).replace(u'+', u' '));
+    const QString attemptId = form.queryItemValue(QStringLiteral("attempt"));
+    const QString user = form.queryItemValue(QStringLiteral("user"), QUrl::FullyDecoded).trimmed();
+    if (!m_attempts.contains(attemptId))
+        return html(QStringLiteral("<h1>Unknown sign-in</h1><p>Start again from your app.</p>"), 404);
+    static const QRegularExpression localpart(QStringLiteral("^[a-z0-9._=/+-]{1,64}$"));
+    if (!localpart.match(user).hasMatch())
+        return html(QStringLiteral("<h1>Invalid user name</h1><p>Use lower-case letters, digits "
+                                   "and . _ = - / +</p>"),
+                    400);
+    const SsoAttempt attempt = m_attempts.take(attemptId);
+    return redirectWithToken(attempt.redirectUrl, user);
+}
+
+QHttpServerResponse DevServer::redirectWithToken(const QUrl &redirectUrl, const QString &localpart)
+{
+    const QString token = randomToken(32);
+    m_loginTokens.insert(token, {QStringLiteral("@%1:%2").arg(localpart, m_config.serverName),
+                                 QDateTime::currentDateTimeUtc().addMSecs(m_config.loginTokenLifetimeMs),
+                                 false});
+    // Keep the client's own query, replacing any loginToken it may carry (the spec says so).
+    QUrl target = redirectUrl;
+    QUrlQuery query(target);
+    query.removeAllQueryItems(QStringLiteral("loginToken"));
+    query.addQueryItem(QStringLiteral("loginToken"), token);
+    target.setQuery(query);
+    QHttpServerResponse response(Status::Found);
+    response.setHeader(QByteArrayLiteral("Location"), target.toEncoded());
+    return response;
+}
+
+QHttpServerResponse DevServer::login(const QHttpServerRequest &request)
+{
+    if (!header(request, "content-type").startsWith("application/json"))
+        return matrixError(400, "M_NOT_JSON", QStringLiteral("Content-Type must be application/json"));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return matrixError(400, "M_NOT_JSON", QStringLiteral("Body is not JSON"));
+    if (!doc.isObject())
+        return matrixError(400, "M_BAD_JSON", QStringLiteral("Body is not a JSON object"));
+    const QJsonObject body = doc.object();
+    const QJsonValue type = body.value(u"type");
+    if (!type.isString())
+        return matrixError(400, "M_BAD_JSON", QStringLiteral("Missing type"));
+    if (type.toString() != u"m.login.token")
+        return matrixError(400, "M_UNKNOWN", QStringLiteral("Bad login type"));
+    const QJsonValue tokenValue = body.value(u"token");
+    if (!tokenValue.isString())
+        return matrixError(400, "M_BAD_JSON", QStringLiteral("Missing token"));
+    for (const char *key : {"device_id", "initial_device_display_name"}) {
+        const QJsonValue value = body.value(QLatin1String(key));
+        if (!value.isUndefined() && !value.isString())
+            return matrixError(400, "M_BAD_JSON", QStringLiteral("%1 must be a string").arg(QLatin1String(key)));
+    }
+    if (const QJsonValue refresh = body.value(u"refresh_token"); !refresh.isUndefined() && !refresh.isBool())
+        return matrixError(400, "M_BAD_JSON", QStringLiteral("refresh_token must be a boolean"));
+
+    const auto found = m_loginTokens.find(tokenValue.toString());
+    if (found == m_loginTokens.end() || found->used
+        || found->expires < QDateTime::currentDateTimeUtc())
+        return matrixError(403, "M_FORBIDDEN", QStringLiteral("Invalid login token"));
+    found->used = true; // single-use, even if what follows fails
+
+    SessionInfo session{found->userId, body.value(u"device_id").toString()};
+    if (session.deviceId.isEmpty())
+        session.deviceId = randomToken(10).toUpper();
+    // Logging in with an existing device ID replaces that device's tokens.
+    m_sessions.removeIf([&](const auto &it) {
+        return it.value().userId == session.userId && it.value().deviceId == session.deviceId;
+    });
+    const QString accessToken = QStringLiteral("syt_") + randomToken(40);
+    m_sessions.insert(accessToken, session);
+
+    QJsonObject response{{QStringLiteral("user_id"), session.userId},
+                         {QStringLiteral("access_token"), accessToken},
+                         {QStringLiteral("device_id"), session.deviceId}};
+    const QString target = m_config.loginBaseUrl.isEmpty() ? baseUrl().toString() : m_config.loginBaseUrl;
+    const QString &field = m_config.loginBaseUrlField;
+    if (field == u"well_known" || field == u"both")
+        response.insert(QStringLiteral("well_known"),
+                        QJsonObject{{QStringLiteral("m.homeserver"),
+                                     QJsonObject{{QStringLiteral("base_url"), target}}}});
+    if (field == u"base_cs_url" || field == u"both")
+        response.insert(QStringLiteral("base_cs_url"), target);
+    return QHttpServerResponse(response);
+}
+
+const DevServer::SessionInfo *DevServer::authenticate(const QHttpServerRequest &request,
+                                                      QHttpServerResponse *error) const
+{
+    // Only the Authorization header: query-string tokens are gone from the spec (v1.20).
+    if (QUrlQuery(request.url()).hasQueryItem(QStringLiteral("access_token"))) {
+        *error = matrixError(401, "M_MISSING_TOKEN",
+                             QStringLiteral("Send the access token in the Authorization header"));
+        return nullptr;
+    }
+    const QByteArray authorization = header(request, "authorization");
+    if (!authorization.startsWith("Bearer ")) {
+        *error = matrixError(401, "M_MISSING_TOKEN", QStringLiteral("Missing access token"));
+        return nullptr;
+    }
+    const auto found = m_sessions.constFind(QString::fromUtf8(authorization.mid(7)));
+    if (found == m_sessions.cend()) {
+        QHttpServerResponse response(QJsonObject{{QStringLiteral("errcode"), QStringLiteral("M_UNKNOWN_TOKEN")},
+                                                 {QStringLiteral("error"), QStringLiteral("Unknown access token")},
+                                                 {QStringLiteral("soft_logout"), false}},
+                                     Status::Unauthorized);
+        *error = std::move(response);
+        return nullptr;
+    }
+    return &found.value();
+}
+
+QHttpServerResponse DevServer::media(const QString &server, const QString &mediaId) const
+{
+    if (server != m_config.serverName || !m_config.media.contains(mediaId))
+        return matrixError(404, "M_NOT_FOUND", QStringLiteral("Not found"));
+    // A round badge in the configured colour with a white ring: a stand-in for a logo.
+    QImage image(96, 96, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(m_config.media.value(mediaId)));
+        painter.drawEllipse(image.rect().adjusted(2, 2, -2, -2));
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(Qt::white, 10));
+        painter.drawEllipse(image.rect().adjusted(28, 28, -28, -28));
+    }
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return QHttpServerResponse(QByteArrayLiteral("image/png"), png);
+}

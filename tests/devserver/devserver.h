@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QAbstractHttpServer>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QUrl>
+
+class QHttpServerResponse;
+
+// Portico's development homeserver: enough of the Matrix client-server API to sign in through
+// SSO, and strict where the spec is (it rejects what a real server rejects), so that it catches
+// client bugs rather than hiding them. Listens on loopback only. Usable in-process by tests and
+// as the standalone `portico-devserver`.
+class DevServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    struct Config {
+        QString serverName = QStringLiteral("localhost"); // the Matrix server name
+        QJsonArray versions;
+        // Providers of the m.login.sso flow; "${BASE}" and "${SERVER_NAME}" in icons are
+        // replaced with this server's base URL and server name.
+        QJsonArray identityProviders;
+        bool skipIdpPage = false; // approve as defaultUser without showing the IdP page
+        QString defaultUser = QStringLiteral("alice");
+        qint64 loginTokenLifetimeMs = 120000;
+        // Media served unauthenticated for IdP icons: media ID -> colour of a generated PNG.
+        QHash<QString, QString> media;
+        // The login response's base URL (MSC1730). Empty: this server's own base URL.
+        QString loginBaseUrl;
+        // "well_known" (the spec), "base_cs_url" (the 2018 draft), "both" or "none".
+        QString loginBaseUrlField = QStringLiteral("well_known");
+
+        static Config demo();
+        // Reads a JSON config; unknown keys are an error, so typos do not go unnoticed.
+        static Config fromJson(const QJsonObject &object, QString *error);
+    };
+
+    struct LoggedRequest {
+        QByteArray method;
+        QString path;
+        bool authenticated = false;
+    };
+
+    explicit DevServer(Config config, QObject *parent = nullptr);
+
+    // Listens on 127.0.0.1; port 0 picks a free one. False if it could not.
+    bool start(quint16 port = 0);
+    QUrl baseUrl() const;
+    quint16 port() const { return m_port; }
+
+    QList<LoggedRequest> requestLog() const { return m_log; }
+    void clearRequestLog() { m_log.clear(); }
+    // Devices of a user that hold a live access token.
+    QStringList devicesOf(const QString &userId) const;
+    bool isAccessTokenValid(const QString &accessToken) const
+    {
+        return m_sessions.contains(accessToken);
+    }
+
+Q_SIGNALS:
+    void requestHandled(const QByteArray &method, const QString &path, int status);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct LoginToken {
+        QString userId;
+        QDateTime expires;
+        bool used = false;
+    };
+    struct SsoAttempt {
+        QString idpId;
+        QUrl redirectUrl;
+    };
+    struct SessionInfo {
+        QString userId;
+        QString deviceId;
+    };
+
+    QHttpServerResponse route(const QHttpServerRequest &request, const QStringList &segments,
+                              bool &authenticated);
+    QHttpServerResponse versions() const;
+    QHttpServerResponse loginFlows() const;
+    QHttpServerResponse login(const QHttpServerRequest &request);
+    QHttpServerResponse ssoRedirect(const QHttpServerRequest &request, const QString &idpId,
+                                    bool perIdp);
+    QHttpServerResponse idpPage(const QHttpServerRequest &request) const;
+    QHttpServerResponse idpApprove(const QHttpServerRequest &request);
+    QHttpServerResponse redirectWithToken(const QUrl &redirectUrl, const QString &localpart);
+    QHttpServerResponse media(const QString &server, const QString &mediaId) const;
+    const SessionInfo *authenticate(const QHttpServerRequest &request, QHttpServerResponse *error) const;
+
+    QJsonObject provider(const QString &id) const;
+
+    Config m_config;
+    quint16 m_port = 0;
+    QHash<QString, LoginToken> m_loginTokens;
+    QHash<QString, SsoAttempt> m_attempts;
+    QHash<QString, SessionInfo> m_sessions; // access token -> session
+    QList<LoggedRequest> m_log;
+};

@@ -1,0 +1,221 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// End to end: the built `portico` binary on a real display (Xvfb), the development homeserver,
+// the real Secret Service of the private D-Bus session, and a browser: scripted, or Chromium.
+#include "devserver.h"
+#include "scriptedbrowser.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <qt6keychain/keychain.h>
+
+namespace {
+QString readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+// The secret Portico stored for `key`, read back through QtKeychain like any other client.
+QJsonObject keychainSecret(const QString &key)
+{
+    auto *job = new QKeychain::ReadPasswordJob(QStringLiteral(PORTICO_APP_ID));
+    job->setKey(key);
+    QSignalSpy done(job, &QKeychain::Job::finished);
+    job->start();
+    if (!done.wait(10000) || job->error() != QKeychain::NoError)
+        return {};
+    return QJsonDocument::fromJson(job->binaryData()).object();
+}
+
+QStringList filesContaining(const QString &root, const QByteArray &needle)
+{
+    QStringList hits;
+    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            hits.append(file.fileName());
+    }
+    return hits;
+}
+} // namespace
+
+class TestE2eSignIn : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir scratch;
+    QNetworkAccessManager network;
+
+    // Starts the app binary with the stub opener first on PATH and its own config folders.
+    std::unique_ptr<QProcess> launch(const QStringList &arguments, const QString &browser = {})
+    {
+        auto app = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PATH"), QStringLiteral(E2E_STUB_DIR) + u':' + env.value(QStringLiteral("PATH")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), scratch.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), scratch.filePath(QStringLiteral("cache")));
+        env.insert(QStringLiteral("PORTICO_E2E_URL_LOG"), scratch.filePath(QStringLiteral("opened-urls")));
+        env.insert(QStringLiteral("PORTICO_E2E_BROWSER"), browser);
+        env.insert(QStringLiteral("PORTICO_E2E_PROFILE"), scratch.filePath(QStringLiteral("chromium")));
+        env.insert(QStringLiteral("PORTICO_E2E_DOM"), scratch.filePath(QStringLiteral("final-page.html")));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        env.insert(QStringLiteral("QT_QUICK_BACKEND"), QStringLiteral("software"));
+        env.remove(QStringLiteral("QT_LOGGING_RULES"));
+        app->setProcessEnvironment(env);
+        app->setProcessChannelMode(QProcess::SeparateChannels);
+        app->start(QStringLiteral(PORTICO_BINARY), arguments);
+        return app;
+    }
+
+    static void stop(QProcess &app)
+    {
+        app.terminate();
+        if (!app.waitForFinished(5000))
+            app.kill();
+    }
+
+    // What the app says on stdout, e.g. "signed-in @alice:localhost DEVICE http://…".
+    static QStringList waitForLine(QProcess &app, const QString &prefix, QString &stdoutSoFar)
+    {
+        QStringList fields;
+        (void)QTest::qWaitFor([&] {
+            stdoutSoFar += QString::fromUtf8(app.readAllStandardOutput());
+            for (const QString &line : stdoutSoFar.split(u'\n'))
+                if (line.startsWith(prefix + u' '))
+                    fields = line.split(u' ');
+            return !fields.isEmpty() || app.state() == QProcess::NotRunning;
+        }, 30000);
+        return fields;
+    }
+
+    QUrl waitForOpenedUrl()
+    {
+        QString opened;
+        (void)QTest::qWaitFor([&] {
+            opened = readFile(scratch.filePath(QStringLiteral("opened-urls"))).trimmed();
+            return !opened.isEmpty();
+        }, 20000);
+        return QUrl(opened.section(u'\n', -1), QUrl::StrictMode);
+    }
+
+    // Checks that the session the app reported is in the Secret Service, works on the server,
+    // and is nowhere in the app's files.
+    void verifyStoredSession(const DevServer &server, const QStringList &signedIn)
+    {
+        QCOMPARE(signedIn.value(1), QStringLiteral("@alice:localhost"));
+        QCOMPARE(signedIn.value(3), server.baseUrl().toString());
+        const QString deviceId = signedIn.value(2);
+        QVERIFY(server.devicesOf(QStringLiteral("@alice:localhost")).contains(deviceId));
+        const QJsonObject secret = keychainSecret(QStringLiteral("@alice:localhost/") + deviceId);
+        const QString accessToken = secret.value(u"access_token").toString();
+        QVERIFY2(!accessToken.isEmpty(), "no session in the Secret Service");
+        QVERIFY(server.isAccessTokenValid(accessToken));
+        QCOMPARE(filesContaining(scratch.path(), accessToken.toUtf8()), QStringList());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(scratch.isValid());
+        if (qEnvironmentVariableIsEmpty("DISPLAY") || qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QFAIL("needs a display and a D-Bus session with a keyring: run it through scripts/test");
+    }
+
+    void init()
+    {
+        QFile::remove(scratch.filePath(QStringLiteral("opened-urls")));
+    }
+
+    void signInWithScriptedBrowserThenRestore()
+    {
+        DevServer server(DevServer::Config::demo()); // with its IdP page
+        QVERIFY(server.start());
+        auto app = launch({QStringLiteral("--server"), server.baseUrl().toString(), QStringLiteral("--idp"), QStringLiteral("github")});
+
+        const QUrl opened = waitForOpenedUrl();
+        QVERIFY2(opened.isValid(), "the app never opened the browser");
+        QCOMPARE(opened.path(), QStringLiteral("/_matrix/client/v3/login/sso/redirect/github"));
+        const QUrl redirect(QUrlQuery(opened).queryItemValue(QStringLiteral("redirectUrl"), QUrl::FullyDecoded));
+        QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(redirect.path().startsWith(QStringLiteral("/callback/")));
+
+        // The user signs in at the IdP page; the browser lands on Portico's listener.
+        ScriptedBrowser browser;
+        QSignalSpy finished(&browser, &ScriptedBrowser::finished);
+        browser.open(opened);
+        QVERIFY(finished.wait(20000));
+        const auto page = finished.first().first().value<ScriptedBrowser::Page>();
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("close this tab"));
+        QVERIFY(browser.visited().size() >= 4); // redirect, IdP page, approve, listener
+
+        QString output;
+        const QStringList signedIn = waitForLine(*app, QStringLiteral("signed-in"), output);
+        QVERIFY2(!signedIn.isEmpty(), qPrintable(output + QString::fromUtf8(app->readAllStandardError())));
+        verifyStoredSession(server, signedIn);
+        // No token in what the app printed or logged.
+        const QString token = keychainSecret(QStringLiteral("@alice:localhost/") + signedIn.value(2)).value(u"access_token").toString();
+        const QString log = output + QString::fromUtf8(app->readAllStandardError());
+        QVERIFY(!log.contains(token));
+        QVERIFY(!log.contains(QStringLiteral("loginToken=")));
+        stop(*app);
+
+        // A second start restores the session from the keychain and checks it with the server.
+        server.clearRequestLog();
+        QFile::remove(scratch.filePath(QStringLiteral("opened-urls")));
+        auto again = launch({});
+        QString output2;
+        const QStringList verified = waitForLine(*again, QStringLiteral("verified"), output2);
+        QVERIFY2(!verified.isEmpty(), qPrintable(output2 + QString::fromUtf8(again->readAllStandardError())));
+        QCOMPARE(verified.value(1), QStringLiteral("@alice:localhost"));
+        QCOMPARE(verified.value(2), signedIn.value(2));
+        QCOMPARE(server.requestLog().size(), 1);
+        QCOMPARE(server.requestLog().first().path, QStringLiteral("/_matrix/client/v3/account/whoami"));
+        QVERIFY(server.requestLog().first().authenticated);
+        QVERIFY(readFile(scratch.filePath(QStringLiteral("opened-urls"))).isEmpty());
+        stop(*again);
+    }
+
+    void signInWithHeadlessChromium()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("chromium")).isEmpty())
+            QFAIL("chromium is not installed: scripts/test installs it");
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true; // Chromium only follows redirects; nobody fills a form
+        config.defaultUser = QStringLiteral("alice");
+        DevServer server(config);
+        QVERIFY(server.start());
+        auto app = launch({QStringLiteral("--server"), server.baseUrl().toString(), QStringLiteral("--idp"), QStringLiteral("keycloak")},
+                          QStringLiteral("chromium"));
+
+        QString output;
+        const QStringList signedIn = waitForLine(*app, QStringLiteral("signed-in"), output);
+        QVERIFY2(!signedIn.isEmpty(), qPrintable(output + QString::fromUtf8(app->readAllStandardError())
+                                                 + readFile(scratch.filePath(QStringLiteral("chromium.log")))));
+        verifyStoredSession(server, signedIn);
+        // Chromium itself reached the listener and rendered our page.
+        QString dom;
+        (void)QTest::qWaitFor([&] {
+            dom = readFile(scratch.filePath(QStringLiteral("final-page.html")));
+            return !dom.isEmpty();
+        }, 30000);
+        QVERIFY2(dom.contains(QStringLiteral("close this tab")), qPrintable(dom));
+        stop(*app);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestE2eSignIn)
+#include "tst_e2e_signin.moc"

@@ -1,0 +1,162 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "matrix/httpcall.h"
+
+#include "cannedserver.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Portico::Matrix;
+using namespace std::chrono_literals;
+
+namespace {
+// Sends and waits for the handler through the event loop (no sleeps).
+Expected<HttpResponse, Error> call(QNetworkAccessManager &network, const HttpRequest &request)
+{
+    std::optional<Expected<HttpResponse, Error>> result;
+    QObject context;
+    sendRequest(network, request, &context, [&](const auto &r) { result.emplace(r); });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
+        qFatal("no answer");
+    return *result;
+}
+} // namespace
+
+class TestHttpCall : public QObject
+{
+    Q_OBJECT
+    QNetworkAccessManager network;
+
+private Q_SLOTS:
+    void success()
+    {
+        CannedServer server([](const QByteArray &) { return CannedServer::response(200, R"({"ok":true})"); });
+        HttpRequest request;
+        request.url = server.url();
+        const auto result = call(network, request);
+        QVERIFY(result);
+        QCOMPARE(result->status, 200);
+        QCOMPARE(jsonObject(result.value())->value(u"ok").toBool(), true);
+    }
+    void postSendsJsonAndBearer()
+    {
+        CannedServer server([](const QByteArray &) { return CannedServer::response(200, "{}"); });
+        HttpRequest request;
+        request.verb = "POST";
+        request.url = server.url();
+        request.json = {{QStringLiteral("type"), QStringLiteral("m.login.token")}};
+        request.accessToken = QStringLiteral("secret");
+        QVERIFY(call(network, request));
+        const QByteArray head = server.heads().value(0);
+        QVERIFY(head.startsWith("POST / HTTP/1.1"));
+        QVERIFY(head.contains("Authorization: Bearer secret"));
+        QVERIFY(head.toLower().contains("content-type: application/json"));
+    }
+    void plainHttpToRemoteIsRefusedBeforeSending()
+    {
+        HttpRequest request;
+        request.url = QUrl(QStringLiteral("http://matrix.example.org/_matrix/client/versions"));
+        const auto result = call(network, request);
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::InsecureUrl);
+        request.url = QUrl(QStringLiteral("ftp://127.0.0.1/"));
+        QCOMPARE(call(network, request).error().kind, Error::Kind::InsecureUrl);
+    }
+    void matrixError()
+    {
+        CannedServer server([](const QByteArray &) {
+            return CannedServer::response(403, R"({"errcode":"M_FORBIDDEN","error":"no"})");
+        });
+        HttpRequest request;
+        request.url = server.url();
+        const auto result = call(network, request);
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::Matrix);
+        QCOMPARE(result.error().errcode, QStringLiteral("M_FORBIDDEN"));
+        QCOMPARE(result.error().httpStatus, 403);
+    }
+    void rateLimitedWithHeader()
+    {
+        CannedServer server([](const QByteArray &) {
+            return CannedServer::response(429, R"({"errcode":"M_LIMIT_EXCEEDED"})", "application/json", "Retry-After: 3\r\n");
+        });
+        HttpRequest request;
+        request.url = server.url();
+        const auto result = call(network, request);
+        QCOMPARE(result.error().kind, Error::Kind::RateLimited);
+        QCOMPARE(result.error().retryAfter, std::optional(3000ms));
+    }
+    void bodyOverTheLimitIsCutOff()
+    {
+        CannedServer server([](const QByteArray &) { return CannedServer::response(200, QByteArray(300 * 1024, 'x')); });
+        HttpRequest request;
+        request.url = server.url();
+        request.maxBodyBytes = 64 * 1024;
+        const auto result = call(network, request);
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::TooLarge);
+    }
+    void redirectLoopIsAnError()
+    {
+        CannedServer server([](const QByteArray &) {
+            return CannedServer::response(302, {}, "text/plain", "Location: /again\r\n");
+        });
+        HttpRequest request;
+        request.url = server.url();
+        const auto result = call(network, request);
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::Network);
+        QVERIFY(result.error().detail.contains(QStringLiteral("redirect")));
+        QCOMPARE(server.heads().size(), request.maxRedirects + 1);
+    }
+    void connectionRefused()
+    {
+        quint16 port;
+        {
+            QTcpServer closed;
+            closed.listen(QHostAddress::LocalHost, 0);
+            port = closed.serverPort();
+        }
+        HttpRequest request;
+        request.url = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port));
+        QCOMPARE(call(network, request).error().kind, Error::Kind::ConnectionRefused);
+    }
+    void timeout()
+    {
+        QTcpServer silent; // accepts, never answers
+        silent.listen(QHostAddress::LocalHost, 0);
+        HttpRequest request;
+        request.url = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort()));
+        request.timeout = 300ms;
+        const auto result = call(network, request);
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::Timeout);
+    }
+    void abortGivesCancelled()
+    {
+        QTcpServer silent;
+        silent.listen(QHostAddress::LocalHost, 0);
+        HttpRequest request;
+        request.url = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort()));
+        std::optional<Expected<HttpResponse, Error>> result;
+        QObject context;
+        auto reply = sendRequest(network, request, &context, [&](const auto &r) { result.emplace(r); });
+        QVERIFY(reply);
+        reply->abort();
+        QTRY_VERIFY(result.has_value());
+        QCOMPARE(result->error().kind, Error::Kind::Cancelled);
+    }
+    void nonJsonSuccessBody()
+    {
+        HttpResponse response{200, "<html>", "text/html", {}};
+        QCOMPARE(jsonObject(response).error().kind, Error::Kind::NotJson);
+        response.body = "[1]";
+        QCOMPARE(jsonObject(response).error().kind, Error::Kind::NotJson);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpCall)
+#include "tst_httpcall.moc"

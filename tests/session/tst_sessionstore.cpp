@@ -1,0 +1,158 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "session/sessionstore.h"
+
+#include <QCoreApplication>
+#include <QDirIterator>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <qt6keychain/keychain.h>
+
+using namespace Portico::Session;
+
+namespace {
+Session sample(const QString &user, const QString &token)
+{
+    Session s;
+    s.userId = user;
+    s.deviceId = QStringLiteral("DEVICE1");
+    s.baseUrl = QUrl(QStringLiteral("https://hs.example.org/prefix"));
+    s.accessToken = token;
+    s.refreshToken = token + QStringLiteral("-refresh");
+    s.loginMethod = QStringLiteral("sso:github");
+    return s;
+}
+
+QList<Session> loadAll(SessionStore &store)
+{
+    QSignalSpy loaded(&store, &SessionStore::loaded);
+    store.loadAll();
+    if (loaded.isEmpty() && !loaded.wait(10000))
+        qFatal("loadAll never answered");
+    return loaded.first().first().value<QList<Session>>();
+}
+
+// Every file under the app's config and cache folders that contains `needle`.
+QStringList filesContaining(const QByteArray &needle)
+{
+    QStringList hits;
+    for (const auto location : {QStandardPaths::GenericConfigLocation, QStandardPaths::GenericCacheLocation}) {
+        QDirIterator it(QStandardPaths::writableLocation(location), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+                hits.append(file.fileName());
+        }
+    }
+    return hits;
+}
+} // namespace
+
+class TestSessionStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("PorticoTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_sessionstore"));
+        QSettings().clear();
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QFAIL("needs a D-Bus session with an unlocked keyring: run it through scripts/test");
+    }
+    void saveLoadRemove()
+    {
+        SessionStore store;
+        const Session session = sample(QStringLiteral("@alice:example.org"), QStringLiteral("syt_SECRET_alice_123"));
+        QSignalSpy saved(&store, &SessionStore::saved);
+        QSignalSpy failed(&store, &SessionStore::failed);
+        store.save(session);
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(failed.size(), 0);
+
+        // A second store, as after a restart, reads it back whole.
+        SessionStore restarted;
+        const QList<Session> sessions = loadAll(restarted);
+        QCOMPARE(sessions.size(), 1);
+        QCOMPARE(sessions.first().userId, session.userId);
+        QCOMPARE(sessions.first().deviceId, session.deviceId);
+        QCOMPARE(sessions.first().baseUrl, session.baseUrl);
+        QCOMPARE(sessions.first().accessToken, session.accessToken);
+        QCOMPARE(sessions.first().refreshToken, session.refreshToken);
+        QCOMPARE(sessions.first().loginMethod, session.loginMethod);
+
+        // The tokens are in the keychain only, never in our files.
+        QCOMPARE(filesContaining("syt_SECRET_alice_123"), QStringList());
+        QVERIFY(!filesContaining("hs.example.org").isEmpty()); // the metadata is there
+
+        QSignalSpy removed(&restarted, &SessionStore::removed);
+        restarted.remove(sessions.first());
+        QVERIFY(removed.wait(10000));
+        QCOMPARE(loadAll(restarted).size(), 0);
+        // And the secret is gone from the keychain too.
+        auto *read = new QKeychain::ReadPasswordJob(QStringLiteral(PORTICO_APP_ID));
+        read->setKey(session.key());
+        QSignalSpy done(read, &QKeychain::Job::finished);
+        read->start();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(read->error(), QKeychain::EntryNotFound);
+    }
+    void twoAccounts()
+    {
+        SessionStore store;
+        QSignalSpy saved(&store, &SessionStore::saved);
+        store.save(sample(QStringLiteral("@a:one.org"), QStringLiteral("tokA")));
+        QVERIFY(saved.wait(10000));
+        store.save(sample(QStringLiteral("@b:two.org"), QStringLiteral("tokB")));
+        QVERIFY(saved.wait(10000));
+        const QList<Session> sessions = loadAll(store);
+        QCOMPARE(sessions.size(), 2);
+        QCOMPARE(sessions[0].accessToken, QStringLiteral("tokA"));
+        QCOMPARE(sessions[1].accessToken, QStringLiteral("tokB"));
+        QSignalSpy removed(&store, &SessionStore::removed);
+        for (const Session &s : sessions)
+            store.remove(s);
+        QTRY_COMPARE_WITH_TIMEOUT(removed.size(), 2, 10000);
+    }
+    void settingsWithoutSecretAreKept()
+    {
+        // A locked keyring answers "not found": the entry must survive for a later unlock.
+        {
+            QSettings settings;
+            settings.setValue(QStringLiteral("sessionKeys"), QStringList{QStringLiteral("@c:x.org/D")});
+            settings.setValue(QStringLiteral("sessions/%40c%3Ax.org%2FD/userId"), QStringLiteral("@c:x.org"));
+            settings.setValue(QStringLiteral("sessions/%40c%3Ax.org%2FD/deviceId"), QStringLiteral("D"));
+        }
+        SessionStore store;
+        QCOMPARE(loadAll(store).size(), 0);
+        QCOMPARE(QSettings().value(QStringLiteral("sessionKeys")).toStringList().size(), 1);
+        QSettings().clear();
+    }
+    void memoryOnlyWritesNothing()
+    {
+        SessionStore store(SessionStore::Persistence::MemoryOnly);
+        QSignalSpy saved(&store, &SessionStore::saved);
+        store.save(sample(QStringLiteral("@e:x.org"), QStringLiteral("ephemeralTOKEN")));
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(loadAll(store).size(), 1);
+        QCOMPARE(filesContaining("x.org"), QStringList());
+        QCOMPARE(loadAll(*new SessionStore(SessionStore::Persistence::Keychain, this)).size(), 0);
+    }
+    void keychainErrorsAreSorted()
+    {
+        using Reason = StoreError::Reason;
+        QCOMPARE(storeErrorFrom(QKeychain::OtherError, QStringLiteral("Cannot autolaunch D-Bus without X11 $DISPLAY")).reason, Reason::NoKeychain);
+        QCOMPARE(storeErrorFrom(QKeychain::OtherError, QStringLiteral("The name org.freedesktop.secrets was not provided by any .service files")).reason, Reason::NoKeychain);
+        QCOMPARE(storeErrorFrom(QKeychain::OtherError, QStringLiteral("Object does not exist at path /org/freedesktop/secrets/collection/login")).reason, Reason::Locked);
+        QCOMPARE(storeErrorFrom(QKeychain::AccessDenied, QStringLiteral("Cannot create an item in a locked collection")).reason, Reason::Locked);
+        QCOMPARE(storeErrorFrom(QKeychain::AccessDeniedByUser, QString()).reason, Reason::AccessDenied);
+        QCOMPARE(storeErrorFrom(QKeychain::NoBackendAvailable, QString()).reason, Reason::NoKeychain);
+        QCOMPARE(storeErrorFrom(QKeychain::OtherError, QStringLiteral("weird")).reason, Reason::Other);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionStore)
+#include "tst_sessionstore.moc"

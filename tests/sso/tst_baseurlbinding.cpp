@@ -1,0 +1,108 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sso/baseurlbinding.h"
+
+#include "cannedserver.h"
+#include "devserver.h"
+
+#include <QNetworkAccessManager>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Portico;
+using Source = Matrix::LoginResponse::BaseUrlSource;
+
+class TestBaseUrlBinding : public QObject
+{
+    Q_OBJECT
+    QNetworkAccessManager network;
+    Discovery::Homeserver portal{QUrl(QStringLiteral("http://127.0.0.1:9")), Matrix::Versions{{QStringLiteral("v1.1")}, {}}, false};
+
+    Sso::BaseUrlBinding bind(const Matrix::LoginResponse &response)
+    {
+        std::optional<Sso::BaseUrlBinding> result;
+        QObject context;
+        Sso::bindBaseUrl(network, portal, response, &context, [&](const auto &b) { result = b; });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
+            qFatal("no answer");
+        return *result;
+    }
+    static Matrix::LoginResponse pointingAt(const QUrl &url, Source source = Source::WellKnown)
+    {
+        Matrix::LoginResponse response;
+        response.baseUrlSource = source;
+        response.baseUrl = url;
+        return response;
+    }
+
+private Q_SLOTS:
+    void neitherFieldStays()
+    {
+        const auto binding = bind(Matrix::LoginResponse{});
+        QCOMPARE(binding.baseUrl, portal.baseUrl);
+        QCOMPARE(binding.source, Source::None);
+        QVERIFY(binding.warning.isEmpty());
+    }
+    void unusableFieldStaysAndSaysSo()
+    {
+        Matrix::LoginResponse response;
+        response.baseUrlProblem = QStringLiteral("well_known: no m.homeserver");
+        const auto binding = bind(response);
+        QCOMPARE(binding.baseUrl, portal.baseUrl);
+        QVERIFY(!binding.warning.isEmpty());
+    }
+    void validTargetIsBound_data()
+    {
+        QTest::addColumn<int>("source");
+        QTest::newRow("well_known") << int(Source::WellKnown);
+        QTest::newRow("base_cs_url") << int(Source::BaseCsUrl);
+    }
+    void validTargetIsBound()
+    {
+        QFETCH(int, source);
+        DevServer target(DevServer::Config::demo());
+        QVERIFY(target.start());
+        const auto binding = bind(pointingAt(target.baseUrl(), Source(source)));
+        QCOMPARE(binding.baseUrl, target.baseUrl());
+        QCOMPARE(int(binding.source), source);
+        QVERIFY(binding.warning.isEmpty());
+        // It was checked with /versions before being trusted.
+        QCOMPARE(target.requestLog().size(), 1);
+        QCOMPARE(target.requestLog().first().path, QStringLiteral("/_matrix/client/versions"));
+    }
+    void sameUrlNeedsNoCheck()
+    {
+        const auto binding = bind(pointingAt(portal.baseUrl));
+        QCOMPARE(binding.baseUrl, portal.baseUrl);
+        QCOMPARE(binding.source, Source::WellKnown);
+        QVERIFY(binding.warning.isEmpty());
+    }
+    void unreachableTargetStays()
+    {
+        quint16 port;
+        {
+            QTcpServer closed;
+            closed.listen(QHostAddress::LocalHost, 0);
+            port = closed.serverPort();
+        }
+        const auto binding = bind(pointingAt(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port))));
+        QCOMPARE(binding.baseUrl, portal.baseUrl);
+        QVERIFY(binding.warning.contains(QStringLiteral("could not be reached")));
+    }
+    void plainHttpTargetStays()
+    {
+        const auto binding = bind(pointingAt(QUrl(QStringLiteral("http://matrix.example.org"))));
+        QCOMPARE(binding.baseUrl, portal.baseUrl);
+        QVERIFY(binding.warning.contains(QStringLiteral("not secure")));
+    }
+    void notAMatrixServerStays()
+    {
+        CannedServer web([](const QByteArray &) { return CannedServer::response(200, "<html>shop</html>", "text/html"); });
+        const auto binding = bind(pointingAt(web.url()));
+        QCOMPARE(binding.baseUrl, portal.baseUrl);
+        QVERIFY(binding.warning.contains(QStringLiteral("not a Matrix server")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBaseUrlBinding)
+#include "tst_baseurlbinding.moc"

@@ -1,0 +1,131 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "logincontroller.h"
+
+#include "devserver.h"
+#include "scriptedbrowser.h"
+#include "session/sessionstore.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Portico;
+using Page = Ui::LoginController::Page;
+
+class TestLoginController : public QObject
+{
+    Q_OBJECT
+    QNetworkAccessManager network;
+
+private Q_SLOTS:
+    void signInAndOut()
+    {
+        DevServer server(DevServer::Config::demo());
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        ScriptedBrowser browser;
+        controller.ssoLogin().setBrowserLauncher([&](const QUrl &url) { browser.open(url); return true; });
+
+        QCOMPARE(controller.page(), Page::Server);
+        controller.discover(server.baseUrl().toString());
+        QVERIFY(controller.busy());
+        QTRY_COMPARE(controller.page(), Page::Providers);
+        QVERIFY(!controller.busy());
+        QCOMPARE(controller.providers()->rowCount(), 4);
+        QCOMPARE(controller.homeserver(), server.baseUrl().toString());
+        QVERIFY(controller.insecure()); // plain http, even if on loopback: the UI warns
+        QVERIFY(!controller.genericSso());
+
+        QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
+        controller.signIn(QStringLiteral("github"));
+        QCOMPARE(controller.page(), Page::Waiting);
+        QCOMPARE(controller.pendingProvider(), QStringLiteral("GitHub"));
+        QVERIFY(signedIn.wait());
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QCOMPARE(controller.userId(), QStringLiteral("@alice:localhost"));
+        QVERIFY(!controller.deviceId().isEmpty());
+        QCOMPARE(controller.sessionServer(), server.baseUrl().toString());
+        QVERIFY(controller.errorText().isEmpty());
+        QVERIFY(controller.ephemeral());
+        QCOMPARE(server.devicesOf(QStringLiteral("@alice:localhost")).size(), 1);
+
+        controller.signOut();
+        QTRY_COMPARE(controller.page(), Page::Providers);
+        QVERIFY(controller.userId().isEmpty());
+        QCOMPARE(server.devicesOf(QStringLiteral("@alice:localhost")).size(), 0);
+        QCOMPARE(server.requestLog().last().path, QStringLiteral("/_matrix/client/v3/logout"));
+    }
+    void badInputShowsAnErrorWithoutNetwork()
+    {
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.discover(QStringLiteral("@nope"));
+        QVERIFY(!controller.busy());
+        QVERIFY(controller.errorText().contains(QStringLiteral("Matrix ID")));
+        QCOMPARE(controller.page(), Page::Server);
+    }
+    void deadServerShowsAnError()
+    {
+        quint16 port;
+        {
+            QTcpServer closed;
+            closed.listen(QHostAddress::LocalHost, 0);
+            port = closed.serverPort();
+        }
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.discover(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        QTRY_VERIFY(!controller.busy());
+        QVERIFY(controller.errorText().contains(QStringLiteral("refused")));
+        QCOMPARE(controller.page(), Page::Server);
+    }
+    void cancelGoesBackToProviders()
+    {
+        DevServer server(DevServer::Config::demo());
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.ssoLogin().setBrowserLauncher([](const QUrl &) { return true; });
+        controller.discover(server.baseUrl().toString());
+        QTRY_COMPARE(controller.page(), Page::Providers);
+        controller.signIn(QStringLiteral("university"));
+        QCOMPARE(controller.page(), Page::Waiting);
+        controller.cancelSignIn();
+        QCOMPARE(controller.page(), Page::Providers);
+        controller.back();
+        QCOMPARE(controller.page(), Page::Server);
+    }
+    void autoProviderSignsInRightAway()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        ScriptedBrowser browser;
+        controller.ssoLogin().setBrowserLauncher([&](const QUrl &url) { browser.open(url); return true; });
+        QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
+        controller.setAutoProvider(QStringLiteral("keycloak"));
+        controller.discover(server.baseUrl().toString());
+        QVERIFY(signedIn.wait());
+        QCOMPARE(signedIn.first().at(0).toString(), QStringLiteral("@alice:localhost"));
+    }
+    void errorMessagesSayWhatToDo()
+    {
+        Sso::SsoError error{Sso::SsoError::Reason::LoginFailed, {}};
+        error.error.kind = Matrix::Error::Kind::Matrix;
+        error.error.errcode = QStringLiteral("M_FORBIDDEN");
+        QVERIFY(Ui::describeSsoError(error).contains(QStringLiteral("Start again")));
+        error.error.errcode = QStringLiteral("M_USER_DEACTIVATED");
+        QVERIFY(Ui::describeSsoError(error).contains(QStringLiteral("deactivated")));
+        QVERIFY(Ui::describeSsoError({Sso::SsoError::Reason::TimedOut, {}}).contains(QStringLiteral("in time")));
+        QVERIFY(Ui::describeDiscoveryError({Discovery::DiscoveryError::Reason::WellKnownInvalid, {}, {}}).contains(QStringLiteral("full URL")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLoginController)
+#include "tst_logincontroller.moc"
