@@ -12,19 +12,16 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("main", "Sign in to Matrix homeservers with single sign-on."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption server(
-        QStringLiteral("server"),
+    const QCommandLineOption server(QStringLiteral("server"),
         QCoreApplication::translate("main", "Look up this server, Matrix ID or URL at start."),
         QStringLiteral("server"));
-    const QCommandLineOption idp(
-        QStringLiteral("idp"),
+    const QCommandLineOption idp(QStringLiteral("idp"),
         QCoreApplication::translate("main", "Sign in with this identity provider right away."),
         QStringLiteral("id"));
-    const QCommandLineOption ephemeral(
-        QStringLiteral("ephemeral"),
-        QCoreApplication::translate("main", "Do not save the session; it ends when Portico quits."));
-    const QCommandLineOption verbose(
-        QStringLiteral("verbose"),
+    const QCommandLineOption ephemeral(QStringLiteral("ephemeral"),
+        QCoreApplication::translate(
+            "main", "Do not save the session; it ends when Portico quits."));
+    const QCommandLineOption verbose(QStringLiteral("verbose"),
         QCoreApplication::translate("main", "Log what Portico does (never any token)."));
     parser.addOptions({server, idp, ephemeral, verbose});
     parser.process(arguments);

@@ -6,7 +6,8 @@
 #include <QStringList>
 
 // What the command line asks for.
-struct CommandLine {
+struct CommandLine
+{
     QString server; // --server: start discovery with this right away
     QString idp; // --idp: then sign in with this provider
     bool ephemeral = false;

@@ -34,31 +34,32 @@ int main(int argc, char *argv[])
 
     QNetworkAccessManager network;
     Portico::Session::SessionStore store(options.ephemeral
-                                             ? Portico::Session::SessionStore::Persistence::MemoryOnly
-                                             : Portico::Session::SessionStore::Persistence::Keychain);
+            ? Portico::Session::SessionStore::Persistence::MemoryOnly
+            : Portico::Session::SessionStore::Persistence::Keychain);
     Portico::Ui::LoginController controller(network, store);
 
     // One line on stdout per sign-in, for scripts and the end-to-end tests. No secrets.
     QObject::connect(&controller, &Portico::Ui::LoginController::signedIn,
-                     [](const QString &userId, const QString &deviceId, const QString &baseUrl) {
-                         QTextStream(stdout) << "signed-in " << userId << ' ' << deviceId << ' '
-                                             << baseUrl << Qt::endl;
-                     });
+        [](const QString &userId, const QString &deviceId, const QString &baseUrl) {
+            QTextStream(stdout) << "signed-in " << userId << ' ' << deviceId << ' ' << baseUrl
+                                << Qt::endl;
+        });
 
     QObject::connect(&controller, &Portico::Ui::LoginController::sessionRestored,
-                     [](const QString &userId, const QString &deviceId, const QString &baseUrl) {
-                         QTextStream(stdout) << "restored " << userId << ' ' << deviceId << ' '
-                                             << baseUrl << Qt::endl;
-                     });
+        [](const QString &userId, const QString &deviceId, const QString &baseUrl) {
+            QTextStream(stdout) << "restored " << userId << ' ' << deviceId << ' ' << baseUrl
+                                << Qt::endl;
+        });
     QObject::connect(&controller, &Portico::Ui::LoginController::sessionVerified,
-                     [](const QString &userId, const QString &deviceId) {
-                         QTextStream(stdout) << "verified " << userId << ' ' << deviceId << Qt::endl;
-                     });
+        [](const QString &userId, const QString &deviceId) {
+            QTextStream(stdout) << "verified " << userId << ' ' << deviceId << Qt::endl;
+        });
 
     QQmlApplicationEngine engine;
     engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
-    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
-                     [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
+        [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Portico/Main.qml")));
 
     if (!options.server.isEmpty()) {

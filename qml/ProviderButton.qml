@@ -9,9 +9,10 @@ import QtQuick.Layouts
 Button {
     id: button
 
-    property string name
-    property url iconUrl
-    property string brand
+    // Named apart from the model's roles, so a delegate can declare those as required.
+    property string providerName
+    property url iconSource
+    property string brandId
 
     readonly property var brandColors: ({
         "apple": ["#000000", "#ffffff"],
@@ -21,11 +22,13 @@ Button {
         "google": ["#ffffff", "#1f1f1f"],
         "twitter": ["#1d9bf0", "#ffffff"]
     })
-    readonly property var colors: brandColors[brand]
+    readonly property var colors: brandColors[brandId]
 
     implicitHeight: 48
+    leftPadding: 12
+    rightPadding: 12
     Layout.fillWidth: true
-    text: qsTr("Continue with %1").arg(name)
+    text: qsTr("Continue with %1").arg(providerName)
     Accessible.name: text
 
     background: Rectangle {
@@ -46,7 +49,7 @@ Button {
             Image {
                 id: icon
                 anchors.fill: parent
-                source: button.iconUrl
+                source: button.iconSource
                 sourceSize.width: width * Screen.devicePixelRatio
                 sourceSize.height: height * Screen.devicePixelRatio
                 fillMode: Image.PreserveAspectFit
@@ -63,7 +66,7 @@ Button {
                 opacity: icon.status === Image.Loading ? 0.4 : 1
                 Label {
                     anchors.centerIn: parent
-                    text: button.name.length > 0 ? button.name.charAt(0).toUpperCase() : "?"
+                    text: button.providerName.length > 0 ? button.providerName.charAt(0).toUpperCase() : "?"
                     color: button.colors ? button.colors[0] : button.palette.highlightedText
                     font.bold: true
                 }

@@ -44,6 +44,9 @@ ColumnLayout {
             required property string name
             required property url iconUrl
             required property string brand
+            providerName: name
+            iconSource: iconUrl
+            brandId: brand
             width: ListView.view.width
             focus: ListView.isCurrentItem
             onClicked: page.controller.signIn(idpId)
@@ -53,7 +56,7 @@ ColumnLayout {
             visible: page.controller.genericSso
             height: visible ? implicitHeight : 0
             width: ListView.view.width
-            name: qsTr("single sign-on")
+            providerName: qsTr("single sign-on")
             text: qsTr("Continue with single sign-on")
             onClicked: page.controller.signIn("")
         }

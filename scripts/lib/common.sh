@@ -15,7 +15,7 @@ PORTICO_BUILD_PACKAGES=(
     gnome-keyring dbus libglib2.0-bin
 )
 # What the test suite needs on top: a display, a private keyring and a real browser.
-PORTICO_TEST_PACKAGES=(xvfb xauth chromium)
+PORTICO_TEST_PACKAGES=(xvfb xauth chromium clang-format git)
 
 portico_sudo() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

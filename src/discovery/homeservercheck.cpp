@@ -10,16 +10,15 @@ namespace Portico::Discovery {
 using Matrix::Unexpected;
 
 QPointer<QNetworkReply> checkHomeserver(QNetworkAccessManager &network, const QUrl &baseUrl,
-                                        bool allowPlainHttp, QObject *context,
-                                        CheckHandler handler)
+    bool allowPlainHttp, QObject *context, CheckHandler handler)
 {
     Matrix::HttpRequest request;
     request.url = Matrix::endpoint(baseUrl, u"/_matrix/client/versions");
     request.allowPlainHttp = allowPlainHttp;
     request.maxBodyBytes = 256 * 1024;
-    return Matrix::sendRequest(
-        network, request, context,
-        [baseUrl = Matrix::normalizedBaseUrl(baseUrl), allowPlainHttp, handler](const auto &result) {
+    return Matrix::sendRequest(network, request, context,
+        [baseUrl = Matrix::normalizedBaseUrl(baseUrl), allowPlainHttp, handler](
+            const auto &result) {
             if (!result) {
                 const auto reason = result.error().kind == Matrix::Error::Kind::InsecureUrl
                     ? CheckError::Reason::Insecure
@@ -29,8 +28,8 @@ QPointer<QNetworkReply> checkHomeserver(QNetworkAccessManager &network, const QU
             }
             auto versions = Matrix::parseVersions(result->body);
             if (!versions) {
-                handler(Unexpected{CheckError{CheckError::Reason::NotAHomeserver, {},
-                                              versions.error()}});
+                handler(Unexpected{
+                    CheckError{CheckError::Reason::NotAHomeserver, {}, versions.error()}});
                 return;
             }
             handler(Homeserver{baseUrl, versions.value(), allowPlainHttp});

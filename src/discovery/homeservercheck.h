@@ -17,7 +17,8 @@ class QNetworkReply;
 namespace Portico::Discovery {
 
 // A base URL that answered /_matrix/client/versions like a homeserver.
-struct Homeserver {
+struct Homeserver
+{
     QUrl baseUrl;
     Matrix::Versions versions;
     // The user chose this http server explicitly: later requests may use plain http too.
@@ -25,7 +26,8 @@ struct Homeserver {
     bool plainHttp() const { return baseUrl.scheme() == u"http"; }
 };
 
-struct CheckError {
+struct CheckError
+{
     enum class Reason {
         Insecure, // plain http to a host that is not loopback, not chosen by the user
         Unreachable, // transport failure or HTTP error: see `error`
@@ -42,7 +44,6 @@ using CheckHandler = std::function<void(const Matrix::Expected<Homeserver, Check
 // and GET /_matrix/client/versions answers with a versions document. Used by discovery and by
 // the session binding (MSC1730), so both hold a URL to the same standard.
 QPointer<QNetworkReply> checkHomeserver(QNetworkAccessManager &network, const QUrl &baseUrl,
-                                        bool allowPlainHttp, QObject *context,
-                                        CheckHandler handler);
+    bool allowPlainHttp, QObject *context, CheckHandler handler);
 
 } // namespace Portico::Discovery

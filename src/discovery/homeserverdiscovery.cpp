@@ -14,8 +14,7 @@ namespace Portico::Discovery {
 HomeserverDiscovery::HomeserverDiscovery(QNetworkAccessManager &network, QObject *parent)
     : QObject(parent)
     , m_network(network)
-{
-}
+{}
 
 void HomeserverDiscovery::cancel()
 {
@@ -74,21 +73,22 @@ void HomeserverDiscovery::fetchWellKnown(const ServerInput &input)
                     return;
                 }
                 fail({DiscoveryError::Reason::WellKnownInvalid, error,
-                      QStringLiteral("well-known answered HTTP %1").arg(error.httpStatus)},
-                     generation);
+                         QStringLiteral("well-known answered HTTP %1").arg(error.httpStatus)},
+                    generation);
                 return;
             }
             const auto wellKnown = Matrix::parseWellKnown(result->body);
             if (!wellKnown) {
-                const bool fatal = wellKnown.error().outcome
-                    == Matrix::WellKnownError::Outcome::FailError;
+                const bool fatal
+                    = wellKnown.error().outcome == Matrix::WellKnownError::Outcome::FailError;
                 fail({fatal ? DiscoveryError::Reason::WellKnownBaseUrlInvalid
                             : DiscoveryError::Reason::WellKnownInvalid,
-                      {}, wellKnown.error().detail},
-                     generation);
+                         {}, wellKnown.error().detail},
+                    generation);
                 return;
             }
-            qCInfo(lcDiscovery) << "well-known names" << wellKnown->homeserverBaseUrl.toDisplayString();
+            qCInfo(lcDiscovery) << "well-known names"
+                                << wellKnown->homeserverBaseUrl.toDisplayString();
             check(wellKnown->homeserverBaseUrl, false, generation);
         });
 }
@@ -112,8 +112,8 @@ void HomeserverDiscovery::check(const QUrl &baseUrl, bool allowPlainHttp, quint6
                 return;
             }
             m_running = false;
-            qCInfo(lcDiscovery) << "homeserver at" << result->baseUrl.toDisplayString()
-                                << "speaks" << result->versions.versions.join(u' ');
+            qCInfo(lcDiscovery) << "homeserver at" << result->baseUrl.toDisplayString() << "speaks"
+                                << result->versions.versions.join(u' ');
             Q_EMIT discovered(result.value());
         });
 }

@@ -13,7 +13,8 @@ class QNetworkReply;
 
 namespace Portico::Discovery {
 
-struct DiscoveryError {
+struct DiscoveryError
+{
     enum class Reason {
         WellKnownInvalid, // FAIL_PROMPT: the discovery file is broken; ask for the URL
         WellKnownBaseUrlInvalid, // FAIL_ERROR: it names something that is not a URL

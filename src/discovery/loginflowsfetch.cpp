@@ -12,21 +12,19 @@ using Matrix::Unexpected;
 
 namespace {
 QPointer<QNetworkReply> fetchFrom(QNetworkAccessManager &network, const Homeserver &homeserver,
-                                  const QString &prefix, bool mayFallBack, QObject *context,
-                                  FlowsHandler handler)
+    const QString &prefix, bool mayFallBack, QObject *context, FlowsHandler handler)
 {
     Matrix::HttpRequest request;
     request.url = Matrix::endpoint(homeserver.baseUrl, QString(prefix + QStringLiteral("/login")));
     request.allowPlainHttp = homeserver.plainHttpAllowed;
     request.maxBodyBytes = 4 * 1024 * 1024; // a thousand providers fit easily
-    return Matrix::sendRequest(
-        network, request, context,
+    return Matrix::sendRequest(network, request, context,
         [&network, homeserver, mayFallBack, context, handler](const auto &result) {
             if (!result) {
                 if (mayFallBack && result.error().httpStatus == 404) {
                     qCInfo(lcDiscovery) << "v3 login flows not found; trying r0";
                     fetchFrom(network, homeserver, QStringLiteral("/_matrix/client/r0"), false,
-                              context, handler);
+                        context, handler);
                     return;
                 }
                 handler(Unexpected{result.error()});
@@ -48,12 +46,12 @@ QPointer<QNetworkReply> fetchFrom(QNetworkAccessManager &network, const Homeserv
 }
 } // namespace
 
-QPointer<QNetworkReply> fetchLoginFlows(QNetworkAccessManager &network, const Homeserver &homeserver,
-                                        QObject *context, FlowsHandler handler)
+QPointer<QNetworkReply> fetchLoginFlows(QNetworkAccessManager &network,
+    const Homeserver &homeserver, QObject *context, FlowsHandler handler)
 {
     const bool v3 = homeserver.versions.hasV3();
-    return fetchFrom(network, homeserver, homeserver.versions.clientPrefix(), v3, context,
-                     std::move(handler));
+    return fetchFrom(
+        network, homeserver, homeserver.versions.clientPrefix(), v3, context, std::move(handler));
 }
 
 } // namespace Portico::Discovery

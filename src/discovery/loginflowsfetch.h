@@ -8,11 +8,12 @@
 
 namespace Portico::Discovery {
 
-using FlowsHandler = std::function<void(const Matrix::Expected<Matrix::LoginFlows, Matrix::Error> &)>;
+using FlowsHandler
+    = std::function<void(const Matrix::Expected<Matrix::LoginFlows, Matrix::Error> &)>;
 
 // GET {base}/_matrix/client/v3/login, or /r0/login for servers that only speak r0 or answer
 // the v3 path with 404.
-QPointer<QNetworkReply> fetchLoginFlows(QNetworkAccessManager &network, const Homeserver &homeserver,
-                                        QObject *context, FlowsHandler handler);
+QPointer<QNetworkReply> fetchLoginFlows(QNetworkAccessManager &network,
+    const Homeserver &homeserver, QObject *context, FlowsHandler handler);
 
 } // namespace Portico::Discovery

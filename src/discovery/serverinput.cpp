@@ -27,7 +27,8 @@ Matrix::Expected<ServerInput, QString> parseServerInput(QStringView text)
     if (input.startsWith(u'@')) {
         const auto userId = Matrix::UserId::parse(input);
         if (!userId)
-            return Unexpected{tr("This is not a valid Matrix ID. It looks like @name:example.org.")};
+            return Unexpected{
+                tr("This is not a valid Matrix ID. It looks like @name:example.org.")};
         result.kind = ServerInput::Kind::UserId;
         result.serverName = userId->server;
         result.userId = userId->toString();

@@ -11,7 +11,8 @@
 namespace Portico::Discovery {
 
 // What the user typed in the server field, understood.
-struct ServerInput {
+struct ServerInput
+{
     enum class Kind { ServerName, UserId, Url };
     Kind kind = Kind::ServerName;
     Matrix::ServerName serverName; // for ServerName and UserId

@@ -37,8 +37,8 @@ bool isLoopback(const QUrl &url)
 
 QUrl normalizedBaseUrl(const QUrl &url)
 {
-    QUrl base = url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo
-                             | QUrl::StripTrailingSlash);
+    QUrl base = url.adjusted(
+        QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
     if (base.path() == u"/")
         base.setPath({});
     return base;

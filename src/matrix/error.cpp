@@ -59,8 +59,8 @@ QString Error::describe() const
     return {};
 }
 
-std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value,
-                                                        const QDateTime &now)
+std::optional<std::chrono::milliseconds> parseRetryAfter(
+    const QByteArray &value, const QDateTime &now)
 {
     const QByteArray trimmed = value.trimmed();
     if (trimmed.isEmpty())
@@ -71,8 +71,8 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value
         return seconds >= 0 ? std::optional(std::chrono::milliseconds(seconds * 1000))
                             : std::nullopt;
     // An HTTP date (IMF-fixdate), e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
-    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(trimmed),
-                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    QDateTime when = QLocale::c().toDateTime(
+        QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!when.isValid())
         return std::nullopt;
     when.setTimeSpec(Qt::UTC);
@@ -80,7 +80,7 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value
 }
 
 Error errorFromResponse(int httpStatus, const QByteArray &body, const QByteArray &retryAfterHeader,
-                        const QDateTime &now)
+    const QDateTime &now)
 {
     Error error;
     error.httpStatus = httpStatus;
@@ -94,7 +94,8 @@ Error errorFromResponse(int httpStatus, const QByteArray &body, const QByteArray
         }
         error.serverMessage = object.value(u"error").toString().left(500);
         error.softLogout = object.value(u"soft_logout").toBool(false);
-        if (const QJsonValue ms = object.value(u"retry_after_ms"); ms.isDouble() && ms.toDouble() >= 0)
+        if (const QJsonValue ms = object.value(u"retry_after_ms");
+            ms.isDouble() && ms.toDouble() >= 0)
             error.retryAfter = std::chrono::milliseconds(qint64(ms.toDouble()));
     }
     if (httpStatus == 429) {

@@ -13,7 +13,8 @@ namespace Portico::Matrix {
 
 // Everything that can go wrong talking to a homeserver, typed so that callers can react
 // (retry, start over, ask the user) rather than parse strings.
-struct Error {
+struct Error
+{
     enum class Kind {
         HostNotFound, // DNS failure
         ConnectionRefused, // nothing listens there
@@ -47,10 +48,10 @@ struct Error {
 // `retryAfterHeader` is the raw Retry-After value (seconds or an HTTP date, RFC 9110),
 // `now` is what an HTTP date is measured against.
 Error errorFromResponse(int httpStatus, const QByteArray &body, const QByteArray &retryAfterHeader,
-                        const QDateTime &now);
+    const QDateTime &now);
 
 // Retry-After as a delay, or nothing when absent or unparsable. Pure.
-std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value,
-                                                        const QDateTime &now);
+std::optional<std::chrono::milliseconds> parseRetryAfter(
+    const QByteArray &value, const QDateTime &now);
 
 } // namespace Portico::Matrix

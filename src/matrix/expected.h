@@ -8,26 +8,22 @@
 namespace Portico::Matrix {
 
 // The error half of an Expected, so that `return Unexpected{err};` reads as what it is.
-template<typename E>
-struct Unexpected {
+template<typename E> struct Unexpected
+{
     E error;
 };
-template<typename E>
-Unexpected(E) -> Unexpected<E>;
+template<typename E> Unexpected(E) -> Unexpected<E>;
 
 // A value or a typed error. C++20 has no std::expected; this is the small part of it we use.
-template<typename T, typename E>
-class Expected
+template<typename T, typename E> class Expected
 {
 public:
     Expected(T value)
         : m_data(std::in_place_index<0>, std::move(value))
-    {
-    }
+    {}
     Expected(Unexpected<E> unexpected)
         : m_data(std::in_place_index<1>, std::move(unexpected.error))
-    {
-    }
+    {}
 
     bool hasValue() const { return m_data.index() == 0; }
     explicit operator bool() const { return hasValue(); }

@@ -41,10 +41,11 @@ QString forLog(const QUrl &url)
 } // namespace
 
 QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRequest &request,
-                                    QObject *context, HttpHandler handler)
+    QObject *context, HttpHandler handler)
 {
     if (request.url.scheme() != u"https"
-        && !(request.url.scheme() == u"http" && (request.allowPlainHttp || isLoopback(request.url)))) {
+        && !(request.url.scheme() == u"http"
+            && (request.allowPlainHttp || isLoopback(request.url)))) {
         Error error;
         error.kind = Error::Kind::InsecureUrl;
         error.detail = forLog(request.url);
@@ -53,8 +54,8 @@ QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRe
     }
 
     QNetworkRequest netRequest(request.url);
-    netRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                            QNetworkRequest::NoLessSafeRedirectPolicy);
+    netRequest.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     netRequest.setMaximumRedirectsAllowed(request.maxRedirects);
     netRequest.setRawHeader("Accept", "application/json");
     if (!request.accessToken.isEmpty())
@@ -64,9 +65,10 @@ QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRe
     if (request.verb == "GET") {
         reply = network.get(netRequest);
     } else {
-        netRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        reply = network.sendCustomRequest(netRequest, request.verb,
-                                          QJsonDocument(request.json).toJson(QJsonDocument::Compact));
+        netRequest.setHeader(
+            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        reply = network.sendCustomRequest(
+            netRequest, request.verb, QJsonDocument(request.json).toJson(QJsonDocument::Compact));
     }
     qCDebug(lcMatrix) << request.verb << forLog(request.url);
 
@@ -83,51 +85,46 @@ QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRe
     // Stop reading as soon as the body is larger than the caller accepts.
     auto tooLarge = std::make_shared<bool>(false);
     QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
-                     [reply, tooLarge, limit = request.maxBodyBytes](qint64 received, qint64 total) {
-                         if (received > limit || total > limit) {
-                             *tooLarge = true;
-                             reply->abort();
-                         }
-                     });
+        [reply, tooLarge, limit = request.maxBodyBytes](qint64 received, qint64 total) {
+            if (received > limit || total > limit) {
+                *tooLarge = true;
+                reply->abort();
+            }
+        });
     // Deleted when done even if `context` is gone by then.
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     QObject::connect(reply, &QNetworkReply::finished, context,
-                     [reply, tooLarge, timedOut, handler = std::move(handler)] {
-                         const int status =
-                             reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                         if (*tooLarge) {
-                             Error error;
-                             error.kind = Error::Kind::TooLarge;
-                             error.httpStatus = status;
-                             handler(Unexpected{error});
-                             return;
-                         }
-                         const QByteArray body = reply->readAll();
-                         const bool redirectProblem =
-                             reply->error() == QNetworkReply::TooManyRedirectsError
-                             || reply->error() == QNetworkReply::InsecureRedirectError;
-                         if (status == 0 || reply->error() != QNetworkReply::NoError) {
-                             if (status >= 300 && !redirectProblem) {
-                                 handler(Unexpected{errorFromResponse(
-                                     status, body, reply->rawHeader("Retry-After"),
-                                     QDateTime::currentDateTimeUtc())});
-                                 return;
-                             }
-                             Error error;
-                             error.kind = *timedOut ? Error::Kind::Timeout : kindOf(reply->error());
-                             if (redirectProblem)
-                                 error.detail = QStringLiteral("redirect loop or insecure redirect");
-                             else
-                                 error.detail = reply->errorString();
-                             qCDebug(lcMatrix) << "request failed:" << error.detail;
-                             handler(Unexpected{error});
-                             return;
-                         }
-                         handler(HttpResponse{status, body,
-                                              reply->header(QNetworkRequest::ContentTypeHeader)
-                                                  .toByteArray(),
-                                              reply->url()});
-                     });
+        [reply, tooLarge, timedOut, handler = std::move(handler)] {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (*tooLarge) {
+                Error error;
+                error.kind = Error::Kind::TooLarge;
+                error.httpStatus = status;
+                handler(Unexpected{error});
+                return;
+            }
+            const QByteArray body = reply->readAll();
+            const bool redirectProblem = reply->error() == QNetworkReply::TooManyRedirectsError
+                || reply->error() == QNetworkReply::InsecureRedirectError;
+            if (status == 0 || reply->error() != QNetworkReply::NoError) {
+                if (status >= 300 && !redirectProblem) {
+                    handler(Unexpected{errorFromResponse(status, body,
+                        reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc())});
+                    return;
+                }
+                Error error;
+                error.kind = *timedOut ? Error::Kind::Timeout : kindOf(reply->error());
+                if (redirectProblem)
+                    error.detail = QStringLiteral("redirect loop or insecure redirect");
+                else
+                    error.detail = reply->errorString();
+                qCDebug(lcMatrix) << "request failed:" << error.detail;
+                handler(Unexpected{error});
+                return;
+            }
+            handler(HttpResponse{status, body,
+                reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->url()});
+        });
     return reply;
 }
 
@@ -139,8 +136,9 @@ Expected<QJsonObject, Error> jsonObject(const HttpResponse &response)
         Error error;
         error.kind = Error::Kind::NotJson;
         error.httpStatus = response.status;
-        error.detail = parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                    : QStringLiteral("not an object");
+        error.detail = parseError.error != QJsonParseError::NoError
+            ? parseError.errorString()
+            : QStringLiteral("not an object");
         return Unexpected{error};
     }
     return doc.object();

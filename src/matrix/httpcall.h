@@ -19,7 +19,8 @@ class QNetworkReply;
 namespace Portico::Matrix {
 
 // One request to a homeserver, described as data.
-struct HttpRequest {
+struct HttpRequest
+{
     QByteArray verb = QByteArrayLiteral("GET");
     QUrl url;
     QJsonObject json; // sent as application/json when verb is not GET
@@ -31,7 +32,8 @@ struct HttpRequest {
     int maxRedirects = 5;
 };
 
-struct HttpResponse {
+struct HttpResponse
+{
     int status = 0;
     QByteArray body;
     QByteArray contentType;
@@ -45,7 +47,7 @@ using HttpHandler = std::function<void(const Expected<HttpResponse, Error> &)>;
 // that the caller can abort() it (the handler then gets Kind::Cancelled), or null when the
 // request was refused before sending.
 QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRequest &request,
-                                    QObject *context, HttpHandler handler);
+    QObject *context, HttpHandler handler);
 
 // The JSON object a 2xx body must be, or Kind::NotJson.
 Expected<QJsonObject, Error> jsonObject(const HttpResponse &response);

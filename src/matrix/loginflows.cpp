@@ -20,7 +20,7 @@ bool isBrandGrammar(QStringView brand)
         return false;
     for (const QChar c : brand)
         if (!((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'_' || c == u'.'
-              || c == u'-'))
+                || c == u'-'))
             return false;
     return true;
 }
@@ -67,9 +67,9 @@ QList<IdentityProvider> parseProviders(const QJsonArray &array, QStringList &war
 
 bool isKnownBrand(QStringView brand)
 {
-    static const QStringList known = {QStringLiteral("apple"), QStringLiteral("facebook"),
-                                      QStringLiteral("github"), QStringLiteral("gitlab"),
-                                      QStringLiteral("google"), QStringLiteral("twitter")};
+    static const QStringList known
+        = {QStringLiteral("apple"), QStringLiteral("facebook"), QStringLiteral("github"),
+            QStringLiteral("gitlab"), QStringLiteral("google"), QStringLiteral("twitter")};
     return known.contains(brand);
 }
 
@@ -89,7 +89,8 @@ Expected<LoginFlows, QString> parseLoginFlows(const QJsonObject &document)
             result.sso = true;
             if (const QJsonValue flag = flow.value(u"oauth_aware_preferred"); flag.isBool())
                 result.oauthAwarePreferred |= flag.toBool();
-            if (const QJsonValue flag = flow.value(u"org.matrix.msc3824.delegated_oidc_compatibility");
+            if (const QJsonValue flag
+                = flow.value(u"org.matrix.msc3824.delegated_oidc_compatibility");
                 flag.isBool())
                 result.oauthAwarePreferred |= flag.toBool();
             if (haveProviders)

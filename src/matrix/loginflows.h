@@ -13,7 +13,8 @@
 namespace Portico::Matrix {
 
 // One MSC2858 identity provider, as offered by the server.
-struct IdentityProvider {
+struct IdentityProvider
+{
     QString id; // opaque; percent-encode it when putting it in a path
     QString name; // never empty: falls back to the id
     QString icon; // raw: mxc:// (spec) or https:// (early draft) or empty
@@ -23,7 +24,8 @@ struct IdentityProvider {
 };
 
 // GET /_matrix/client/v3/login, reduced to what a sign-in client acts on.
-struct LoginFlows {
+struct LoginFlows
+{
     bool sso = false;
     bool token = false;
     bool password = false;

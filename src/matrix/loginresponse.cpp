@@ -28,8 +28,8 @@ Expected<LoginResponse, QString> parseLoginResponse(const QByteArray &body)
     if (response.deviceId.isEmpty())
         return Unexpected{QStringLiteral("device_id is missing")};
     response.refreshToken = object.value(u"refresh_token").toString();
-    if (const QJsonValue expires = object.value(u"expires_in_ms"); expires.isDouble()
-        && expires.toDouble() > 0)
+    if (const QJsonValue expires = object.value(u"expires_in_ms");
+        expires.isDouble() && expires.toDouble() > 0)
         response.expiresInMs = qint64(expires.toDouble());
 
     // The spec's `well_known` wins over the draft's `base_cs_url`.

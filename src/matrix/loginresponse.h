@@ -13,7 +13,8 @@
 namespace Portico::Matrix {
 
 // A successful POST /login response.
-struct LoginResponse {
+struct LoginResponse
+{
     // Where the response says the session should live from now on (MSC1730).
     enum class BaseUrlSource {
         None, // neither field: stay on the login server

@@ -14,7 +14,7 @@ bool isMediaId(QStringView id)
         return false;
     for (const QChar c : id)
         if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
-              || c == u'_' || c == u'-'))
+                || c == u'_' || c == u'-'))
             return false;
     return true;
 }
@@ -31,8 +31,9 @@ QUrl iconDownloadUrl(const QUrl &baseUrl, const QString &icon)
         const QStringView mediaId = rest.mid(slash + 1);
         if (!ServerName::parse(server) || !isMediaId(mediaId))
             return {};
-        return endpoint(baseUrl, QString(QStringLiteral("/_matrix/media/v3/download/") + encodePathSegment(server)
-                                         + u'/' + mediaId.toString()));
+        return endpoint(baseUrl,
+            QString(QStringLiteral("/_matrix/media/v3/download/") + encodePathSegment(server) + u'/'
+                + mediaId.toString()));
     }
     const QUrl url(icon, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty())

@@ -9,7 +9,8 @@
 namespace Portico::Matrix {
 
 // A server name as the appendix defines it: hostname, IPv4 or [IPv6] literal, optional :port.
-struct ServerName {
+struct ServerName
+{
     QString host; // IPv6 literals keep their brackets
     int port = -1;
 
@@ -18,7 +19,8 @@ struct ServerName {
 };
 
 // "@localpart:server.name". Only the parts a sign-in client needs.
-struct UserId {
+struct UserId
+{
     QString localpart;
     ServerName server;
 

@@ -28,22 +28,22 @@ Expected<WellKnown, WellKnownError> parseWellKnown(const QJsonObject &document)
         return Unexpected{WellKnownError{Outcome::FailPrompt, QStringLiteral("no m.homeserver")}};
     const QJsonValue baseUrl = homeserver.toObject().value(u"base_url");
     if (!baseUrl.isString())
-        return Unexpected{WellKnownError{Outcome::FailPrompt,
-                                         QStringLiteral("no m.homeserver.base_url")}};
+        return Unexpected{
+            WellKnownError{Outcome::FailPrompt, QStringLiteral("no m.homeserver.base_url")}};
     WellKnown result;
     result.homeserverBaseUrl = parseBaseUrl(baseUrl.toString());
     if (result.homeserverBaseUrl.isEmpty())
-        return Unexpected{WellKnownError{Outcome::FailError,
-                                         QStringLiteral("m.homeserver.base_url is not a URL")}};
+        return Unexpected{WellKnownError{
+            Outcome::FailError, QStringLiteral("m.homeserver.base_url is not a URL")}};
     if (const QJsonValue identity = document.value(u"m.identity_server"); !identity.isUndefined()) {
         const QJsonValue isBase = identity.toObject().value(u"base_url");
         if (!isBase.isString())
-            return Unexpected{WellKnownError{Outcome::FailPrompt,
-                                             QStringLiteral("m.identity_server without base_url")}};
+            return Unexpected{WellKnownError{
+                Outcome::FailPrompt, QStringLiteral("m.identity_server without base_url")}};
         result.identityServerBaseUrl = parseBaseUrl(isBase.toString());
         if (result.identityServerBaseUrl.isEmpty())
-            return Unexpected{WellKnownError{Outcome::FailError,
-                                             QStringLiteral("m.identity_server.base_url is not a URL")}};
+            return Unexpected{WellKnownError{
+                Outcome::FailError, QStringLiteral("m.identity_server.base_url is not a URL")}};
     }
     return result;
 }
@@ -53,8 +53,8 @@ Expected<WellKnown, WellKnownError> parseWellKnown(const QByteArray &body)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (!doc.isObject())
-        return Unexpected{WellKnownError{WellKnownError::Outcome::FailPrompt,
-                                         QStringLiteral("not a JSON object")}};
+        return Unexpected{WellKnownError{
+            WellKnownError::Outcome::FailPrompt, QStringLiteral("not a JSON object")}};
     return parseWellKnown(doc.object());
 }
 

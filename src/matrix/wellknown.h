@@ -11,14 +11,16 @@ namespace Portico::Matrix {
 
 // The client well-known document (/.well-known/matrix/client), which is also the shape of the
 // login response's `well_known` (MSC1730).
-struct WellKnown {
+struct WellKnown
+{
     QUrl homeserverBaseUrl; // normalised: no trailing '/'
     QUrl identityServerBaseUrl; // empty when absent
 };
 
 // The spec's outcomes for a document that is not usable, minus IGNORE (a 404, which is the
 // caller's business since it depends on the HTTP status).
-struct WellKnownError {
+struct WellKnownError
+{
     enum class Outcome { FailPrompt, FailError };
     Outcome outcome;
     QString detail;

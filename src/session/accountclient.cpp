@@ -22,31 +22,29 @@ Matrix::HttpRequest requestFor(const Session &session, QStringView path)
 }
 } // namespace
 
-QPointer<QNetworkReply> AccountClient::whoami(
-    const Session &session, QObject *context,
+QPointer<QNetworkReply> AccountClient::whoami(const Session &session, QObject *context,
     std::function<void(const Matrix::Expected<WhoAmI, Matrix::Error> &)> handler)
 {
     return Matrix::sendRequest(m_network, requestFor(session, u"/_matrix/client/v3/account/whoami"),
-                               context, [handler](const auto &result) {
-                                   if (!result) {
-                                       handler(Unexpected{result.error()});
-                                       return;
-                                   }
-                                   const auto object = Matrix::jsonObject(result.value());
-                                   if (!object || !object->value(u"user_id").isString()) {
-                                       Matrix::Error error;
-                                       error.kind = Matrix::Error::Kind::InvalidResponse;
-                                       error.detail = QStringLiteral("whoami without user_id");
-                                       handler(Unexpected{error});
-                                       return;
-                                   }
-                                   handler(WhoAmI{object->value(u"user_id").toString(),
-                                                  object->value(u"device_id").toString()});
-                               });
+        context, [handler](const auto &result) {
+            if (!result) {
+                handler(Unexpected{result.error()});
+                return;
+            }
+            const auto object = Matrix::jsonObject(result.value());
+            if (!object || !object->value(u"user_id").isString()) {
+                Matrix::Error error;
+                error.kind = Matrix::Error::Kind::InvalidResponse;
+                error.detail = QStringLiteral("whoami without user_id");
+                handler(Unexpected{error});
+                return;
+            }
+            handler(WhoAmI{
+                object->value(u"user_id").toString(), object->value(u"device_id").toString()});
+        });
 }
 
-QPointer<QNetworkReply> AccountClient::logout(
-    const Session &session, QObject *context,
+QPointer<QNetworkReply> AccountClient::logout(const Session &session, QObject *context,
     std::function<void(const Matrix::Expected<bool, Matrix::Error> &)> handler)
 {
     Matrix::HttpRequest request = requestFor(session, u"/_matrix/client/v3/logout");

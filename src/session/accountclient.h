@@ -16,7 +16,8 @@ class QNetworkReply;
 
 namespace Portico::Session {
 
-struct WhoAmI {
+struct WhoAmI
+{
     QString userId;
     QString deviceId;
 };
@@ -27,13 +28,12 @@ class AccountClient
 public:
     explicit AccountClient(QNetworkAccessManager &network)
         : m_network(network)
-    {
-    }
+    {}
 
     QPointer<QNetworkReply> whoami(const Session &session, QObject *context,
-                                   std::function<void(const Matrix::Expected<WhoAmI, Matrix::Error> &)> handler);
+        std::function<void(const Matrix::Expected<WhoAmI, Matrix::Error> &)> handler);
     QPointer<QNetworkReply> logout(const Session &session, QObject *context,
-                                   std::function<void(const Matrix::Expected<bool, Matrix::Error> &)> handler);
+        std::function<void(const Matrix::Expected<bool, Matrix::Error> &)> handler);
 
 private:
     QNetworkAccessManager &m_network;

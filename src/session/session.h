@@ -10,7 +10,8 @@ namespace Portico::Session {
 
 // A signed-in Matrix session, however it was made. Only accessToken and refreshToken are
 // secret: they live in the keychain and nowhere else.
-struct Session {
+struct Session
+{
     QString userId;
     QString deviceId;
     QUrl baseUrl; // the bound base URL: every request of this session goes here
@@ -19,7 +20,11 @@ struct Session {
     QString refreshToken;
     QString loginMethod; // for display and re-authentication, e.g. "sso:github"
 
-    bool isValid() const { return !userId.isEmpty() && !deviceId.isEmpty() && !accessToken.isEmpty() && baseUrl.isValid(); }
+    bool isValid() const
+    {
+        return !userId.isEmpty() && !deviceId.isEmpty() && !accessToken.isEmpty()
+            && baseUrl.isValid();
+    }
     // The keychain key and the settings group of this session.
     QString key() const { return userId + u'/' + deviceId; }
 };

@@ -55,8 +55,7 @@ StoreError storeErrorFrom(int keychainError, const QString &text)
 SessionStore::SessionStore(Persistence persistence, QObject *parent)
     : QObject(parent)
     , m_persistence(persistence)
-{
-}
+{}
 
 void SessionStore::save(const Session &session)
 {
@@ -117,14 +116,16 @@ void SessionStore::remove(const Session &session)
     }
     auto *job = new QKeychain::DeletePasswordJob(Service, this);
     job->setKey(session.key());
-    connect(job, &QKeychain::Job::finished, this, [this, key = session.key()](QKeychain::Job *finished) {
-        if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound) {
-            qCWarning(lcSession) << "keychain delete failed:" << finished->errorString();
-            Q_EMIT failed(storeErrorFrom(finished->error(), finished->errorString()));
-            return;
-        }
-        Q_EMIT removed(key);
-    });
+    connect(job, &QKeychain::Job::finished, this,
+        [this, key = session.key()](QKeychain::Job *finished) {
+            if (finished->error() != QKeychain::NoError
+                && finished->error() != QKeychain::EntryNotFound) {
+                qCWarning(lcSession) << "keychain delete failed:" << finished->errorString();
+                Q_EMIT failed(storeErrorFrom(finished->error(), finished->errorString()));
+                return;
+            }
+            Q_EMIT removed(key);
+        });
     job->start();
 }
 
@@ -161,24 +162,24 @@ void SessionStore::readNext(QList<Session> pending, QList<Session> done)
     auto *job = new QKeychain::ReadPasswordJob(Service, this);
     job->setKey(session.key());
     connect(job, &QKeychain::Job::finished, this,
-            [this, session, pending, done](QKeychain::Job *finished) mutable {
-                auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
-                if (read->error() == QKeychain::NoError) {
-                    const QJsonObject secret = QJsonDocument::fromJson(read->binaryData()).object();
-                    session.accessToken = secret.value(u"access_token").toString();
-                    session.refreshToken = secret.value(u"refresh_token").toString();
-                    if (session.isValid())
-                        done.append(session);
-                } else {
-                    // A locked keyring answers EntryNotFound too: keep the settings entry so the
-                    // session comes back once the keyring is unlocked.
-                    qCWarning(lcSession) << "cannot read the secret of" << session.userId << ':'
-                                         << read->errorString();
-                    if (read->error() != QKeychain::EntryNotFound)
-                        Q_EMIT failed(storeErrorFrom(read->error(), read->errorString()));
-                }
-                readNext(pending, done);
-            });
+        [this, session, pending, done](QKeychain::Job *finished) mutable {
+            auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
+            if (read->error() == QKeychain::NoError) {
+                const QJsonObject secret = QJsonDocument::fromJson(read->binaryData()).object();
+                session.accessToken = secret.value(u"access_token").toString();
+                session.refreshToken = secret.value(u"refresh_token").toString();
+                if (session.isValid())
+                    done.append(session);
+            } else {
+                // A locked keyring answers EntryNotFound too: keep the settings entry so the
+                // session comes back once the keyring is unlocked.
+                qCWarning(lcSession)
+                    << "cannot read the secret of" << session.userId << ':' << read->errorString();
+                if (read->error() != QKeychain::EntryNotFound)
+                    Q_EMIT failed(storeErrorFrom(read->error(), read->errorString()));
+            }
+            readNext(pending, done);
+        });
     job->start();
 }
 

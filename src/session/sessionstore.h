@@ -10,7 +10,8 @@
 
 namespace Portico::Session {
 
-struct StoreError {
+struct StoreError
+{
     enum class Reason {
         NoKeychain, // no session bus or no Secret Service
         Locked, // the keyring is locked or was never unlocked
@@ -31,7 +32,8 @@ class SessionStore : public QObject
 public:
     enum class Persistence { Keychain, MemoryOnly };
 
-    explicit SessionStore(Persistence persistence = Persistence::Keychain, QObject *parent = nullptr);
+    explicit SessionStore(
+        Persistence persistence = Persistence::Keychain, QObject *parent = nullptr);
 
     Persistence persistence() const { return m_persistence; }
 

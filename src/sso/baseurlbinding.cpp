@@ -17,16 +17,16 @@ QString tr(const char *text)
 } // namespace
 
 QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
-                                    const Discovery::Homeserver &loginServer,
-                                    const Matrix::LoginResponse &response, QObject *context,
-                                    BindingHandler handler)
+    const Discovery::Homeserver &loginServer, const Matrix::LoginResponse &response,
+    QObject *context, BindingHandler handler)
 {
     const BaseUrlBinding stay{loginServer.baseUrl, loginServer.plainHttpAllowed,
-                              Matrix::LoginResponse::BaseUrlSource::None, {}};
+        Matrix::LoginResponse::BaseUrlSource::None, {}};
     if (response.baseUrlSource == Matrix::LoginResponse::BaseUrlSource::None) {
         BaseUrlBinding binding = stay;
         if (!response.baseUrlProblem.isEmpty()) {
-            qCWarning(lcSso) << "login response names no usable base URL:" << response.baseUrlProblem;
+            qCWarning(lcSso) << "login response names no usable base URL:"
+                             << response.baseUrlProblem;
             binding.warning = tr("The server suggested another address for your session, but it "
                                  "is not valid. Portico stays with %1.")
                                   .arg(loginServer.baseUrl.toDisplayString());
@@ -39,9 +39,8 @@ QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
         return nullptr;
     }
     qCInfo(lcSso) << "login response moves the session to" << response.baseUrl.toDisplayString();
-    return Discovery::checkHomeserver(
-        network, response.baseUrl, loginServer.plainHttpAllowed, context,
-        [stay, response, handler](const auto &result) {
+    return Discovery::checkHomeserver(network, response.baseUrl, loginServer.plainHttpAllowed,
+        context, [stay, response, handler](const auto &result) {
             if (result) {
                 handler({result->baseUrl, result->plainHttpAllowed, response.baseUrlSource, {}});
                 return;

@@ -15,7 +15,8 @@ class QNetworkReply;
 namespace Portico::Sso {
 
 // Where a freshly made session will live (MSC1730).
-struct BaseUrlBinding {
+struct BaseUrlBinding
+{
     QUrl baseUrl;
     bool plainHttpAllowed = false;
     Matrix::LoginResponse::BaseUrlSource source = Matrix::LoginResponse::BaseUrlSource::None;
@@ -30,8 +31,7 @@ using BindingHandler = std::function<void(const BaseUrlBinding &)>;
 // a named URL is taken only if it is https (http on loopback, or when the user chose an http
 // server) and answers /versions. Always calls `handler`, possibly before returning.
 QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
-                                    const Discovery::Homeserver &loginServer,
-                                    const Matrix::LoginResponse &response, QObject *context,
-                                    BindingHandler handler);
+    const Discovery::Homeserver &loginServer, const Matrix::LoginResponse &response,
+    QObject *context, BindingHandler handler);
 
 } // namespace Portico::Sso

@@ -15,20 +15,20 @@ QByteArray makeNonce()
 {
     // 256 bits from the system's CSPRNG, URL-safe.
     QByteArray bytes(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
-                                          bytes.size() / int(sizeof(quint32)));
+    QRandomGenerator::system()->fillRange(
+        reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / int(sizeof(quint32)));
     return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
 QByteArray page(const QString &title, const QString &message)
 {
     return QStringLiteral(
-               "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-               "<meta name=\"viewport\" content=\"width=device-width\"><title>%1</title>"
-               "<style>body{font-family:sans-serif;max-width:32em;margin:4em auto;padding:0 1em;"
-               "color:#222;background:#fafafa}h1{font-size:1.4em}@media(prefers-color-scheme:dark)"
-               "{body{color:#eee;background:#1e1e1e}}</style></head>"
-               "<body><h1>%1</h1><p>%2</p></body></html>")
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width\"><title>%1</title>"
+        "<style>body{font-family:sans-serif;max-width:32em;margin:4em auto;padding:0 1em;"
+        "color:#222;background:#fafafa}h1{font-size:1.4em}@media(prefers-color-scheme:dark)"
+        "{body{color:#eee;background:#1e1e1e}}</style></head>"
+        "<body><h1>%1</h1><p>%2</p></body></html>")
         .arg(title.toHtmlEscaped(), message.toHtmlEscaped())
         .toUtf8();
 }
@@ -36,8 +36,7 @@ QByteArray page(const QString &title, const QString &message)
 
 CallbackListener::CallbackListener(QObject *parent)
     : CallbackListener(Limits{}, parent)
-{
-}
+{}
 
 CallbackListener::CallbackListener(Limits limits, QObject *parent)
     : QObject(parent)
@@ -134,11 +133,11 @@ void CallbackListener::onReadyRead(QTcpSocket *socket)
             return;
         case HeadError::TooLarge:
             respond(socket, 431, "Request Header Fields Too Large", tr("Request too large"),
-                    tr("This request is too large for Portico's sign-in page."));
+                tr("This request is too large for Portico's sign-in page."));
             return;
         case HeadError::Malformed:
             respond(socket, 400, "Bad Request", tr("Bad request"),
-                    tr("Portico could not understand this request."));
+                tr("Portico could not understand this request."));
             return;
         }
     }
@@ -148,13 +147,13 @@ void CallbackListener::onReadyRead(QTcpSocket *socket)
     if (head->host != "127.0.0.1" + port && head->host != "[::1]" + port
         && head->host != "localhost" + port) {
         respond(socket, 400, "Bad Request", tr("Wrong address"),
-                tr("This request was not addressed to Portico."));
+            tr("This request was not addressed to Portico."));
         Q_EMIT rejected(CallbackVerdict::Kind::NotCallback);
         return;
     }
     if (head->method != "GET") {
         respond(socket, 405, "Method Not Allowed", tr("Not allowed"),
-                tr("Portico's sign-in page only answers GET requests."));
+            tr("Portico's sign-in page only answers GET requests."));
         return;
     }
 
@@ -166,23 +165,23 @@ void CallbackListener::onReadyRead(QTcpSocket *socket)
         return;
     case Kind::WrongNonce:
         respond(socket, 403, "Forbidden", tr("Not this sign-in"),
-                tr("This link belongs to another sign-in attempt. Start the sign-in again in "
-                   "Portico."));
+            tr("This link belongs to another sign-in attempt. Start the sign-in again in "
+               "Portico."));
         break;
     case Kind::MissingToken:
     case Kind::EmptyToken:
     case Kind::SeveralTokens:
         respond(socket, 400, "Bad Request", tr("Sign-in incomplete"),
-                tr("The server did not hand over a valid sign-in token. Go back to Portico and "
-                   "try again."));
+            tr("The server did not hand over a valid sign-in token. Go back to Portico and "
+               "try again."));
         break;
     case Kind::Accepted:
         if (m_done)
             return;
         m_done = true;
         respond(socket, 200, "OK", tr("Signed in to Portico"),
-                tr("Portico has received your sign-in. You can close this tab and return to "
-                   "Portico."));
+            tr("Portico has received your sign-in. You can close this tab and return to "
+               "Portico."));
         stop();
         qCInfo(lcSso) << "callback accepted";
         Q_EMIT tokenReceived(verdict.loginToken);
@@ -193,7 +192,7 @@ void CallbackListener::onReadyRead(QTcpSocket *socket)
 }
 
 void CallbackListener::respond(QTcpSocket *socket, int status, const QByteArray &reason,
-                               const QString &title, const QString &message)
+    const QString &title, const QString &message)
 {
     socket->setProperty("answered", true);
     const QByteArray body = page(title, message);

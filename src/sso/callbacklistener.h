@@ -25,7 +25,8 @@ class CallbackListener : public QObject
 {
     Q_OBJECT
 public:
-    struct Limits {
+    struct Limits
+    {
         qsizetype maxHeadBytes = 8 * 1024;
         std::chrono::milliseconds readTimeout{5000};
         std::chrono::milliseconds attemptTimeout{std::chrono::minutes(5)};
@@ -55,7 +56,7 @@ private:
     void onNewConnection(QTcpServer *server);
     void onReadyRead(QTcpSocket *socket);
     void respond(QTcpSocket *socket, int status, const QByteArray &reason, const QString &title,
-                 const QString &message);
+        const QString &message);
 
     Limits m_limits;
     std::vector<std::unique_ptr<QTcpServer>> m_servers;

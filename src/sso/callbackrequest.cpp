@@ -22,8 +22,8 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
     return diff == 0;
 }
 
-CallbackVerdict checkPathAndQuery(const QByteArray &path, const QByteArray &query,
-                                  const QByteArray &expectedPath)
+CallbackVerdict checkPathAndQuery(
+    const QByteArray &path, const QByteArray &query, const QByteArray &expectedPath)
 {
     using Kind = CallbackVerdict::Kind;
     if (!path.startsWith(CallbackPrefix))
@@ -50,8 +50,8 @@ CallbackVerdict checkPathAndQuery(const QByteArray &path, const QByteArray &quer
 }
 } // namespace
 
-Matrix::Expected<RequestHead, HeadError> parseRequestHead(const QByteArray &received,
-                                                          qsizetype maxBytes)
+Matrix::Expected<RequestHead, HeadError> parseRequestHead(
+    const QByteArray &received, qsizetype maxBytes)
 {
     const auto end = received.indexOf("\r\n\r\n");
     if (end < 0)
@@ -85,8 +85,8 @@ CallbackVerdict checkCallbackTarget(const QByteArray &target, const QByteArray &
     const auto question = target.indexOf('?');
     const QByteArray path = question < 0 ? target : target.left(question);
     const QByteArray query = question < 0 ? QByteArray() : target.mid(question + 1);
-    return checkPathAndQuery(path, query.left(query.indexOf('#') < 0 ? query.size() : query.indexOf('#')),
-                             expectedPath);
+    return checkPathAndQuery(
+        path, query.left(query.indexOf('#') < 0 ? query.size() : query.indexOf('#')), expectedPath);
 }
 
 CallbackVerdict checkCallbackUrl(const QString &text, const QByteArray &expectedPath)
@@ -95,7 +95,7 @@ CallbackVerdict checkCallbackUrl(const QString &text, const QByteArray &expected
     if (!url.isValid())
         return {CallbackVerdict::Kind::NotCallback, {}};
     return checkPathAndQuery(url.path(QUrl::FullyEncoded).toLatin1(),
-                             url.query(QUrl::FullyEncoded).toLatin1(), expectedPath);
+        url.query(QUrl::FullyEncoded).toLatin1(), expectedPath);
 }
 
 } // namespace Portico::Sso

@@ -10,7 +10,8 @@
 namespace Portico::Sso {
 
 // The parts of an HTTP/1.x request head that the loopback listener looks at.
-struct RequestHead {
+struct RequestHead
+{
     QByteArray method;
     QByteArray target; // origin-form: path and query, still percent-encoded
     QByteArray host; // the Host header
@@ -20,11 +21,12 @@ enum class HeadError { Incomplete, Malformed, TooLarge };
 
 // Parses bytes received so far. Incomplete until the blank line that ends the head; TooLarge
 // when no blank line came within `maxBytes`. Pure.
-Matrix::Expected<RequestHead, HeadError> parseRequestHead(const QByteArray &received,
-                                                          qsizetype maxBytes);
+Matrix::Expected<RequestHead, HeadError> parseRequestHead(
+    const QByteArray &received, qsizetype maxBytes);
 
 // What a request target means for the sign-in attempt waiting at `expectedPath`.
-struct CallbackVerdict {
+struct CallbackVerdict
+{
     enum class Kind {
         Accepted, // loginToken is set
         NotCallback, // another path (favicon, probes): 404, the attempt goes on

@@ -17,8 +17,7 @@ SsoLogin::SsoLogin(QNetworkAccessManager &network, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_launcher([](const QUrl &url) { return QDesktopServices::openUrl(url); })
-{
-}
+{}
 
 void SsoLogin::setStep(Step step)
 {
@@ -35,10 +34,11 @@ void SsoLogin::start(const Discovery::Homeserver &homeserver, const QString &idp
     m_homeserver = homeserver;
     m_idpId = idpId;
     m_listener = new CallbackListener(m_limits, this);
-    connect(m_listener, &CallbackListener::tokenReceived, this, [this, attempt](const QString &token) {
-        if (attempt == m_attempt)
-            onToken(token);
-    });
+    connect(
+        m_listener, &CallbackListener::tokenReceived, this, [this, attempt](const QString &token) {
+            if (attempt == m_attempt)
+                onToken(token);
+        });
     connect(m_listener, &CallbackListener::timedOut, this, [this, attempt] {
         if (attempt == m_attempt)
             fail({SsoError::Reason::TimedOut, {}});
@@ -47,8 +47,8 @@ void SsoLogin::start(const Discovery::Homeserver &homeserver, const QString &idp
         fail({SsoError::Reason::ListenerFailed, {}});
         return;
     }
-    m_browserUrl = ssoRedirectUrl(homeserver.baseUrl, homeserver.versions.clientPrefix(), idpId,
-                                  m_listener->redirectUrl());
+    m_browserUrl = ssoRedirectUrl(
+        homeserver.baseUrl, homeserver.versions.clientPrefix(), idpId, m_listener->redirectUrl());
     qCInfo(lcSso) << "starting SSO with" << (idpId.isEmpty() ? QStringLiteral("(any)") : idpId)
                   << "at" << homeserver.baseUrl.toDisplayString();
     setStep(Step::WaitingForBrowser);
@@ -81,8 +81,7 @@ void SsoLogin::onToken(const QString &loginToken)
 {
     setStep(Step::SigningIn);
     const quint64 attempt = m_attempt;
-    m_reply = exchangeLoginToken(
-        m_network, m_homeserver, loginToken, defaultDeviceName(), this,
+    m_reply = exchangeLoginToken(m_network, m_homeserver, loginToken, defaultDeviceName(), this,
         [this, attempt](const auto &result) {
             if (attempt != m_attempt)
                 return;
@@ -91,8 +90,7 @@ void SsoLogin::onToken(const QString &loginToken)
                 return;
             }
             const Matrix::LoginResponse response = result.value();
-            m_reply = bindBaseUrl(
-                m_network, m_homeserver, response, this,
+            m_reply = bindBaseUrl(m_network, m_homeserver, response, this,
                 [this, attempt, response](const BaseUrlBinding &binding) {
                     if (attempt != m_attempt)
                         return;

@@ -18,7 +18,8 @@ class QNetworkReply;
 
 namespace Portico::Sso {
 
-struct SsoError {
+struct SsoError
+{
     enum class Reason {
         ListenerFailed, // no loopback port could be opened
         BrowserFailed, // the system browser could not be opened

@@ -6,16 +6,16 @@
 
 namespace Portico::Sso {
 
-QUrl ssoRedirectUrl(const QUrl &baseUrl, const QString &clientPrefix, const QString &idpId,
-                    const QUrl &redirectUrl)
+QUrl ssoRedirectUrl(
+    const QUrl &baseUrl, const QString &clientPrefix, const QString &idpId, const QUrl &redirectUrl)
 {
     QString path = clientPrefix + QStringLiteral("/login/sso/redirect");
     if (!idpId.isEmpty())
         path += u'/' + Matrix::encodePathSegment(idpId);
     QUrl url = Matrix::endpoint(baseUrl, path);
     url.setQuery(QStringLiteral("redirectUrl=")
-                     + Matrix::encodeQueryValue(redirectUrl.toString(QUrl::FullyEncoded)),
-                 QUrl::StrictMode);
+            + Matrix::encodeQueryValue(redirectUrl.toString(QUrl::FullyEncoded)),
+        QUrl::StrictMode);
     return url;
 }
 

@@ -11,6 +11,6 @@ namespace Portico::Sso {
 // percent-encoded path segment and redirectUrl encoded completely (edge cases 1 and 11).
 // An empty idpId gives the generic endpoint, for servers that list no providers.
 QUrl ssoRedirectUrl(const QUrl &baseUrl, const QString &clientPrefix, const QString &idpId,
-                    const QUrl &redirectUrl);
+    const QUrl &redirectUrl);
 
 } // namespace Portico::Sso

@@ -20,18 +20,17 @@ QString defaultDeviceName()
 }
 
 QPointer<QNetworkReply> exchangeLoginToken(QNetworkAccessManager &network,
-                                           const Discovery::Homeserver &homeserver,
-                                           const QString &loginToken, const QString &deviceName,
-                                           QObject *context, LoginHandler handler)
+    const Discovery::Homeserver &homeserver, const QString &loginToken, const QString &deviceName,
+    QObject *context, LoginHandler handler)
 {
     Matrix::HttpRequest request;
     request.verb = QByteArrayLiteral("POST");
-    request.url = Matrix::endpoint(homeserver.baseUrl,
-                                   QString(homeserver.versions.clientPrefix() + QStringLiteral("/login")));
+    request.url = Matrix::endpoint(
+        homeserver.baseUrl, QString(homeserver.versions.clientPrefix() + QStringLiteral("/login")));
     request.allowPlainHttp = homeserver.plainHttpAllowed;
     request.json = {{QStringLiteral("type"), QStringLiteral("m.login.token")},
-                    {QStringLiteral("token"), loginToken},
-                    {QStringLiteral("initial_device_display_name"), deviceName}};
+        {QStringLiteral("token"), loginToken},
+        {QStringLiteral("initial_device_display_name"), deviceName}};
     return Matrix::sendRequest(network, request, context, [handler](const auto &result) {
         if (!result) {
             handler(Unexpected{result.error()});

@@ -16,15 +16,14 @@ class QNetworkReply;
 
 namespace Portico::Sso {
 
-using LoginHandler =
-    std::function<void(const Matrix::Expected<Matrix::LoginResponse, Matrix::Error> &)>;
+using LoginHandler
+    = std::function<void(const Matrix::Expected<Matrix::LoginResponse, Matrix::Error> &)>;
 
 // POST {base}/_matrix/client/v3/login with m.login.token. A response that lacks user_id,
 // access_token or device_id is an InvalidResponse error, never a half session.
 QPointer<QNetworkReply> exchangeLoginToken(QNetworkAccessManager &network,
-                                           const Discovery::Homeserver &homeserver,
-                                           const QString &loginToken, const QString &deviceName,
-                                           QObject *context, LoginHandler handler);
+    const Discovery::Homeserver &homeserver, const QString &loginToken, const QString &deviceName,
+    QObject *context, LoginHandler handler);
 
 // "Portico on <hostname>".
 QString defaultDeviceName();

@@ -8,11 +8,10 @@ namespace Portico::Ui {
 
 IdentityProviderModel::IdentityProviderModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
-void IdentityProviderModel::setProviders(const QList<Matrix::IdentityProvider> &providers,
-                                         const QUrl &baseUrl)
+void IdentityProviderModel::setProviders(
+    const QList<Matrix::IdentityProvider> &providers, const QUrl &baseUrl)
 {
     beginResetModel();
     m_providers = providers;

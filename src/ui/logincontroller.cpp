@@ -53,7 +53,8 @@ QString describeDiscoveryError(const Discovery::DiscoveryError &error)
     case Reason::Unreachable:
         if (error.error.kind == Matrix::Error::Kind::RateLimited)
             return tr("The server is busy. Wait a moment and try again.");
-        return error.error.describe() + u' ' + tr("Check the address and your connection, then try again.");
+        return error.error.describe() + u' '
+            + tr("Check the address and your connection, then try again.");
     }
     return {};
 }
@@ -84,8 +85,8 @@ QString describeSsoError(const Sso::SsoError &error)
     return e.describe() + u' ' + tr("Try again.");
 }
 
-LoginController::LoginController(QNetworkAccessManager &network, Session::SessionStore &store,
-                                 QObject *parent)
+LoginController::LoginController(
+    QNetworkAccessManager &network, Session::SessionStore &store, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_store(store)
@@ -93,21 +94,20 @@ LoginController::LoginController(QNetworkAccessManager &network, Session::Sessio
     , m_sso(network)
 {
     connect(&m_discovery, &Discovery::HomeserverDiscovery::discovered, this,
-            &LoginController::onDiscovered);
+        &LoginController::onDiscovered);
     connect(&m_discovery, &Discovery::HomeserverDiscovery::failed, this,
-            [this](const Discovery::DiscoveryError &error) {
-                setBusy(false);
-                setError(describeDiscoveryError(error));
-            });
+        [this](const Discovery::DiscoveryError &error) {
+            setBusy(false);
+            setError(describeDiscoveryError(error));
+        });
     connect(&m_sso, &Sso::SsoLogin::signedIn, this, &LoginController::onSignedIn);
     connect(&m_sso, &Sso::SsoLogin::failed, this, [this](const Sso::SsoError &error) {
         setBusy(false);
         setError(describeSsoError(error));
         setPage(m_homeserver ? Page::Providers : Page::Server);
     });
-    connect(&m_sso, &Sso::SsoLogin::stepChanged, this, [this](Sso::SsoLogin::Step step) {
-        setBusy(step == Sso::SsoLogin::Step::SigningIn);
-    });
+    connect(&m_sso, &Sso::SsoLogin::stepChanged, this,
+        [this](Sso::SsoLogin::Step step) { setBusy(step == Sso::SsoLogin::Step::SigningIn); });
     connect(&m_store, &Session::SessionStore::saved, this, [this](const Session::Session &session) {
         setBusy(false);
         showSession(session);
@@ -115,10 +115,11 @@ LoginController::LoginController(QNetworkAccessManager &network, Session::Sessio
             setNotice(tr("Portico runs without saving: this session ends when you quit."));
         Q_EMIT signedIn(session.userId, session.deviceId, session.baseUrl.toString());
     });
-    connect(&m_store, &Session::SessionStore::failed, this, [this](const Session::StoreError &error) {
-        setBusy(false);
-        setError(storeErrorText(error));
-    });
+    connect(
+        &m_store, &Session::SessionStore::failed, this, [this](const Session::StoreError &error) {
+            setBusy(false);
+            setError(storeErrorText(error));
+        });
 }
 
 QString LoginController::homeserver() const
@@ -185,33 +186,32 @@ void LoginController::restore()
 {
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(&m_store, &Session::SessionStore::loaded, this,
-                          [this, connection](const QList<Session::Session> &sessions) {
-                              disconnect(*connection);
-                              if (sessions.isEmpty())
-                                  return;
-                              const Session::Session &session = sessions.front();
-                              showSession(session);
-                              Q_EMIT sessionRestored(session.userId, session.deviceId,
-                                                     session.baseUrl.toString());
-                              // Check it is still alive, on its bound base URL.
-                              Session::AccountClient(m_network).whoami(
-                                  session, this, [this, session](const auto &result) {
-                                      if (m_session.key() != session.key())
-                                          return;
-                                      if (result) {
-                                          Q_EMIT sessionVerified(session.userId, session.deviceId);
-                                          return;
-                                      }
-                                      if (result.error().is(u"M_UNKNOWN_TOKEN")) {
-                                          m_store.remove(session);
-                                          m_session = {};
-                                          Q_EMIT sessionChanged();
-                                          setPage(Page::Server);
-                                          setNotice(tr("Your session has ended on the server. "
-                                                       "Sign in again."));
-                                      }
-                                  });
-                          });
+        [this, connection](const QList<Session::Session> &sessions) {
+            disconnect(*connection);
+            if (sessions.isEmpty())
+                return;
+            const Session::Session &session = sessions.front();
+            showSession(session);
+            Q_EMIT sessionRestored(session.userId, session.deviceId, session.baseUrl.toString());
+            // Check it is still alive, on its bound base URL.
+            Session::AccountClient(m_network).whoami(
+                session, this, [this, session](const auto &result) {
+                    if (m_session.key() != session.key())
+                        return;
+                    if (result) {
+                        Q_EMIT sessionVerified(session.userId, session.deviceId);
+                        return;
+                    }
+                    if (result.error().is(u"M_UNKNOWN_TOKEN")) {
+                        m_store.remove(session);
+                        m_session = {};
+                        Q_EMIT sessionChanged();
+                        setPage(Page::Server);
+                        setNotice(tr("Your session has ended on the server. "
+                                     "Sign in again."));
+                    }
+                });
+        });
     m_store.loadAll();
 }
 
@@ -244,7 +244,7 @@ void LoginController::onDiscovered(const Discovery::Homeserver &homeserver)
             setBusy(false);
             if (!result) {
                 setError(result.error().describe() + u' '
-                         + tr("Portico could not read how to sign in to this server. Try again."));
+                    + tr("Portico could not read how to sign in to this server. Try again."));
                 return;
             }
             m_homeserver = homeserver;

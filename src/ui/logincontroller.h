@@ -47,8 +47,8 @@ public:
     enum class Page { Server, Providers, Waiting, SignedIn };
     Q_ENUM(Page)
 
-    LoginController(QNetworkAccessManager &network, Session::SessionStore &store,
-                    QObject *parent = nullptr);
+    LoginController(
+        QNetworkAccessManager &network, Session::SessionStore &store, QObject *parent = nullptr);
 
     Page page() const { return m_page; }
     bool busy() const { return m_busy; }

@@ -23,7 +23,10 @@ CannedServer::CannedServer(Responder responder, QObject *parent)
                 const auto lengthAt = head.toLower().indexOf("content-length:");
                 if (lengthAt >= 0) {
                     const auto lineEnd = head.indexOf('\r', lengthAt);
-                    const int length = head.mid(lengthAt + 15, lineEnd < 0 ? -1 : lineEnd - lengthAt - 15).trimmed().toInt();
+                    const int length
+                        = head.mid(lengthAt + 15, lineEnd < 0 ? -1 : lineEnd - lengthAt - 15)
+                              .trimmed()
+                              .toInt();
                     if (buffer.size() < end + 4 + length)
                         return;
                 }
@@ -42,7 +45,7 @@ QUrl CannedServer::url() const
 }
 
 QByteArray CannedServer::response(int status, const QByteArray &body, const QByteArray &contentType,
-                                  const QByteArray &extraHeaders)
+    const QByteArray &extraHeaders)
 {
     return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: " + contentType
         + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n"

@@ -23,8 +23,8 @@ public:
     QList<QByteArray> heads() const { return m_heads; }
 
     static QByteArray response(int status, const QByteArray &body,
-                               const QByteArray &contentType = QByteArrayLiteral("application/json"),
-                               const QByteArray &extraHeaders = {});
+        const QByteArray &contentType = QByteArrayLiteral("application/json"),
+        const QByteArray &extraHeaders = {});
 
 private:
     Responder m_responder;

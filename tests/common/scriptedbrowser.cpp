@@ -8,8 +8,7 @@
 
 ScriptedBrowser::ScriptedBrowser(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 void ScriptedBrowser::open(const QUrl &url)
 {
@@ -21,7 +20,8 @@ void ScriptedBrowser::get(const QUrl &url, int hops)
 {
     m_visited.append(url);
     QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply *reply = m_network.get(request);
     connect(reply, &QNetworkReply::finished, this, [this, reply, hops] { handle(reply, hops); });
 }
@@ -41,17 +41,21 @@ void ScriptedBrowser::handle(QNetworkReply *reply, int hops)
     }
     // The development IdP's page: submit its form as the user would.
     if (status == 200 && reply->url().path() == QStringLiteral("/_dev/idp")) {
-        static const QRegularExpression attempt(QStringLiteral("name=\"attempt\" value=\"([^\"]+)\""));
+        static const QRegularExpression attempt(
+            QStringLiteral("name=\"attempt\" value=\"([^\"]+)\""));
         const auto match = attempt.match(QString::fromUtf8(body));
         QUrlQuery form;
         form.addQueryItem(QStringLiteral("attempt"), match.captured(1));
         form.addQueryItem(QStringLiteral("user"), m_user);
         QNetworkRequest request(reply->url().resolved(QUrl(QStringLiteral("/_dev/idp/approve"))));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+            QByteArrayLiteral("application/x-www-form-urlencoded"));
+        request.setAttribute(
+            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
         m_visited.append(request.url());
         QNetworkReply *post = m_network.post(request, form.query(QUrl::FullyEncoded).toUtf8());
-        connect(post, &QNetworkReply::finished, this, [this, post, hops] { handle(post, hops + 1); });
+        connect(
+            post, &QNetworkReply::finished, this, [this, post, hops] { handle(post, hops + 1); });
         return;
     }
     Q_EMIT finished({status, reply->url(), body, {}});

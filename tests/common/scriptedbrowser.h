@@ -15,7 +15,8 @@ class ScriptedBrowser : public QObject
 {
     Q_OBJECT
 public:
-    struct Page {
+    struct Page
+    {
         int status = 0;
         QUrl url;
         QByteArray body;

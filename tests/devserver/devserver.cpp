@@ -22,21 +22,22 @@ Status status(int code)
 
 QHttpServerResponse matrixError(int code, const char *errcode, const QString &message)
 {
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("errcode"), QString::fromLatin1(errcode)},
-                                           {QStringLiteral("error"), message}},
-                               status(code));
+    return QHttpServerResponse(
+        QJsonObject{{QStringLiteral("errcode"), QString::fromLatin1(errcode)},
+            {QStringLiteral("error"), message}},
+        status(code));
 }
 
 QHttpServerResponse html(const QString &body, int code = 200)
 {
     QHttpServerResponse response(QByteArrayLiteral("text/html; charset=utf-8"),
-                                 QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
-                                                "<title>Portico development homeserver</title>"
-                                                "<style>body{font-family:sans-serif;max-width:28em;"
-                                                "margin:3em auto}</style></head><body>%1</body></html>")
-                                     .arg(body)
-                                     .toUtf8(),
-                                 status(code));
+        QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                       "<title>Portico development homeserver</title>"
+                       "<style>body{font-family:sans-serif;max-width:28em;"
+                       "margin:3em auto}</style></head><body>%1</body></html>")
+            .arg(body)
+            .toUtf8(),
+        status(code));
     return response;
 }
 
@@ -69,17 +70,17 @@ DevServer::Config DevServer::Config::demo()
     config.skipIdpPage = false;
     config.identityProviders = {
         QJsonObject{{QStringLiteral("id"), QStringLiteral("github")},
-                    {QStringLiteral("name"), QStringLiteral("GitHub")},
-                    {QStringLiteral("brand"), QStringLiteral("github")}},
+            {QStringLiteral("name"), QStringLiteral("GitHub")},
+            {QStringLiteral("brand"), QStringLiteral("github")}},
         QJsonObject{{QStringLiteral("id"), QStringLiteral("keycloak")},
-                    {QStringLiteral("name"), QStringLiteral("Company Keycloak")},
-                    {QStringLiteral("icon"), QStringLiteral("mxc://${SERVER_NAME}/keycloakIcon")}},
+            {QStringLiteral("name"), QStringLiteral("Company Keycloak")},
+            {QStringLiteral("icon"), QStringLiteral("mxc://${SERVER_NAME}/keycloakIcon")}},
         QJsonObject{{QStringLiteral("id"), QStringLiteral("gitlab")},
-                    {QStringLiteral("name"), QStringLiteral("GitLab (early-draft https icon)")},
-                    {QStringLiteral("icon"), QStringLiteral("${BASE}/_dev/icons/gitlabIcon")},
-                    {QStringLiteral("brand"), QStringLiteral("org.matrix.gitlab")}},
+            {QStringLiteral("name"), QStringLiteral("GitLab (early-draft https icon)")},
+            {QStringLiteral("icon"), QStringLiteral("${BASE}/_dev/icons/gitlabIcon")},
+            {QStringLiteral("brand"), QStringLiteral("org.matrix.gitlab")}},
         QJsonObject{{QStringLiteral("id"), QStringLiteral("university")},
-                    {QStringLiteral("name"), QStringLiteral("University login")}},
+            {QStringLiteral("name"), QStringLiteral("University login")}},
     };
     config.media.insert(QStringLiteral("keycloakIcon"), QStringLiteral("#4d7cfe"));
     config.media.insert(QStringLiteral("gitlabIcon"), QStringLiteral("#fc6d26"));
@@ -88,11 +89,10 @@ DevServer::Config DevServer::Config::demo()
 
 DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString *error)
 {
-    static const QStringList known = {
-        QStringLiteral("serverName"),       QStringLiteral("versions"),
+    static const QStringList known = {QStringLiteral("serverName"), QStringLiteral("versions"),
         QStringLiteral("identityProviders"), QStringLiteral("skipIdpPage"),
-        QStringLiteral("defaultUser"),       QStringLiteral("loginTokenLifetimeMs"),
-        QStringLiteral("media"),            QStringLiteral("loginBaseUrl"),
+        QStringLiteral("defaultUser"), QStringLiteral("loginTokenLifetimeMs"),
+        QStringLiteral("media"), QStringLiteral("loginBaseUrl"),
         QStringLiteral("loginBaseUrlField"), QStringLiteral("$comment")};
     for (const QString &key : object.keys()) {
         if (!known.contains(key)) {
@@ -106,13 +106,14 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
     config.identityProviders = object.value(u"identityProviders").toArray();
     config.skipIdpPage = object.value(u"skipIdpPage").toBool(false);
     config.defaultUser = object.value(u"defaultUser").toString(config.defaultUser);
-    config.loginTokenLifetimeMs =
-        qint64(object.value(u"loginTokenLifetimeMs").toDouble(double(config.loginTokenLifetimeMs)));
+    config.loginTokenLifetimeMs = qint64(
+        object.value(u"loginTokenLifetimeMs").toDouble(double(config.loginTokenLifetimeMs)));
     const QJsonObject media = object.value(u"media").toObject();
     for (auto it = media.begin(); it != media.end(); ++it)
         config.media.insert(it.key(), it.value().toString());
     config.loginBaseUrl = object.value(u"loginBaseUrl").toString();
-    config.loginBaseUrlField = object.value(u"loginBaseUrlField").toString(config.loginBaseUrlField);
+    config.loginBaseUrlField
+        = object.value(u"loginBaseUrlField").toString(config.loginBaseUrlField);
     return config;
 }
 
@@ -121,7 +122,8 @@ DevServer::DevServer(Config config, QObject *parent)
     , m_config(std::move(config))
 {
     if (m_config.versions.isEmpty())
-        m_config.versions = {QStringLiteral("r0.6.1"), QStringLiteral("v1.1"), QStringLiteral("v1.11")};
+        m_config.versions
+            = {QStringLiteral("r0.6.1"), QStringLiteral("v1.1"), QStringLiteral("v1.11")};
 }
 
 bool DevServer::start(quint16 port)
@@ -173,21 +175,21 @@ void DevServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
         .write(makeResponder(request, socket));
 }
 
-QHttpServerResponse DevServer::route(const QHttpServerRequest &request, const QStringList &s,
-                                     bool &authenticated)
+QHttpServerResponse DevServer::route(
+    const QHttpServerRequest &request, const QStringList &s, bool &authenticated)
 {
     using Method = QHttpServerRequest::Method;
     const Method method = request.method();
-    const auto wrongMethod = [] {
-        return matrixError(405, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
-    };
+    const auto wrongMethod
+        = [] { return matrixError(405, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request")); };
 
-    if (s == QStringList{QStringLiteral(".well-known"), QStringLiteral("matrix"), QStringLiteral("client")}) {
+    if (s
+        == QStringList{
+            QStringLiteral(".well-known"), QStringLiteral("matrix"), QStringLiteral("client")}) {
         if (method != Method::Get)
             return wrongMethod();
-        return QHttpServerResponse(QJsonObject{
-            {QStringLiteral("m.homeserver"),
-             QJsonObject{{QStringLiteral("base_url"), baseUrl().toString()}}}});
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("m.homeserver"),
+            QJsonObject{{QStringLiteral("base_url"), baseUrl().toString()}}}});
     }
     if (s.size() >= 2 && s[0] == u"_dev") {
         if (s.size() == 2 && s[1] == u"idp" && method == Method::Get)
@@ -252,8 +254,7 @@ QHttpServerResponse DevServer::route(const QHttpServerRequest &request, const QS
             return error;
         authenticated = true;
         return QHttpServerResponse(QJsonObject{{QStringLiteral("user_id"), session->userId},
-                                               {QStringLiteral("device_id"), session->deviceId},
-                                               {QStringLiteral("is_guest"), false}});
+            {QStringLiteral("device_id"), session->deviceId}, {QStringLiteral("is_guest"), false}});
     }
     if (rest == QStringList{QStringLiteral("logout")}) {
         if (method != Method::Post)
@@ -271,7 +272,7 @@ QHttpServerResponse DevServer::route(const QHttpServerRequest &request, const QS
 QHttpServerResponse DevServer::versions() const
 {
     return QHttpServerResponse(QJsonObject{{QStringLiteral("versions"), m_config.versions},
-                                           {QStringLiteral("unstable_features"), QJsonObject{}}});
+        {QStringLiteral("unstable_features"), QJsonObject{}}});
 }
 
 QHttpServerResponse DevServer::loginFlows() const
@@ -290,9 +291,8 @@ QHttpServerResponse DevServer::loginFlows() const
     QJsonObject sso{{QStringLiteral("type"), QStringLiteral("m.login.sso")}};
     if (!providers.isEmpty())
         sso.insert(QStringLiteral("identity_providers"), providers);
-    return QHttpServerResponse(QJsonObject{
-        {QStringLiteral("flows"),
-         QJsonArray{sso, QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.token")}}}}});
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("flows"),
+        QJsonArray{sso, QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.token")}}}}});
 }
 
 QJsonObject DevServer::provider(const QString &id) const
@@ -303,18 +303,20 @@ QJsonObject DevServer::provider(const QString &id) const
     return {};
 }
 
-QHttpServerResponse DevServer::ssoRedirect(const QHttpServerRequest &request, const QString &idpId,
-                                           bool perIdp)
+QHttpServerResponse DevServer::ssoRedirect(
+    const QHttpServerRequest &request, const QString &idpId, bool perIdp)
 {
     const QUrlQuery query(request.url());
     if (!query.hasQueryItem(QStringLiteral("redirectUrl")))
         return matrixError(400, "M_MISSING_PARAM", QStringLiteral("Missing redirectUrl"));
     if (query.allQueryItemValues(QStringLiteral("redirectUrl")).size() != 1)
-        return matrixError(400, "M_INVALID_PARAM", QStringLiteral("Several redirectUrl parameters"));
-    const QUrl redirectUrl(query.queryItemValue(QStringLiteral("redirectUrl"), QUrl::FullyDecoded),
-                           QUrl::StrictMode);
+        return matrixError(
+            400, "M_INVALID_PARAM", QStringLiteral("Several redirectUrl parameters"));
+    const QUrl redirectUrl(
+        query.queryItemValue(QStringLiteral("redirectUrl"), QUrl::FullyDecoded), QUrl::StrictMode);
     if (!redirectUrl.isValid() || redirectUrl.isRelative() || redirectUrl.host().isEmpty())
-        return matrixError(400, "M_INVALID_PARAM", QStringLiteral("redirectUrl is not an absolute URL"));
+        return matrixError(
+            400, "M_INVALID_PARAM", QStringLiteral("redirectUrl is not an absolute URL"));
     QString chosen = idpId;
     if (perIdp) {
         if (provider(idpId).isEmpty())
@@ -329,7 +331,7 @@ QHttpServerResponse DevServer::ssoRedirect(const QHttpServerRequest &request, co
     m_attempts.insert(attempt, {chosen, redirectUrl});
     QHttpServerResponse response(Status::Found);
     response.setHeader(QByteArrayLiteral("Location"),
-                       (baseUrl().toString() + QStringLiteral("/_dev/idp?attempt=") + attempt).toUtf8());
+        (baseUrl().toString() + QStringLiteral("/_dev/idp?attempt=") + attempt).toUtf8());
     return response;
 }
 
@@ -338,7 +340,8 @@ QHttpServerResponse DevServer::idpPage(const QHttpServerRequest &request) const
     const QString attemptId = QUrlQuery(request.url()).queryItemValue(QStringLiteral("attempt"));
     const auto attempt = m_attempts.constFind(attemptId);
     if (attempt == m_attempts.cend())
-        return html(QStringLiteral("<h1>Unknown sign-in</h1><p>Start again from your app.</p>"), 404);
+        return html(
+            QStringLiteral("<h1>Unknown sign-in</h1><p>Start again from your app.</p>"), 404);
     QString idpName = provider(attempt->idpId).value(u"name").toString();
     QString choice;
     if (attempt->idpId.isEmpty()) {
@@ -351,15 +354,14 @@ QHttpServerResponse DevServer::idpPage(const QHttpServerRequest &request) const
         idpName = QStringLiteral("single sign-on");
     }
     return html(QStringLiteral(
-                    "<h1>Sign in with %1</h1><p>This is the development identity provider of "
-                    "Portico's test homeserver. Pick a user name to continue to <b>%2</b>.</p>"
-                    "<form method=\"post\" action=\"/_dev/idp/approve\">"
-                    "<input type=\"hidden\" name=\"attempt\" value=\"%3\">%4"
-                    "<p><label>User name <input name=\"user\" value=\"%5\" autofocus></label></p>"
-                    "<p><button type=\"submit\">Continue</button></p></form>")
-                    .arg(idpName.toHtmlEscaped(),
-                         attempt->redirectUrl.host().toHtmlEscaped(), attemptId,
-                         choice, m_config.defaultUser.toHtmlEscaped()));
+        "<h1>Sign in with %1</h1><p>This is the development identity provider of "
+        "Portico's test homeserver. Pick a user name to continue to <b>%2</b>.</p>"
+        "<form method=\"post\" action=\"/_dev/idp/approve\">"
+        "<input type=\"hidden\" name=\"attempt\" value=\"%3\">%4"
+        "<p><label>User name <input name=\"user\" value=\"%5\" autofocus></label></p>"
+        "<p><button type=\"submit\">Continue</button></p></form>")
+                    .arg(idpName.toHtmlEscaped(), attempt->redirectUrl.host().toHtmlEscaped(),
+                        attemptId, choice, m_config.defaultUser.toHtmlEscaped()));
 }
 
 QHttpServerResponse DevServer::idpApprove(const QHttpServerRequest &request)
@@ -370,12 +372,13 @@ QHttpServerResponse DevServer::idpApprove(const QHttpServerRequest &request)
     const QString attemptId = form.queryItemValue(QStringLiteral("attempt"));
     const QString user = form.queryItemValue(QStringLiteral("user"), QUrl::FullyDecoded).trimmed();
     if (!m_attempts.contains(attemptId))
-        return html(QStringLiteral("<h1>Unknown sign-in</h1><p>Start again from your app.</p>"), 404);
+        return html(
+            QStringLiteral("<h1>Unknown sign-in</h1><p>Start again from your app.</p>"), 404);
     static const QRegularExpression localpart(QStringLiteral("^[a-z0-9._=/+-]{1,64}$"));
     if (!localpart.match(user).hasMatch())
         return html(QStringLiteral("<h1>Invalid user name</h1><p>Use lower-case letters, digits "
                                    "and . _ = - / +</p>"),
-                    400);
+            400);
     const SsoAttempt attempt = m_attempts.take(attemptId);
     return redirectWithToken(attempt.redirectUrl, user);
 }
@@ -383,9 +386,9 @@ QHttpServerResponse DevServer::idpApprove(const QHttpServerRequest &request)
 QHttpServerResponse DevServer::redirectWithToken(const QUrl &redirectUrl, const QString &localpart)
 {
     const QString token = randomToken(32);
-    m_loginTokens.insert(token, {QStringLiteral("@%1:%2").arg(localpart, m_config.serverName),
-                                 QDateTime::currentDateTimeUtc().addMSecs(m_config.loginTokenLifetimeMs),
-                                 false});
+    m_loginTokens.insert(token,
+        {QStringLiteral("@%1:%2").arg(localpart, m_config.serverName),
+            QDateTime::currentDateTimeUtc().addMSecs(m_config.loginTokenLifetimeMs), false});
     // Keep the client's own query, replacing any loginToken it may carry (the spec says so).
     QUrl target = redirectUrl;
     QUrlQuery query(target);
@@ -400,7 +403,8 @@ QHttpServerResponse DevServer::redirectWithToken(const QUrl &redirectUrl, const 
 QHttpServerResponse DevServer::login(const QHttpServerRequest &request)
 {
     if (!header(request, "content-type").startsWith("application/json"))
-        return matrixError(400, "M_NOT_JSON", QStringLiteral("Content-Type must be application/json"));
+        return matrixError(
+            400, "M_NOT_JSON", QStringLiteral("Content-Type must be application/json"));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -419,9 +423,11 @@ QHttpServerResponse DevServer::login(const QHttpServerRequest &request)
     for (const char *key : {"device_id", "initial_device_display_name"}) {
         const QJsonValue value = body.value(QLatin1String(key));
         if (!value.isUndefined() && !value.isString())
-            return matrixError(400, "M_BAD_JSON", QStringLiteral("%1 must be a string").arg(QLatin1String(key)));
+            return matrixError(
+                400, "M_BAD_JSON", QStringLiteral("%1 must be a string").arg(QLatin1String(key)));
     }
-    if (const QJsonValue refresh = body.value(u"refresh_token"); !refresh.isUndefined() && !refresh.isBool())
+    if (const QJsonValue refresh = body.value(u"refresh_token");
+        !refresh.isUndefined() && !refresh.isBool())
         return matrixError(400, "M_BAD_JSON", QStringLiteral("refresh_token must be a boolean"));
 
     const auto found = m_loginTokens.find(tokenValue.toString());
@@ -441,26 +447,27 @@ QHttpServerResponse DevServer::login(const QHttpServerRequest &request)
     m_sessions.insert(accessToken, session);
 
     QJsonObject response{{QStringLiteral("user_id"), session.userId},
-                         {QStringLiteral("access_token"), accessToken},
-                         {QStringLiteral("device_id"), session.deviceId}};
-    const QString target = m_config.loginBaseUrl.isEmpty() ? baseUrl().toString() : m_config.loginBaseUrl;
+        {QStringLiteral("access_token"), accessToken},
+        {QStringLiteral("device_id"), session.deviceId}};
+    const QString target
+        = m_config.loginBaseUrl.isEmpty() ? baseUrl().toString() : m_config.loginBaseUrl;
     const QString &field = m_config.loginBaseUrlField;
     if (field == u"well_known" || field == u"both")
         response.insert(QStringLiteral("well_known"),
-                        QJsonObject{{QStringLiteral("m.homeserver"),
-                                     QJsonObject{{QStringLiteral("base_url"), target}}}});
+            QJsonObject{{QStringLiteral("m.homeserver"),
+                QJsonObject{{QStringLiteral("base_url"), target}}}});
     if (field == u"base_cs_url" || field == u"both")
         response.insert(QStringLiteral("base_cs_url"), target);
     return QHttpServerResponse(response);
 }
 
-const DevServer::SessionInfo *DevServer::authenticate(const QHttpServerRequest &request,
-                                                      QHttpServerResponse *error) const
+const DevServer::SessionInfo *DevServer::authenticate(
+    const QHttpServerRequest &request, QHttpServerResponse *error) const
 {
     // Only the Authorization header: query-string tokens are gone from the spec (v1.20).
     if (QUrlQuery(request.url()).hasQueryItem(QStringLiteral("access_token"))) {
         *error = matrixError(401, "M_MISSING_TOKEN",
-                             QStringLiteral("Send the access token in the Authorization header"));
+            QStringLiteral("Send the access token in the Authorization header"));
         return nullptr;
     }
     const QByteArray authorization = header(request, "authorization");
@@ -470,10 +477,11 @@ const DevServer::SessionInfo *DevServer::authenticate(const QHttpServerRequest &
     }
     const auto found = m_sessions.constFind(QString::fromUtf8(authorization.mid(7)));
     if (found == m_sessions.cend()) {
-        QHttpServerResponse response(QJsonObject{{QStringLiteral("errcode"), QStringLiteral("M_UNKNOWN_TOKEN")},
-                                                 {QStringLiteral("error"), QStringLiteral("Unknown access token")},
-                                                 {QStringLiteral("soft_logout"), false}},
-                                     Status::Unauthorized);
+        QHttpServerResponse response(
+            QJsonObject{{QStringLiteral("errcode"), QStringLiteral("M_UNKNOWN_TOKEN")},
+                {QStringLiteral("error"), QStringLiteral("Unknown access token")},
+                {QStringLiteral("soft_logout"), false}},
+            Status::Unauthorized);
         *error = std::move(response);
         return nullptr;
     }

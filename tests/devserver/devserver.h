@@ -20,7 +20,8 @@ class DevServer : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
-    struct Config {
+    struct Config
+    {
         QString serverName = QStringLiteral("localhost"); // the Matrix server name
         QJsonArray versions;
         // Providers of the m.login.sso flow; "${BASE}" and "${SERVER_NAME}" in icons are
@@ -41,7 +42,8 @@ public:
         static Config fromJson(const QJsonObject &object, QString *error);
     };
 
-    struct LoggedRequest {
+    struct LoggedRequest
+    {
         QByteArray method;
         QString path;
         bool authenticated = false;
@@ -71,32 +73,36 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    struct LoginToken {
+    struct LoginToken
+    {
         QString userId;
         QDateTime expires;
         bool used = false;
     };
-    struct SsoAttempt {
+    struct SsoAttempt
+    {
         QString idpId;
         QUrl redirectUrl;
     };
-    struct SessionInfo {
+    struct SessionInfo
+    {
         QString userId;
         QString deviceId;
     };
 
-    QHttpServerResponse route(const QHttpServerRequest &request, const QStringList &segments,
-                              bool &authenticated);
+    QHttpServerResponse route(
+        const QHttpServerRequest &request, const QStringList &segments, bool &authenticated);
     QHttpServerResponse versions() const;
     QHttpServerResponse loginFlows() const;
     QHttpServerResponse login(const QHttpServerRequest &request);
-    QHttpServerResponse ssoRedirect(const QHttpServerRequest &request, const QString &idpId,
-                                    bool perIdp);
+    QHttpServerResponse ssoRedirect(
+        const QHttpServerRequest &request, const QString &idpId, bool perIdp);
     QHttpServerResponse idpPage(const QHttpServerRequest &request) const;
     QHttpServerResponse idpApprove(const QHttpServerRequest &request);
     QHttpServerResponse redirectWithToken(const QUrl &redirectUrl, const QString &localpart);
     QHttpServerResponse media(const QString &server, const QString &mediaId) const;
-    const SessionInfo *authenticate(const QHttpServerRequest &request, QHttpServerResponse *error) const;
+    const SessionInfo *authenticate(
+        const QHttpServerRequest &request, QHttpServerResponse *error) const;
 
     QJsonObject provider(const QString &id) const;
 

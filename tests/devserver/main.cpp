@@ -13,14 +13,14 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Portico's development homeserver (loopback only)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Portico's development homeserver (loopback only)."));
     parser.addHelpOption();
     const QCommandLineOption configOption(QStringLiteral("config"),
-                                          QStringLiteral("JSON config (default: the demo)."),
-                                          QStringLiteral("file"));
+        QStringLiteral("JSON config (default: the demo)."), QStringLiteral("file"));
     const QCommandLineOption portOption(QStringLiteral("port"),
-                                        QStringLiteral("Port on 127.0.0.1 (default: any free one)."),
-                                        QStringLiteral("port"), QStringLiteral("0"));
+        QStringLiteral("Port on 127.0.0.1 (default: any free one)."), QStringLiteral("port"),
+        QStringLiteral("0"));
     parser.addOptions({configOption, portOption});
     parser.process(app);
 

@@ -44,16 +44,21 @@ private Q_SLOTS:
     }
     void notAHomeserver()
     {
-        CannedServer server([](const QByteArray &) { return CannedServer::response(200, "<html>hi</html>", "text/html"); });
+        CannedServer server([](const QByteArray &) {
+            return CannedServer::response(200, "<html>hi</html>", "text/html");
+        });
         HomeserverDiscovery discovery(network);
         QSignalSpy failed(&discovery, &HomeserverDiscovery::failed);
         discovery.start(urlInput(server.url()));
         QVERIFY(failed.wait());
-        QCOMPARE(failed.first().first().value<DiscoveryError>().reason, DiscoveryError::Reason::NotAHomeserver);
+        QCOMPARE(failed.first().first().value<DiscoveryError>().reason,
+            DiscoveryError::Reason::NotAHomeserver);
     }
     void serverErrorIsUnreachable()
     {
-        CannedServer server([](const QByteArray &) { return CannedServer::response(502, "bad gateway", "text/plain"); });
+        CannedServer server([](const QByteArray &) {
+            return CannedServer::response(502, "bad gateway", "text/plain");
+        });
         HomeserverDiscovery discovery(network);
         QSignalSpy failed(&discovery, &HomeserverDiscovery::failed);
         discovery.start(urlInput(server.url()));
@@ -70,7 +75,8 @@ private Q_SLOTS:
         discovery.start(input); // explicit http:// typed by the user is allowed...
         QVERIFY(failed.wait());
         // ...so it is tried (and fails on DNS), rather than refused as insecure.
-        QCOMPARE(failed.first().first().value<DiscoveryError>().reason, DiscoveryError::Reason::Unreachable);
+        QCOMPARE(failed.first().first().value<DiscoveryError>().reason,
+            DiscoveryError::Reason::Unreachable);
     }
     void serverNameWithoutWellKnownFallsBackToItself()
     {
@@ -81,10 +87,12 @@ private Q_SLOTS:
         HomeserverDiscovery discovery(network);
         QSignalSpy failed(&discovery, &HomeserverDiscovery::failed);
         ServerInput input;
-        input.serverName = *Portico::Matrix::ServerName::parse(QStringLiteral("127.0.0.1:%1").arg(server.port()));
+        input.serverName = *Portico::Matrix::ServerName::parse(
+            QStringLiteral("127.0.0.1:%1").arg(server.port()));
         discovery.start(input);
         QVERIFY(failed.wait(15000));
-        QCOMPARE(failed.first().first().value<DiscoveryError>().reason, DiscoveryError::Reason::Unreachable);
+        QCOMPARE(failed.first().first().value<DiscoveryError>().reason,
+            DiscoveryError::Reason::Unreachable);
     }
     void aNewLookupAbandonsTheOldOne()
     {
@@ -95,7 +103,8 @@ private Q_SLOTS:
         HomeserverDiscovery discovery(network);
         QSignalSpy discovered(&discovery, &HomeserverDiscovery::discovered);
         QSignalSpy failed(&discovery, &HomeserverDiscovery::failed);
-        discovery.start(urlInput(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(slow.serverPort()))));
+        discovery.start(
+            urlInput(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(slow.serverPort()))));
         discovery.start(urlInput(fast.baseUrl()));
         QVERIFY(discovered.wait());
         QCOMPARE(discovered.first().first().value<Homeserver>().baseUrl, fast.baseUrl());

@@ -12,7 +12,8 @@ using namespace Portico;
 using namespace Portico::Discovery;
 
 namespace {
-Matrix::Expected<Matrix::LoginFlows, Matrix::Error> fetch(QNetworkAccessManager &network, const Homeserver &homeserver)
+Matrix::Expected<Matrix::LoginFlows, Matrix::Error> fetch(
+    QNetworkAccessManager &network, const Homeserver &homeserver)
 {
     std::optional<Matrix::Expected<Matrix::LoginFlows, Matrix::Error>> result;
     QObject context;
@@ -69,7 +70,8 @@ private Q_SLOTS:
     }
     void malformedBody()
     {
-        CannedServer server([](const QByteArray &) { return CannedServer::response(200, R"({"flows":"nope"})"); });
+        CannedServer server(
+            [](const QByteArray &) { return CannedServer::response(200, R"({"flows":"nope"})"); });
         const auto flows = fetch(network, at(server.url(), {QStringLiteral("v1.1")}));
         QVERIFY(!flows);
         QCOMPARE(flows.error().kind, Matrix::Error::Kind::InvalidResponse);

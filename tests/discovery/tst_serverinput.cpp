@@ -17,15 +17,28 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("server");
         QTest::addColumn<QString>("url");
-        QTest::newRow("server name") << "example.org" << int(Kind::ServerName) << "example.org" << "";
-        QTest::newRow("with spaces") << "  example.org \n" << int(Kind::ServerName) << "example.org" << "";
-        QTest::newRow("with port") << "example.org:8448" << int(Kind::ServerName) << "example.org:8448" << "";
-        QTest::newRow("ipv6") << "[2001:db8::1]:8448" << int(Kind::ServerName) << "[2001:db8::1]:8448" << "";
-        QTest::newRow("matrix id") << "@alice:example.org" << int(Kind::UserId) << "example.org" << "";
-        QTest::newRow("matrix id with port") << "@alice:example.org:8448" << int(Kind::UserId) << "example.org:8448" << "";
-        QTest::newRow("https url") << "https://matrix.example.org/" << int(Kind::Url) << "" << "https://matrix.example.org";
-        QTest::newRow("url with path") << "https://example.org/matrix/" << int(Kind::Url) << "" << "https://example.org/matrix";
-        QTest::newRow("http url") << "http://127.0.0.1:8008" << int(Kind::Url) << "" << "http://127.0.0.1:8008";
+        QTest::newRow("server name") << "example.org" << int(Kind::ServerName) << "example.org"
+                                     << "";
+        QTest::newRow("with spaces") << "  example.org \n"
+                                     << int(Kind::ServerName) << "example.org"
+                                     << "";
+        QTest::newRow("with port")
+            << "example.org:8448" << int(Kind::ServerName) << "example.org:8448"
+            << "";
+        QTest::newRow("ipv6") << "[2001:db8::1]:8448" << int(Kind::ServerName)
+                              << "[2001:db8::1]:8448"
+                              << "";
+        QTest::newRow("matrix id") << "@alice:example.org" << int(Kind::UserId) << "example.org"
+                                   << "";
+        QTest::newRow("matrix id with port")
+            << "@alice:example.org:8448" << int(Kind::UserId) << "example.org:8448"
+            << "";
+        QTest::newRow("https url") << "https://matrix.example.org/" << int(Kind::Url) << ""
+                                   << "https://matrix.example.org";
+        QTest::newRow("url with path") << "https://example.org/matrix/" << int(Kind::Url) << ""
+                                       << "https://example.org/matrix";
+        QTest::newRow("http url") << "http://127.0.0.1:8008" << int(Kind::Url) << ""
+                                  << "http://127.0.0.1:8008";
     }
     void understood()
     {

@@ -64,13 +64,17 @@ class TestE2eSignIn : public QObject
     {
         auto app = std::make_unique<QProcess>();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PATH"), QStringLiteral(E2E_STUB_DIR) + u':' + env.value(QStringLiteral("PATH")));
+        env.insert(QStringLiteral("PATH"),
+            QStringLiteral(E2E_STUB_DIR) + u':' + env.value(QStringLiteral("PATH")));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), scratch.filePath(QStringLiteral("config")));
         env.insert(QStringLiteral("XDG_CACHE_HOME"), scratch.filePath(QStringLiteral("cache")));
-        env.insert(QStringLiteral("PORTICO_E2E_URL_LOG"), scratch.filePath(QStringLiteral("opened-urls")));
+        env.insert(
+            QStringLiteral("PORTICO_E2E_URL_LOG"), scratch.filePath(QStringLiteral("opened-urls")));
         env.insert(QStringLiteral("PORTICO_E2E_BROWSER"), browser);
-        env.insert(QStringLiteral("PORTICO_E2E_PROFILE"), scratch.filePath(QStringLiteral("chromium")));
-        env.insert(QStringLiteral("PORTICO_E2E_DOM"), scratch.filePath(QStringLiteral("final-page.html")));
+        env.insert(
+            QStringLiteral("PORTICO_E2E_PROFILE"), scratch.filePath(QStringLiteral("chromium")));
+        env.insert(
+            QStringLiteral("PORTICO_E2E_DOM"), scratch.filePath(QStringLiteral("final-page.html")));
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
         env.insert(QStringLiteral("QT_QUICK_BACKEND"), QStringLiteral("software"));
         env.remove(QStringLiteral("QT_LOGGING_RULES"));
@@ -91,23 +95,27 @@ class TestE2eSignIn : public QObject
     static QStringList waitForLine(QProcess &app, const QString &prefix, QString &stdoutSoFar)
     {
         QStringList fields;
-        (void)QTest::qWaitFor([&] {
-            stdoutSoFar += QString::fromUtf8(app.readAllStandardOutput());
-            for (const QString &line : stdoutSoFar.split(u'\n'))
-                if (line.startsWith(prefix + u' '))
-                    fields = line.split(u' ');
-            return !fields.isEmpty() || app.state() == QProcess::NotRunning;
-        }, 30000);
+        (void)QTest::qWaitFor(
+            [&] {
+                stdoutSoFar += QString::fromUtf8(app.readAllStandardOutput());
+                for (const QString &line : stdoutSoFar.split(u'\n'))
+                    if (line.startsWith(prefix + u' '))
+                        fields = line.split(u' ');
+                return !fields.isEmpty() || app.state() == QProcess::NotRunning;
+            },
+            30000);
         return fields;
     }
 
     QUrl waitForOpenedUrl()
     {
         QString opened;
-        (void)QTest::qWaitFor([&] {
-            opened = readFile(scratch.filePath(QStringLiteral("opened-urls"))).trimmed();
-            return !opened.isEmpty();
-        }, 20000);
+        (void)QTest::qWaitFor(
+            [&] {
+                opened = readFile(scratch.filePath(QStringLiteral("opened-urls"))).trimmed();
+                return !opened.isEmpty();
+            },
+            20000);
         return QUrl(opened.section(u'\n', -1), QUrl::StrictMode);
     }
 
@@ -130,25 +138,26 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(scratch.isValid());
-        if (qEnvironmentVariableIsEmpty("DISPLAY") || qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QFAIL("needs a display and a D-Bus session with a keyring: run it through scripts/test");
+        if (qEnvironmentVariableIsEmpty("DISPLAY")
+            || qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QFAIL(
+                "needs a display and a D-Bus session with a keyring: run it through scripts/test");
     }
 
-    void init()
-    {
-        QFile::remove(scratch.filePath(QStringLiteral("opened-urls")));
-    }
+    void init() { QFile::remove(scratch.filePath(QStringLiteral("opened-urls"))); }
 
     void signInWithScriptedBrowserThenRestore()
     {
         DevServer server(DevServer::Config::demo()); // with its IdP page
         QVERIFY(server.start());
-        auto app = launch({QStringLiteral("--server"), server.baseUrl().toString(), QStringLiteral("--idp"), QStringLiteral("github")});
+        auto app = launch({QStringLiteral("--server"), server.baseUrl().toString(),
+            QStringLiteral("--idp"), QStringLiteral("github")});
 
         const QUrl opened = waitForOpenedUrl();
         QVERIFY2(opened.isValid(), "the app never opened the browser");
         QCOMPARE(opened.path(), QStringLiteral("/_matrix/client/v3/login/sso/redirect/github"));
-        const QUrl redirect(QUrlQuery(opened).queryItemValue(QStringLiteral("redirectUrl"), QUrl::FullyDecoded));
+        const QUrl redirect(
+            QUrlQuery(opened).queryItemValue(QStringLiteral("redirectUrl"), QUrl::FullyDecoded));
         QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
         QVERIFY(redirect.path().startsWith(QStringLiteral("/callback/")));
 
@@ -164,10 +173,14 @@ private Q_SLOTS:
 
         QString output;
         const QStringList signedIn = waitForLine(*app, QStringLiteral("signed-in"), output);
-        QVERIFY2(!signedIn.isEmpty(), qPrintable(output + QString::fromUtf8(app->readAllStandardError())));
+        QVERIFY2(!signedIn.isEmpty(),
+            qPrintable(output + QString::fromUtf8(app->readAllStandardError())));
         verifyStoredSession(server, signedIn);
         // No token in what the app printed or logged.
-        const QString token = keychainSecret(QStringLiteral("@alice:localhost/") + signedIn.value(2)).value(u"access_token").toString();
+        const QString token
+            = keychainSecret(QStringLiteral("@alice:localhost/") + signedIn.value(2))
+                  .value(u"access_token")
+                  .toString();
         const QString log = output + QString::fromUtf8(app->readAllStandardError());
         QVERIFY(!log.contains(token));
         QVERIFY(!log.contains(QStringLiteral("loginToken=")));
@@ -179,11 +192,13 @@ private Q_SLOTS:
         auto again = launch({});
         QString output2;
         const QStringList verified = waitForLine(*again, QStringLiteral("verified"), output2);
-        QVERIFY2(!verified.isEmpty(), qPrintable(output2 + QString::fromUtf8(again->readAllStandardError())));
+        QVERIFY2(!verified.isEmpty(),
+            qPrintable(output2 + QString::fromUtf8(again->readAllStandardError())));
         QCOMPARE(verified.value(1), QStringLiteral("@alice:localhost"));
         QCOMPARE(verified.value(2), signedIn.value(2));
         QCOMPARE(server.requestLog().size(), 1);
-        QCOMPARE(server.requestLog().first().path, QStringLiteral("/_matrix/client/v3/account/whoami"));
+        QCOMPARE(
+            server.requestLog().first().path, QStringLiteral("/_matrix/client/v3/account/whoami"));
         QVERIFY(server.requestLog().first().authenticated);
         QVERIFY(readFile(scratch.filePath(QStringLiteral("opened-urls"))).isEmpty());
         stop(*again);
@@ -198,20 +213,24 @@ private Q_SLOTS:
         config.defaultUser = QStringLiteral("alice");
         DevServer server(config);
         QVERIFY(server.start());
-        auto app = launch({QStringLiteral("--server"), server.baseUrl().toString(), QStringLiteral("--idp"), QStringLiteral("keycloak")},
-                          QStringLiteral("chromium"));
+        auto app = launch({QStringLiteral("--server"), server.baseUrl().toString(),
+                              QStringLiteral("--idp"), QStringLiteral("keycloak")},
+            QStringLiteral("chromium"));
 
         QString output;
         const QStringList signedIn = waitForLine(*app, QStringLiteral("signed-in"), output);
-        QVERIFY2(!signedIn.isEmpty(), qPrintable(output + QString::fromUtf8(app->readAllStandardError())
-                                                 + readFile(scratch.filePath(QStringLiteral("chromium.log")))));
+        QVERIFY2(!signedIn.isEmpty(),
+            qPrintable(output + QString::fromUtf8(app->readAllStandardError())
+                + readFile(scratch.filePath(QStringLiteral("chromium.log")))));
         verifyStoredSession(server, signedIn);
         // Chromium itself reached the listener and rendered our page.
         QString dom;
-        (void)QTest::qWaitFor([&] {
-            dom = readFile(scratch.filePath(QStringLiteral("final-page.html")));
-            return !dom.isEmpty();
-        }, 30000);
+        (void)QTest::qWaitFor(
+            [&] {
+                dom = readFile(scratch.filePath(QStringLiteral("final-page.html")));
+                return !dom.isEmpty();
+            },
+            30000);
         QVERIFY2(dom.contains(QStringLiteral("close this tab")), qPrintable(dom));
         stop(*app);
     }

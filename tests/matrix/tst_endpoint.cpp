@@ -14,11 +14,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("base");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("plain") << "https://m.org" << "https://m.org/_matrix/client/versions";
-        QTest::newRow("trailing slash") << "https://m.org/" << "https://m.org/_matrix/client/versions";
-        QTest::newRow("path prefix") << "https://m.org/matrix" << "https://m.org/matrix/_matrix/client/versions";
-        QTest::newRow("prefix and slash") << "https://m.org/matrix/" << "https://m.org/matrix/_matrix/client/versions";
-        QTest::newRow("port") << "http://127.0.0.1:8008" << "http://127.0.0.1:8008/_matrix/client/versions";
+        QTest::newRow("plain") << "https://m.org"
+                               << "https://m.org/_matrix/client/versions";
+        QTest::newRow("trailing slash") << "https://m.org/"
+                                        << "https://m.org/_matrix/client/versions";
+        QTest::newRow("path prefix") << "https://m.org/matrix"
+                                     << "https://m.org/matrix/_matrix/client/versions";
+        QTest::newRow("prefix and slash") << "https://m.org/matrix/"
+                                          << "https://m.org/matrix/_matrix/client/versions";
+        QTest::newRow("port") << "http://127.0.0.1:8008"
+                              << "http://127.0.0.1:8008/_matrix/client/versions";
     }
     void joinsBaseAndPath()
     {
@@ -33,7 +38,7 @@ private Q_SLOTS:
         QCOMPARE(encodePathSegment(u"ok-._~"), QStringLiteral("ok-._~"));
         // '+', '&', '=' and '#' must not survive, unlike with QUrlQuery (edge case 11).
         QCOMPARE(encodeQueryValue(u"http://x/?a=1&b=2+3#f"),
-                 QStringLiteral("http%3A%2F%2Fx%2F%3Fa%3D1%26b%3D2%2B3%23f"));
+            QStringLiteral("http%3A%2F%2Fx%2F%3Fa%3D1%26b%3D2%2B3%23f"));
     }
     void loopback()
     {
@@ -48,7 +53,7 @@ private Q_SLOTS:
     void normalizes()
     {
         QCOMPARE(normalizedBaseUrl(QUrl(QStringLiteral("https://u:p@m.org/x/?q=1#f"))).toString(),
-                 QStringLiteral("https://m.org/x"));
+            QStringLiteral("https://m.org/x"));
     }
 };
 

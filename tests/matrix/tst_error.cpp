@@ -39,7 +39,8 @@ private Q_SLOTS:
     }
     void softLogout()
     {
-        const Error e = errorFromResponse(401, R"({"errcode":"M_UNKNOWN_TOKEN","soft_logout":true})", {}, {});
+        const Error e
+            = errorFromResponse(401, R"({"errcode":"M_UNKNOWN_TOKEN","soft_logout":true})", {}, {});
         QVERIFY(e.softLogout);
         QVERIFY(!errorFromResponse(401, R"({"errcode":"M_UNKNOWN_TOKEN"})", {}, {}).softLogout);
     }
@@ -53,10 +54,12 @@ private Q_SLOTS:
     void rateLimitedPrefersHeader()
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        Error e = errorFromResponse(429, R"({"errcode":"M_LIMIT_EXCEEDED","retry_after_ms":1500})", "4", now);
+        Error e = errorFromResponse(
+            429, R"({"errcode":"M_LIMIT_EXCEEDED","retry_after_ms":1500})", "4", now);
         QCOMPARE(e.kind, Error::Kind::RateLimited);
         QCOMPARE(e.retryAfter, std::optional(4000ms));
-        e = errorFromResponse(429, R"({"errcode":"M_LIMIT_EXCEEDED","retry_after_ms":1500})", {}, now);
+        e = errorFromResponse(
+            429, R"({"errcode":"M_LIMIT_EXCEEDED","retry_after_ms":1500})", {}, now);
         QCOMPARE(e.retryAfter, std::optional(1500ms));
         // A proxy's 429 without a JSON body.
         e = errorFromResponse(429, "Too Many Requests", {}, now);

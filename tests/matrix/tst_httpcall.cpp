@@ -33,7 +33,8 @@ class TestHttpCall : public QObject
 private Q_SLOTS:
     void success()
     {
-        CannedServer server([](const QByteArray &) { return CannedServer::response(200, R"({"ok":true})"); });
+        CannedServer server(
+            [](const QByteArray &) { return CannedServer::response(200, R"({"ok":true})"); });
         HttpRequest request;
         request.url = server.url();
         const auto result = call(network, request);
@@ -81,7 +82,8 @@ private Q_SLOTS:
     void rateLimitedWithHeader()
     {
         CannedServer server([](const QByteArray &) {
-            return CannedServer::response(429, R"({"errcode":"M_LIMIT_EXCEEDED"})", "application/json", "Retry-After: 3\r\n");
+            return CannedServer::response(
+                429, R"({"errcode":"M_LIMIT_EXCEEDED"})", "application/json", "Retry-After: 3\r\n");
         });
         HttpRequest request;
         request.url = server.url();
@@ -91,7 +93,9 @@ private Q_SLOTS:
     }
     void bodyOverTheLimitIsCutOff()
     {
-        CannedServer server([](const QByteArray &) { return CannedServer::response(200, QByteArray(300 * 1024, 'x')); });
+        CannedServer server([](const QByteArray &) {
+            return CannedServer::response(200, QByteArray(300 * 1024, 'x'));
+        });
         HttpRequest request;
         request.url = server.url();
         request.maxBodyBytes = 64 * 1024;
@@ -143,7 +147,8 @@ private Q_SLOTS:
         request.url = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort()));
         std::optional<Expected<HttpResponse, Error>> result;
         QObject context;
-        auto reply = sendRequest(network, request, &context, [&](const auto &r) { result.emplace(r); });
+        auto reply
+            = sendRequest(network, request, &context, [&](const auto &r) { result.emplace(r); });
         QVERIFY(reply);
         reply->abort();
         QTRY_VERIFY(result.has_value());

@@ -12,9 +12,12 @@ class TestVersions : public QObject
 private Q_SLOTS:
     void modernServer()
     {
-        const auto v = parseVersions(R"({"versions":["r0.6.1","v1.1","v1.11"],"unstable_features":{"org.a":true,"org.b":false,"org.c":"yes"}})");
+        const auto v = parseVersions(
+            R"({"versions":["r0.6.1","v1.1","v1.11"],"unstable_features":{"org.a":true,"org.b":false,"org.c":"yes"}})");
         QVERIFY(v);
-        QCOMPARE(v->versions, (QStringList{QStringLiteral("r0.6.1"), QStringLiteral("v1.1"), QStringLiteral("v1.11")}));
+        QCOMPARE(v->versions,
+            (QStringList{
+                QStringLiteral("r0.6.1"), QStringLiteral("v1.1"), QStringLiteral("v1.11")}));
         QVERIFY(v->hasV3());
         QCOMPARE(v->clientPrefix(), QStringLiteral("/_matrix/client/v3"));
         QCOMPARE(v->enabledUnstableFeatures, QStringList{QStringLiteral("org.a")});

@@ -18,14 +18,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("base");
-        QTest::newRow("plain") << QByteArray(R"({"m.homeserver":{"base_url":"https:\/\/m.org"}})"
-            ) << "https://m.org";
-        QTest::newRow("trailing slash") << QByteArray(R"({"m.homeserver":{"base_url":"https:\/\/m.org/"}})"
-            ) << "https://m.org";
-        QTest::newRow("path prefix") << QByteArray(R"({"m.homeserver":{"base_url":"https:\/\/m.org/mx/"}})"
-            ) << "https://m.org/mx";
-        QTest::newRow("extra keys") << QByteArray(R"({"m.homeserver":{"base_url":"https:\/\/m.org","x":1},"org.example.thing":{}})"
-            ) << "https://m.org";
+        QTest::newRow("plain") << QByteArray(R"({"m.homeserver":{"base_url":"https:\/\/m.org"}})")
+                               << "https://m.org";
+        QTest::newRow("trailing slash")
+            << QByteArray(R"({"m.homeserver":{"base_url":"https:\/\/m.org/"}})") << "https://m.org";
+        QTest::newRow("path prefix")
+            << QByteArray(R"({"m.homeserver":{"base_url":"https:\/\/m.org/mx/"}})")
+            << "https://m.org/mx";
+        QTest::newRow("extra keys") << QByteArray(
+            R"({"m.homeserver":{"base_url":"https:\/\/m.org","x":1},"org.example.thing":{}})")
+                                    << "https://m.org";
     }
     void valid()
     {
@@ -44,14 +46,24 @@ private Q_SLOTS:
         QTest::newRow("html") << QByteArray("<html></html>") << int(Outcome::FailPrompt);
         QTest::newRow("array") << QByteArray("[]") << int(Outcome::FailPrompt);
         QTest::newRow("no homeserver") << QByteArray("{}") << int(Outcome::FailPrompt);
-        QTest::newRow("homeserver not object") << QByteArray(R"({"m.homeserver":"https:\/\/m.org"})") << int(Outcome::FailPrompt);
-        QTest::newRow("no base_url") << QByteArray(R"({"m.homeserver":{}})") << int(Outcome::FailPrompt);
-        QTest::newRow("base_url number") << QByteArray(R"({"m.homeserver":{"base_url":5}})") << int(Outcome::FailPrompt);
-        QTest::newRow("not a url") << QByteArray(R"({"m.homeserver":{"base_url":"not a url"}})") << int(Outcome::FailError);
-        QTest::newRow("relative") << QByteArray(R"({"m.homeserver":{"base_url":"/matrix"}})") << int(Outcome::FailError);
-        QTest::newRow("ftp") << QByteArray(R"({"m.homeserver":{"base_url":"ftp:\/\/m.org"}})") << int(Outcome::FailError);
-        QTest::newRow("identity server without base_url") << QByteArray(R"({"m.homeserver":{"base_url":"https:\/\/m.org"},"m.identity_server":{}})") << int(Outcome::FailPrompt);
-        QTest::newRow("identity server bad url") << QByteArray(R"({"m.homeserver":{"base_url":"https:\/\/m.org"},"m.identity_server":{"base_url":"::"}})") << int(Outcome::FailError);
+        QTest::newRow("homeserver not object")
+            << QByteArray(R"({"m.homeserver":"https:\/\/m.org"})") << int(Outcome::FailPrompt);
+        QTest::newRow("no base_url")
+            << QByteArray(R"({"m.homeserver":{}})") << int(Outcome::FailPrompt);
+        QTest::newRow("base_url number")
+            << QByteArray(R"({"m.homeserver":{"base_url":5}})") << int(Outcome::FailPrompt);
+        QTest::newRow("not a url") << QByteArray(R"({"m.homeserver":{"base_url":"not a url"}})")
+                                   << int(Outcome::FailError);
+        QTest::newRow("relative") << QByteArray(R"({"m.homeserver":{"base_url":"/matrix"}})")
+                                  << int(Outcome::FailError);
+        QTest::newRow("ftp") << QByteArray(R"({"m.homeserver":{"base_url":"ftp:\/\/m.org"}})")
+                             << int(Outcome::FailError);
+        QTest::newRow("identity server without base_url") << QByteArray(
+            R"({"m.homeserver":{"base_url":"https:\/\/m.org"},"m.identity_server":{}})")
+                                                          << int(Outcome::FailPrompt);
+        QTest::newRow("identity server bad url") << QByteArray(
+            R"({"m.homeserver":{"base_url":"https:\/\/m.org"},"m.identity_server":{"base_url":"::"}})")
+                                                 << int(Outcome::FailError);
     }
     void invalid()
     {
@@ -63,7 +75,8 @@ private Q_SLOTS:
     }
     void identityServer()
     {
-        const auto result = parseWellKnown(QByteArray(R"({"m.homeserver":{"base_url":"https:\/\/m.org"},"m.identity_server":{"base_url":"https:\/\/id.org/"}})"));
+        const auto result = parseWellKnown(QByteArray(
+            R"({"m.homeserver":{"base_url":"https:\/\/m.org"},"m.identity_server":{"base_url":"https:\/\/id.org/"}})"));
         QVERIFY(result);
         QCOMPARE(result->identityServerBaseUrl.toString(), QStringLiteral("https://id.org"));
     }

@@ -22,12 +22,19 @@ Session::Session signIn(QNetworkAccessManager &network, const DevServer &server)
 {
     ScriptedBrowser browser;
     QSignalSpy finished(&browser, &ScriptedBrowser::finished);
-    browser.open(QUrl(server.baseUrl().toString() + QStringLiteral("/_matrix/client/v3/login/sso/redirect/github?redirectUrl=http%3A%2F%2F127.0.0.1%3A1%2F")));
+    browser.open(QUrl(server.baseUrl().toString()
+        + QStringLiteral("/_matrix/client/v3/login/sso/redirect/"
+                         "github?redirectUrl=http%3A%2F%2F127.0.0.1%3A1%2F")));
     finished.wait();
-    const QString token = QUrlQuery(browser.visited().last()).queryItemValue(QStringLiteral("loginToken"));
-    QNetworkRequest request(QUrl(server.baseUrl().toString() + QStringLiteral("/_matrix/client/v3/login")));
+    const QString token
+        = QUrlQuery(browser.visited().last()).queryItemValue(QStringLiteral("loginToken"));
+    QNetworkRequest request(
+        QUrl(server.baseUrl().toString() + QStringLiteral("/_matrix/client/v3/login")));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = network.post(request, QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.token")}, {QStringLiteral("token"), token}}).toJson());
+    QNetworkReply *reply = network.post(request,
+        QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.token")},
+                          {QStringLiteral("token"), token}})
+            .toJson());
     QSignalSpy done(reply, &QNetworkReply::finished);
     done.wait();
     const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
@@ -40,8 +47,7 @@ Session::Session signIn(QNetworkAccessManager &network, const DevServer &server)
     return session;
 }
 
-template<typename T>
-T wait(std::optional<T> &result)
+template<typename T> T wait(std::optional<T> &result)
 {
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
         qFatal("no answer");
@@ -85,9 +91,12 @@ private Q_SLOTS:
     }
     void tokenIsNotCarriedAcrossRedirects()
     {
-        CannedServer other([](const QByteArray &) { return CannedServer::response(200, R"({"user_id":"@x:y"})"); });
+        CannedServer other([](const QByteArray &) {
+            return CannedServer::response(200, R"({"user_id":"@x:y"})");
+        });
         CannedServer redirecting([&other](const QByteArray &) {
-            return CannedServer::response(307, {}, "text/plain", "Location: " + other.url().toEncoded() + "/steal\r\n");
+            return CannedServer::response(
+                307, {}, "text/plain", "Location: " + other.url().toEncoded() + "/steal\r\n");
         });
         Session::Session session;
         session.userId = QStringLiteral("@a:b");
@@ -95,7 +104,8 @@ private Q_SLOTS:
         session.accessToken = QStringLiteral("tok");
         session.baseUrl = redirecting.url();
         std::optional<Matrix::Expected<Session::WhoAmI, Matrix::Error>> who;
-        Session::AccountClient(network).whoami(session, this, [&](const auto &r) { who.emplace(r); });
+        Session::AccountClient(network).whoami(
+            session, this, [&](const auto &r) { who.emplace(r); });
         QVERIFY(!wait(who));
         QCOMPARE(other.heads().size(), 0);
     }

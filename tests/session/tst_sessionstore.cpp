@@ -39,8 +39,10 @@ QList<Session> loadAll(SessionStore &store)
 QStringList filesContaining(const QByteArray &needle)
 {
     QStringList hits;
-    for (const auto location : {QStandardPaths::GenericConfigLocation, QStandardPaths::GenericCacheLocation}) {
-        QDirIterator it(QStandardPaths::writableLocation(location), QDir::Files, QDirIterator::Subdirectories);
+    for (const auto location :
+        {QStandardPaths::GenericConfigLocation, QStandardPaths::GenericCacheLocation}) {
+        QDirIterator it(
+            QStandardPaths::writableLocation(location), QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             QFile file(it.next());
             if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
@@ -66,7 +68,8 @@ private Q_SLOTS:
     void saveLoadRemove()
     {
         SessionStore store;
-        const Session session = sample(QStringLiteral("@alice:example.org"), QStringLiteral("syt_SECRET_alice_123"));
+        const Session session
+            = sample(QStringLiteral("@alice:example.org"), QStringLiteral("syt_SECRET_alice_123"));
         QSignalSpy saved(&store, &SessionStore::saved);
         QSignalSpy failed(&store, &SessionStore::failed);
         store.save(session);
@@ -122,9 +125,12 @@ private Q_SLOTS:
         // A locked keyring answers "not found": the entry must survive for a later unlock.
         {
             QSettings settings;
-            settings.setValue(QStringLiteral("sessionKeys"), QStringList{QStringLiteral("@c:x.org/D")});
-            settings.setValue(QStringLiteral("sessions/%40c%3Ax.org%2FD/userId"), QStringLiteral("@c:x.org"));
-            settings.setValue(QStringLiteral("sessions/%40c%3Ax.org%2FD/deviceId"), QStringLiteral("D"));
+            settings.setValue(
+                QStringLiteral("sessionKeys"), QStringList{QStringLiteral("@c:x.org/D")});
+            settings.setValue(
+                QStringLiteral("sessions/%40c%3Ax.org%2FD/userId"), QStringLiteral("@c:x.org"));
+            settings.setValue(
+                QStringLiteral("sessions/%40c%3Ax.org%2FD/deviceId"), QStringLiteral("D"));
         }
         SessionStore store;
         QCOMPARE(loadAll(store).size(), 0);
@@ -144,13 +150,30 @@ private Q_SLOTS:
     void keychainErrorsAreSorted()
     {
         using Reason = StoreError::Reason;
-        QCOMPARE(storeErrorFrom(QKeychain::OtherError, QStringLiteral("Cannot autolaunch D-Bus without X11 $DISPLAY")).reason, Reason::NoKeychain);
-        QCOMPARE(storeErrorFrom(QKeychain::OtherError, QStringLiteral("The name org.freedesktop.secrets was not provided by any .service files")).reason, Reason::NoKeychain);
-        QCOMPARE(storeErrorFrom(QKeychain::OtherError, QStringLiteral("Object does not exist at path /org/freedesktop/secrets/collection/login")).reason, Reason::Locked);
-        QCOMPARE(storeErrorFrom(QKeychain::AccessDenied, QStringLiteral("Cannot create an item in a locked collection")).reason, Reason::Locked);
-        QCOMPARE(storeErrorFrom(QKeychain::AccessDeniedByUser, QString()).reason, Reason::AccessDenied);
-        QCOMPARE(storeErrorFrom(QKeychain::NoBackendAvailable, QString()).reason, Reason::NoKeychain);
-        QCOMPARE(storeErrorFrom(QKeychain::OtherError, QStringLiteral("weird")).reason, Reason::Other);
+        QCOMPARE(storeErrorFrom(QKeychain::OtherError,
+                     QStringLiteral("Cannot autolaunch D-Bus without X11 $DISPLAY"))
+                     .reason,
+            Reason::NoKeychain);
+        QCOMPARE(storeErrorFrom(QKeychain::OtherError,
+                     QStringLiteral(
+                         "The name org.freedesktop.secrets was not provided by any .service files"))
+                     .reason,
+            Reason::NoKeychain);
+        QCOMPARE(storeErrorFrom(QKeychain::OtherError,
+                     QStringLiteral(
+                         "Object does not exist at path /org/freedesktop/secrets/collection/login"))
+                     .reason,
+            Reason::Locked);
+        QCOMPARE(storeErrorFrom(QKeychain::AccessDenied,
+                     QStringLiteral("Cannot create an item in a locked collection"))
+                     .reason,
+            Reason::Locked);
+        QCOMPARE(
+            storeErrorFrom(QKeychain::AccessDeniedByUser, QString()).reason, Reason::AccessDenied);
+        QCOMPARE(
+            storeErrorFrom(QKeychain::NoBackendAvailable, QString()).reason, Reason::NoKeychain);
+        QCOMPARE(
+            storeErrorFrom(QKeychain::OtherError, QStringLiteral("weird")).reason, Reason::Other);
     }
 };
 

@@ -16,7 +16,8 @@ class TestBaseUrlBinding : public QObject
 {
     Q_OBJECT
     QNetworkAccessManager network;
-    Discovery::Homeserver portal{QUrl(QStringLiteral("http://127.0.0.1:9")), Matrix::Versions{{QStringLiteral("v1.1")}, {}}, false};
+    Discovery::Homeserver portal{QUrl(QStringLiteral("http://127.0.0.1:9")),
+        Matrix::Versions{{QStringLiteral("v1.1")}, {}}, false};
 
     Sso::BaseUrlBinding bind(const Matrix::LoginResponse &response)
     {
@@ -85,7 +86,8 @@ private Q_SLOTS:
             closed.listen(QHostAddress::LocalHost, 0);
             port = closed.serverPort();
         }
-        const auto binding = bind(pointingAt(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port))));
+        const auto binding
+            = bind(pointingAt(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port))));
         QCOMPARE(binding.baseUrl, portal.baseUrl);
         QVERIFY(binding.warning.contains(QStringLiteral("could not be reached")));
     }
@@ -97,7 +99,9 @@ private Q_SLOTS:
     }
     void notAMatrixServerStays()
     {
-        CannedServer web([](const QByteArray &) { return CannedServer::response(200, "<html>shop</html>", "text/html"); });
+        CannedServer web([](const QByteArray &) {
+            return CannedServer::response(200, "<html>shop</html>", "text/html");
+        });
         const auto binding = bind(pointingAt(web.url()));
         QCOMPARE(binding.baseUrl, portal.baseUrl);
         QVERIFY(binding.warning.contains(QStringLiteral("not a Matrix server")));

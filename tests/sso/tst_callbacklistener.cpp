@@ -15,7 +15,7 @@ using Kind = CallbackVerdict::Kind;
 namespace {
 // Sends raw bytes on a real loopback socket and returns everything the listener answered.
 QByteArray exchange(const QUrl &redirect, const QByteArray &raw,
-                    const QHostAddress &address = QHostAddress::LocalHost)
+    const QHostAddress &address = QHostAddress::LocalHost)
 {
     QTcpSocket socket;
     socket.connectToHost(address, quint16(redirect.port()));
@@ -23,10 +23,12 @@ QByteArray exchange(const QUrl &redirect, const QByteArray &raw,
         return QByteArrayLiteral("<refused>");
     socket.write(raw);
     QByteArray answer;
-    const bool closed = QTest::qWaitFor([&] {
-        answer += socket.readAll();
-        return socket.state() == QAbstractSocket::UnconnectedState;
-    }, 10000);
+    const bool closed = QTest::qWaitFor(
+        [&] {
+            answer += socket.readAll();
+            return socket.state() == QAbstractSocket::UnconnectedState;
+        },
+        10000);
     if (!closed)
         return QByteArrayLiteral("<still open>");
     return answer + socket.readAll();
@@ -34,8 +36,10 @@ QByteArray exchange(const QUrl &redirect, const QByteArray &raw,
 
 QByteArray get(const QUrl &redirect, const QByteArray &target, const QByteArray &host = {})
 {
-    const QByteArray hostHeader = host.isEmpty() ? "127.0.0.1:" + QByteArray::number(redirect.port()) : host;
-    return exchange(redirect, "GET " + target + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nUser-Agent: test\r\n\r\n");
+    const QByteArray hostHeader
+        = host.isEmpty() ? "127.0.0.1:" + QByteArray::number(redirect.port()) : host;
+    return exchange(redirect,
+        "GET " + target + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nUser-Agent: test\r\n\r\n");
 }
 
 QByteArray callbackTarget(const QUrl &redirect, const QByteArray &query)
@@ -67,7 +71,8 @@ private Q_SLOTS:
         CallbackListener listener;
         QVERIFY(listener.start());
         QSignalSpy tokens(&listener, &CallbackListener::tokenReceived);
-        const QByteArray answer = get(listener.redirectUrl(), callbackTarget(listener.redirectUrl(), "?loginToken=tok%2B1"));
+        const QByteArray answer = get(
+            listener.redirectUrl(), callbackTarget(listener.redirectUrl(), "?loginToken=tok%2B1"));
         QVERIFY(answer.startsWith("HTTP/1.1 200 OK"));
         QVERIFY(answer.contains("Content-Type: text/html; charset=utf-8"));
         QVERIFY(answer.contains("Referrer-Policy: no-referrer"));
@@ -92,10 +97,14 @@ private Q_SLOTS:
         QTest::addColumn<bool>("wrongNonce");
         QTest::addColumn<QByteArray>("status");
         QTest::addColumn<int>("kind");
-        QTest::newRow("wrong nonce") << QByteArray("?loginToken=t") << true << QByteArray("403") << int(Kind::WrongNonce);
-        QTest::newRow("no token") << QByteArray("") << false << QByteArray("400") << int(Kind::MissingToken);
-        QTest::newRow("empty token") << QByteArray("?loginToken=") << false << QByteArray("400") << int(Kind::EmptyToken);
-        QTest::newRow("several tokens") << QByteArray("?loginToken=a&loginToken=b") << false << QByteArray("400") << int(Kind::SeveralTokens);
+        QTest::newRow("wrong nonce")
+            << QByteArray("?loginToken=t") << true << QByteArray("403") << int(Kind::WrongNonce);
+        QTest::newRow("no token") << QByteArray("") << false << QByteArray("400")
+                                  << int(Kind::MissingToken);
+        QTest::newRow("empty token")
+            << QByteArray("?loginToken=") << false << QByteArray("400") << int(Kind::EmptyToken);
+        QTest::newRow("several tokens") << QByteArray("?loginToken=a&loginToken=b") << false
+                                        << QByteArray("400") << int(Kind::SeveralTokens);
     }
     void refusals()
     {
@@ -107,8 +116,9 @@ private Q_SLOTS:
         QVERIFY(listener.start());
         QSignalSpy tokens(&listener, &CallbackListener::tokenReceived);
         QSignalSpy rejected(&listener, &CallbackListener::rejected);
-        const QByteArray target = wrongNonce ? QByteArray("/callback/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") + query
-                                             : callbackTarget(listener.redirectUrl(), query);
+        const QByteArray target = wrongNonce
+            ? QByteArray("/callback/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") + query
+            : callbackTarget(listener.redirectUrl(), query);
         const QByteArray answer = get(listener.redirectUrl(), target);
         QVERIFY2(answer.startsWith("HTTP/1.1 " + status), answer.constData());
         QVERIFY(answer.contains("<html"));
@@ -116,7 +126,9 @@ private Q_SLOTS:
         QCOMPARE(rejected.first().first().value<Kind>(), Kind(kind));
         // The attempt goes on: the real callback still works.
         QVERIFY(listener.isListening());
-        QVERIFY(get(listener.redirectUrl(), callbackTarget(listener.redirectUrl(), "?loginToken=good")).startsWith("HTTP/1.1 200"));
+        QVERIFY(
+            get(listener.redirectUrl(), callbackTarget(listener.redirectUrl(), "?loginToken=good"))
+                .startsWith("HTTP/1.1 200"));
         QCOMPARE(tokens.size(), 1);
         QCOMPARE(tokens.first().first().toString(), QStringLiteral("good"));
     }
@@ -125,7 +137,8 @@ private Q_SLOTS:
         CallbackListener listener;
         QVERIFY(listener.start());
         QSignalSpy rejected(&listener, &CallbackListener::rejected);
-        for (const QByteArray &target : {QByteArray("/favicon.ico"), QByteArray("/"), QByteArray("/robots.txt?x=1")})
+        for (const QByteArray &target :
+            {QByteArray("/favicon.ico"), QByteArray("/"), QByteArray("/robots.txt?x=1")})
             QVERIFY(get(listener.redirectUrl(), target).startsWith("HTTP/1.1 404"));
         QCOMPARE(rejected.size(), 0);
         QVERIFY(listener.isListening());
@@ -136,8 +149,9 @@ private Q_SLOTS:
         QVERIFY(listener.start());
         QSignalSpy tokens(&listener, &CallbackListener::tokenReceived);
         const QUrl url = listener.redirectUrl();
-        const QByteArray answer = exchange(url, "POST " + callbackTarget(url, "?loginToken=t") + " HTTP/1.1\r\nHost: 127.0.0.1:"
-                                                    + QByteArray::number(url.port()) + "\r\nContent-Length: 0\r\n\r\n");
+        const QByteArray answer = exchange(url,
+            "POST " + callbackTarget(url, "?loginToken=t") + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                + QByteArray::number(url.port()) + "\r\nContent-Length: 0\r\n\r\n");
         QVERIFY(answer.startsWith("HTTP/1.1 405"));
         QCOMPARE(tokens.size(), 0);
     }
@@ -148,20 +162,26 @@ private Q_SLOTS:
         QVERIFY(listener.start());
         QSignalSpy tokens(&listener, &CallbackListener::tokenReceived);
         const QByteArray target = callbackTarget(listener.redirectUrl(), "?loginToken=t");
-        QVERIFY(get(listener.redirectUrl(), target, "evil.example:" + QByteArray::number(listener.redirectUrl().port())).startsWith("HTTP/1.1 400"));
+        QVERIFY(get(listener.redirectUrl(), target,
+            "evil.example:" + QByteArray::number(listener.redirectUrl().port()))
+                    .startsWith("HTTP/1.1 400"));
         QVERIFY(get(listener.redirectUrl(), target, "127.0.0.1:1").startsWith("HTTP/1.1 400"));
         QCOMPARE(tokens.size(), 0);
         // localhost is how some browsers say it.
-        QVERIFY(get(listener.redirectUrl(), target, "localhost:" + QByteArray::number(listener.redirectUrl().port())).startsWith("HTTP/1.1 200"));
+        QVERIFY(get(listener.redirectUrl(), target,
+            "localhost:" + QByteArray::number(listener.redirectUrl().port()))
+                    .startsWith("HTTP/1.1 200"));
     }
     void oversizedHeadIsCutOff()
     {
         CallbackListener listener;
         QVERIFY(listener.start());
         const QUrl url = listener.redirectUrl();
-        const QByteArray huge = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Junk: " + QByteArray(1024 * 1024, 'a') + "\r\n\r\n";
+        const QByteArray huge = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Junk: "
+            + QByteArray(1024 * 1024, 'a') + "\r\n\r\n";
         const QByteArray answer = exchange(url, huge);
-        QVERIFY2(answer.startsWith("HTTP/1.1 431") || answer.isEmpty(), answer.left(40).constData());
+        QVERIFY2(
+            answer.startsWith("HTTP/1.1 431") || answer.isEmpty(), answer.left(40).constData());
         QVERIFY(get(url, callbackTarget(url, "?loginToken=t")).startsWith("HTTP/1.1 200"));
     }
     void garbageIsRefused()
@@ -169,7 +189,8 @@ private Q_SLOTS:
         CallbackListener listener;
         QVERIFY(listener.start());
         // A TLS ClientHello sent to our plain-http port.
-        QVERIFY(exchange(listener.redirectUrl(), QByteArray::fromHex("160301020001") + "\r\n\r\n").startsWith("HTTP/1.1 400"));
+        QVERIFY(exchange(listener.redirectUrl(), QByteArray::fromHex("160301020001") + "\r\n\r\n")
+                    .startsWith("HTTP/1.1 400"));
         QVERIFY(listener.isListening());
     }
     void tricklingClientDoesNotBlock()
@@ -212,7 +233,8 @@ private Q_SLOTS:
                 external = address;
         if (external.isNull())
             QSKIP("this machine has no non-loopback IPv4 address");
-        QCOMPARE(exchange(listener.redirectUrl(), "GET / HTTP/1.1\r\n\r\n", external), QByteArray("<refused>"));
+        QCOMPARE(exchange(listener.redirectUrl(), "GET / HTTP/1.1\r\n\r\n", external),
+            QByteArray("<refused>"));
     }
     void servesIpv6LoopbackWhenAvailable()
     {
@@ -223,9 +245,10 @@ private Q_SLOTS:
         CallbackListener listener;
         QVERIFY(listener.start());
         const QUrl url = listener.redirectUrl();
-        const QByteArray answer = exchange(url, "GET " + callbackTarget(url, "?loginToken=v6") + " HTTP/1.1\r\nHost: [::1]:"
-                                                    + QByteArray::number(url.port()) + "\r\n\r\n",
-                                           QHostAddress::LocalHostIPv6);
+        const QByteArray answer = exchange(url,
+            "GET " + callbackTarget(url, "?loginToken=v6")
+                + " HTTP/1.1\r\nHost: [::1]:" + QByteArray::number(url.port()) + "\r\n\r\n",
+            QHostAddress::LocalHostIPv6);
         QVERIFY(answer.startsWith("HTTP/1.1 200"));
     }
     void timesOut()
@@ -237,7 +260,9 @@ private Q_SLOTS:
         QSignalSpy timedOut(&listener, &CallbackListener::timedOut);
         QVERIFY(timedOut.wait(5000));
         QVERIFY(!listener.isListening());
-        QCOMPARE(get(listener.redirectUrl(), callbackTarget(listener.redirectUrl(), "?loginToken=late")), QByteArray("<refused>"));
+        QCOMPARE(
+            get(listener.redirectUrl(), callbackTarget(listener.redirectUrl(), "?loginToken=late")),
+            QByteArray("<refused>"));
     }
     void stopClosesThePort()
     {

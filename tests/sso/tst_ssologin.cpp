@@ -42,7 +42,8 @@ private Q_SLOTS:
         login.start(homeserverOf(server), QStringLiteral("keycloak"));
         QCOMPARE(login.step(), Sso::SsoLogin::Step::WaitingForBrowser);
         QCOMPARE(opened.size(), 1);
-        QCOMPARE(opened.first().path(), QStringLiteral("/_matrix/client/v3/login/sso/redirect/keycloak"));
+        QCOMPARE(opened.first().path(),
+            QStringLiteral("/_matrix/client/v3/login/sso/redirect/keycloak"));
 
         QVERIFY(signedIn.wait());
         const auto session = signedIn.first().first().value<Session::Session>();
@@ -55,7 +56,8 @@ private Q_SLOTS:
         // The browser was shown our success page.
         QVERIFY(pageShown.size() == 1 || pageShown.wait());
         QCOMPARE(pageShown.first().first().value<ScriptedBrowser::Page>().status, 200);
-        QVERIFY(pageShown.first().first().value<ScriptedBrowser::Page>().body.contains("close this tab"));
+        QVERIFY(pageShown.first().first().value<ScriptedBrowser::Page>().body.contains(
+            "close this tab"));
     }
     void cancelledAttemptIgnoresALateCallback()
     {
@@ -63,7 +65,10 @@ private Q_SLOTS:
         QVERIFY(server.start());
         Sso::SsoLogin login(network);
         QUrl opened;
-        login.setBrowserLauncher([&](const QUrl &url) { opened = url; return true; });
+        login.setBrowserLauncher([&](const QUrl &url) {
+            opened = url;
+            return true;
+        });
         QSignalSpy signedIn(&login, &Sso::SsoLogin::signedIn);
         QSignalSpy failed(&login, &Sso::SsoLogin::failed);
         login.start(homeserverOf(server), QStringLiteral("github"));
@@ -87,7 +92,8 @@ private Q_SLOTS:
         QSignalSpy failed(&login, &Sso::SsoLogin::failed);
         login.start(homeserverOf(server), QStringLiteral("github"));
         QCOMPARE(failed.size(), 1);
-        QCOMPARE(failed.first().first().value<Sso::SsoError>().reason, Sso::SsoError::Reason::BrowserFailed);
+        QCOMPARE(failed.first().first().value<Sso::SsoError>().reason,
+            Sso::SsoError::Reason::BrowserFailed);
         QCOMPARE(login.step(), Sso::SsoLogin::Step::Idle);
     }
     void timeoutFails()
@@ -102,7 +108,8 @@ private Q_SLOTS:
         QSignalSpy failed(&login, &Sso::SsoLogin::failed);
         login.start(homeserverOf(server), QStringLiteral("github"));
         QVERIFY(failed.wait(5000));
-        QCOMPARE(failed.first().first().value<Sso::SsoError>().reason, Sso::SsoError::Reason::TimedOut);
+        QCOMPARE(
+            failed.first().first().value<Sso::SsoError>().reason, Sso::SsoError::Reason::TimedOut);
     }
     void reopenBrowserUsesTheSameAttempt()
     {
@@ -110,7 +117,10 @@ private Q_SLOTS:
         QVERIFY(server.start());
         Sso::SsoLogin login(network);
         QList<QUrl> opened;
-        login.setBrowserLauncher([&](const QUrl &url) { opened.append(url); return true; });
+        login.setBrowserLauncher([&](const QUrl &url) {
+            opened.append(url);
+            return true;
+        });
         login.start(homeserverOf(server), QStringLiteral("github"));
         login.reopenBrowser();
         QCOMPARE(opened.size(), 2);
@@ -122,11 +132,15 @@ private Q_SLOTS:
         QVERIFY(server.start());
         Sso::SsoLogin login(network);
         QUrl opened;
-        login.setBrowserLauncher([&](const QUrl &url) { opened = url; return true; });
+        login.setBrowserLauncher([&](const QUrl &url) {
+            opened = url;
+            return true;
+        });
         QSignalSpy failed(&login, &Sso::SsoLogin::failed);
         login.start(homeserverOf(server), QStringLiteral("github"));
         // A forged token on the right nonce: the server refuses it.
-        const QUrl redirect(QUrlQuery(opened).queryItemValue(QStringLiteral("redirectUrl"), QUrl::FullyDecoded));
+        const QUrl redirect(
+            QUrlQuery(opened).queryItemValue(QStringLiteral("redirectUrl"), QUrl::FullyDecoded));
         ScriptedBrowser browser;
         QSignalSpy pageShown(&browser, &ScriptedBrowser::finished);
         browser.open(QUrl(redirect.toString() + QStringLiteral("?loginToken=forged")));

@@ -20,8 +20,9 @@ Result exchange(QNetworkAccessManager &network, const QUrl &base, const QString 
 {
     std::optional<Result> result;
     QObject context;
-    Sso::exchangeLoginToken(network, Discovery::Homeserver{base, Matrix::Versions{{QStringLiteral("v1.1")}, {}}, false},
-                            token, QStringLiteral("Test device"), &context, [&](const auto &r) { result.emplace(r); });
+    Sso::exchangeLoginToken(network,
+        Discovery::Homeserver{base, Matrix::Versions{{QStringLiteral("v1.1")}, {}}, false}, token,
+        QStringLiteral("Test device"), &context, [&](const auto &r) { result.emplace(r); });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
         qFatal("no answer");
     return *result;
@@ -32,7 +33,9 @@ QString loginTokenFrom(const DevServer &server)
 {
     ScriptedBrowser browser;
     QSignalSpy finished(&browser, &ScriptedBrowser::finished);
-    browser.open(QUrl(server.baseUrl().toString() + QStringLiteral("/_matrix/client/v3/login/sso/redirect/github?redirectUrl=http%3A%2F%2F127.0.0.1%3A1%2Fcb")));
+    browser.open(QUrl(server.baseUrl().toString()
+        + QStringLiteral("/_matrix/client/v3/login/sso/redirect/"
+                         "github?redirectUrl=http%3A%2F%2F127.0.0.1%3A1%2Fcb")));
     if (!finished.wait())
         return {};
     // The last hop is the redirect to 127.0.0.1:1, where nothing listens.
@@ -85,13 +88,25 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("response");
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("errcode");
-        QTest::newRow("deactivated") << CannedServer::response(403, R"({"errcode":"M_USER_DEACTIVATED"})") << int(Matrix::Error::Kind::Matrix) << "M_USER_DEACTIVATED";
-        QTest::newRow("locked") << CannedServer::response(401, R"({"errcode":"M_USER_LOCKED","soft_logout":true})") << int(Matrix::Error::Kind::Matrix) << "M_USER_LOCKED";
-        QTest::newRow("rate limited") << CannedServer::response(429, R"({"errcode":"M_LIMIT_EXCEEDED"})") << int(Matrix::Error::Kind::RateLimited) << "M_LIMIT_EXCEEDED";
-        QTest::newRow("missing device_id") << CannedServer::response(200, R"({"user_id":"@a:b","access_token":"t"})") << int(Matrix::Error::Kind::InvalidResponse) << "";
-        QTest::newRow("malformed user_id") << CannedServer::response(200, R"({"user_id":"a","access_token":"t","device_id":"D"})") << int(Matrix::Error::Kind::InvalidResponse) << "";
-        QTest::newRow("html") << CannedServer::response(200, "<html>", "text/html") << int(Matrix::Error::Kind::InvalidResponse) << "";
-        QTest::newRow("bad gateway") << CannedServer::response(502, "oops", "text/plain") << int(Matrix::Error::Kind::Http) << "";
+        QTest::newRow("deactivated")
+            << CannedServer::response(403, R"({"errcode":"M_USER_DEACTIVATED"})")
+            << int(Matrix::Error::Kind::Matrix) << "M_USER_DEACTIVATED";
+        QTest::newRow("locked") << CannedServer::response(
+            401, R"({"errcode":"M_USER_LOCKED","soft_logout":true})")
+                                << int(Matrix::Error::Kind::Matrix) << "M_USER_LOCKED";
+        QTest::newRow("rate limited")
+            << CannedServer::response(429, R"({"errcode":"M_LIMIT_EXCEEDED"})")
+            << int(Matrix::Error::Kind::RateLimited) << "M_LIMIT_EXCEEDED";
+        QTest::newRow("missing device_id")
+            << CannedServer::response(200, R"({"user_id":"@a:b","access_token":"t"})")
+            << int(Matrix::Error::Kind::InvalidResponse) << "";
+        QTest::newRow("malformed user_id")
+            << CannedServer::response(200, R"({"user_id":"a","access_token":"t","device_id":"D"})")
+            << int(Matrix::Error::Kind::InvalidResponse) << "";
+        QTest::newRow("html") << CannedServer::response(200, "<html>", "text/html")
+                              << int(Matrix::Error::Kind::InvalidResponse) << "";
+        QTest::newRow("bad gateway") << CannedServer::response(502, "oops", "text/plain")
+                                     << int(Matrix::Error::Kind::Http) << "";
     }
     void errorsAreTyped()
     {
@@ -106,7 +121,9 @@ private Q_SLOTS:
     }
     void requestBody()
     {
-        CannedServer server([](const QByteArray &) { return CannedServer::response(403, R"({"errcode":"M_FORBIDDEN"})"); });
+        CannedServer server([](const QByteArray &) {
+            return CannedServer::response(403, R"({"errcode":"M_FORBIDDEN"})");
+        });
         exchange(network, server.url(), QStringLiteral("tok"));
         QVERIFY(server.heads().first().startsWith("POST /_matrix/client/v3/login HTTP/1.1"));
         QVERIFY(Sso::defaultDeviceName().startsWith(QStringLiteral("Portico")));

@@ -16,13 +16,18 @@ private Q_SLOTS:
     void rolesAndOrder()
     {
         Model model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy count(&model, &Model::countChanged);
-        model.setProviders({{QStringLiteral("gh"), QStringLiteral("GitHub"), {}, QStringLiteral("github")},
-                            {QStringLiteral("kc"), QStringLiteral("Keycloak"), QStringLiteral("mxc://hs.org/icon1"), {}},
-                            {QStringLiteral("draft"), QStringLiteral("Draft"), QStringLiteral("https://cdn.org/i.png"), QStringLiteral("gitea")},
-                            {QStringLiteral("bad"), QStringLiteral("Bad icon"), QStringLiteral("mxc://hs.org/../x"), {}}},
-                           QUrl(QStringLiteral("https://hs.org")));
+        model.setProviders(
+            {{QStringLiteral("gh"), QStringLiteral("GitHub"), {}, QStringLiteral("github")},
+                {QStringLiteral("kc"), QStringLiteral("Keycloak"),
+                    QStringLiteral("mxc://hs.org/icon1"), {}},
+                {QStringLiteral("draft"), QStringLiteral("Draft"),
+                    QStringLiteral("https://cdn.org/i.png"), QStringLiteral("gitea")},
+                {QStringLiteral("bad"), QStringLiteral("Bad icon"),
+                    QStringLiteral("mxc://hs.org/../x"), {}}},
+            QUrl(QStringLiteral("https://hs.org")));
         QCOMPARE(count.size(), 1);
         QCOMPARE(model.rowCount(), 4);
         const auto at = [&](int row, int role) { return model.data(model.index(row), role); };
@@ -30,7 +35,8 @@ private Q_SLOTS:
         QCOMPARE(at(0, Model::NameRole).toString(), QStringLiteral("GitHub"));
         QCOMPARE(at(0, Model::BrandRole).toString(), QStringLiteral("github"));
         QCOMPARE(at(0, Model::IconUrlRole).toUrl(), QUrl());
-        QCOMPARE(at(1, Model::IconUrlRole).toUrl(), QUrl(QStringLiteral("https://hs.org/_matrix/media/v3/download/hs.org/icon1")));
+        QCOMPARE(at(1, Model::IconUrlRole).toUrl(),
+            QUrl(QStringLiteral("https://hs.org/_matrix/media/v3/download/hs.org/icon1")));
         QCOMPARE(at(2, Model::IconUrlRole).toUrl(), QUrl(QStringLiteral("https://cdn.org/i.png")));
         QCOMPARE(at(2, Model::BrandRole).toString(), QString()); // unknown brand: not styled
         QCOMPARE(at(3, Model::IconUrlRole).toUrl(), QUrl());

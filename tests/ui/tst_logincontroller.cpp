@@ -27,7 +27,10 @@ private Q_SLOTS:
         Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
         Ui::LoginController controller(network, store);
         ScriptedBrowser browser;
-        controller.ssoLogin().setBrowserLauncher([&](const QUrl &url) { browser.open(url); return true; });
+        controller.ssoLogin().setBrowserLauncher([&](const QUrl &url) {
+            browser.open(url);
+            return true;
+        });
 
         QCOMPARE(controller.page(), Page::Server);
         controller.discover(server.baseUrl().toString());
@@ -107,7 +110,10 @@ private Q_SLOTS:
         Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
         Ui::LoginController controller(network, store);
         ScriptedBrowser browser;
-        controller.ssoLogin().setBrowserLauncher([&](const QUrl &url) { browser.open(url); return true; });
+        controller.ssoLogin().setBrowserLauncher([&](const QUrl &url) {
+            browser.open(url);
+            return true;
+        });
         QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
         controller.setAutoProvider(QStringLiteral("keycloak"));
         controller.discover(server.baseUrl().toString());
@@ -122,8 +128,12 @@ private Q_SLOTS:
         QVERIFY(Ui::describeSsoError(error).contains(QStringLiteral("Start again")));
         error.error.errcode = QStringLiteral("M_USER_DEACTIVATED");
         QVERIFY(Ui::describeSsoError(error).contains(QStringLiteral("deactivated")));
-        QVERIFY(Ui::describeSsoError({Sso::SsoError::Reason::TimedOut, {}}).contains(QStringLiteral("in time")));
-        QVERIFY(Ui::describeDiscoveryError({Discovery::DiscoveryError::Reason::WellKnownInvalid, {}, {}}).contains(QStringLiteral("full URL")));
+        QVERIFY(Ui::describeSsoError(
+            {Sso::SsoError::Reason::TimedOut,
+                {}}).contains(QStringLiteral("in time")));
+        QVERIFY(Ui::describeDiscoveryError(
+            {Discovery::DiscoveryError::Reason::WellKnownInvalid, {},
+                {}}).contains(QStringLiteral("full URL")));
     }
 };
 
