@@ -24,6 +24,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption verbose(QStringLiteral("verbose"),
         QCoreApplication::translate("main", "Log what Portico does (never any token)."));
     parser.addOptions({server, idp, ephemeral, verbose});
+    parser.addPositionalArgument(QStringLiteral("url"),
+        QCoreApplication::translate(
+            "main", "A portico:// sign-in link, handed to the running Portico."),
+        QStringLiteral("[url]"));
     parser.process(arguments);
 
     CommandLine result;
@@ -31,6 +35,13 @@ CommandLine parseCommandLine(const QStringList &arguments)
     result.idp = parser.value(idp);
     result.ephemeral = parser.isSet(ephemeral);
     result.verbose = parser.isSet(verbose);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1
+        || (positional.size() == 1 && !positional.front().startsWith(u"portico:"))) {
+        qCritical("Portico takes at most one portico:// link; see --help");
+        std::exit(2);
+    }
+    result.url = positional.value(0);
     if (!result.idp.isEmpty() && result.server.isEmpty()) {
         qCritical("--idp needs --server");
         std::exit(2);

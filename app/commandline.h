@@ -12,6 +12,7 @@ struct CommandLine
     QString idp; // --idp: then sign in with this provider
     bool ephemeral = false;
     bool verbose = false;
+    QString url; // a portico:// link handed over by the desktop
 };
 
 // Parses the arguments; on --help, --version or an error it prints and exits.

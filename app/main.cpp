@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
+#include "instancechannel.h"
 
 #include "session/sessionstore.h"
 #include "ui/logincontroller.h"
@@ -11,6 +12,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QTextStream>
+#include <QWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
@@ -31,6 +33,15 @@ int main(int argc, char *argv[])
         QLoggingCategory::setFilterRules(QStringLiteral("portico.*.debug=true"));
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    // One Portico per user: a second start hands over its link (or just focus) and exits.
+    InstanceChannel instance;
+    if (!options.ephemeral) {
+        if (InstanceChannel::handOver(options.url))
+            return 0;
+        if (!instance.listen())
+            qWarning("Portico could not claim its instance socket; links will not reach it");
+    }
 
     QNetworkAccessManager network;
     Portico::Session::SessionStore store(options.ephemeral
@@ -61,6 +72,17 @@ int main(int argc, char *argv[])
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Portico/Main.qml")));
+
+    QObject::connect(&instance, &InstanceChannel::activationRequested, &engine, [&engine] {
+        for (QObject *root : engine.rootObjects())
+            if (auto *window = qobject_cast<QWindow *>(root)) {
+                window->show();
+                window->raise();
+                window->requestActivate();
+            }
+    });
+    QObject::connect(&instance, &InstanceChannel::urlReceived, &controller,
+        &Portico::Ui::LoginController::submitCallbackUrl);
 
     if (!options.server.isEmpty()) {
         controller.setAutoProvider(options.idp);

@@ -29,6 +29,8 @@ ColumnLayout {
         Layout.alignment: Qt.AlignHCenter
     }
 
+    MessageBanner { text: page.controller.errorText }
+
     RowLayout {
         Layout.fillWidth: true
         enabled: !page.controller.busy
@@ -43,7 +45,34 @@ ColumnLayout {
         }
     }
 
+    // When the browser cannot come back to Portico by itself.
+    Label {
+        text: qsTr("Browser did not come back? Paste the address of the page it shows after you signed in:")
+        wrapMode: Text.Wrap
+        opacity: 0.75
+        Layout.fillWidth: true
+        Layout.topMargin: 16
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        enabled: !page.controller.busy
+        TextField {
+            id: linkField
+            placeholderText: qsTr("http://127.0.0.1:…/callback/…?loginToken=…")
+            Layout.fillWidth: true
+            Accessible.name: qsTr("Sign-in link from the browser")
+            onAccepted: page.controller.submitCallbackUrl(text)
+        }
+        Button {
+            text: qsTr("Use link")
+            enabled: linkField.text.trim().length > 0
+            onClicked: page.controller.submitCallbackUrl(linkField.text)
+        }
+    }
+
     Item { Layout.fillHeight: true }
+
+    onVisibleChanged: linkField.clear()
 
     Shortcut {
         sequence: StandardKey.Cancel

@@ -3,9 +3,13 @@
 #include "baseurlbinding.h"
 
 #include "matrix/logging.h"
+#include "session/accountclient.h"
 
 #include <QCoreApplication>
 #include <QNetworkReply>
+
+#include <memory>
+#include <optional>
 
 namespace Portico::Sso {
 
@@ -39,32 +43,73 @@ QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
         return nullptr;
     }
     qCInfo(lcSso) << "login response moves the session to" << response.baseUrl.toDisplayString();
-    return Discovery::checkHomeserver(network, response.baseUrl, loginServer.plainHttpAllowed,
-        context, [stay, response, handler](const auto &result) {
-            if (result) {
-                handler({result->baseUrl, result->plainHttpAllowed, response.baseUrlSource, {}});
-                return;
-            }
-            BaseUrlBinding binding = stay;
-            const QString target = response.baseUrl.toDisplayString();
-            switch (result.error().reason) {
+
+    // Two checks in parallel, so the move costs one round trip: /versions (it is a homeserver)
+    // and whoami with the new token (it holds this session).
+    struct Pending
+    {
+        std::optional<Discovery::CheckError> checkError;
+        std::optional<Discovery::Homeserver> homeserver;
+        std::optional<Matrix::Error> whoamiError;
+        bool whoamiOk = false;
+        int outstanding = 2;
+    };
+    auto pending = std::make_shared<Pending>();
+    const auto finish = [pending, stay, response, handler] {
+        if (--pending->outstanding > 0)
+            return;
+        if (pending->homeserver && pending->whoamiOk) {
+            handler({pending->homeserver->baseUrl, pending->homeserver->plainHttpAllowed,
+                response.baseUrlSource, {}});
+            return;
+        }
+        BaseUrlBinding binding = stay;
+        QString reason;
+        if (pending->checkError) {
+            switch (pending->checkError->reason) {
             case Discovery::CheckError::Reason::Insecure:
-                binding.warning = tr("The server asked Portico to continue at %1, which is not "
-                                     "secure (plain http). Your session stays with %2.");
+                reason = tr("The server asked Portico to continue at %1, which is not secure "
+                            "(plain http). Your session stays with %2.");
                 break;
             case Discovery::CheckError::Reason::Unreachable:
-                binding.warning = tr("The server asked Portico to continue at %1, which could "
-                                     "not be reached. Your session stays with %2.");
+                reason = tr("The server asked Portico to continue at %1, which could not be "
+                            "reached. Your session stays with %2.");
                 break;
             case Discovery::CheckError::Reason::NotAHomeserver:
-                binding.warning = tr("The server asked Portico to continue at %1, which is not a "
-                                     "Matrix server. Your session stays with %2.");
+                reason = tr("The server asked Portico to continue at %1, which is not a Matrix "
+                            "server. Your session stays with %2.");
                 break;
             }
-            binding.warning = binding.warning.arg(target, stay.baseUrl.toDisplayString());
-            qCWarning(lcSso) << "not binding to" << target << ':' << result.error().detail;
-            handler(binding);
+        } else {
+            reason = tr("The server asked Portico to continue at %1, which does not recognise "
+                        "your session. Your session stays with %2.");
+        }
+        binding.warning
+            = reason.arg(response.baseUrl.toDisplayString(), stay.baseUrl.toDisplayString());
+        qCWarning(lcSso) << "not binding to" << response.baseUrl.toDisplayString();
+        handler(binding);
+    };
+
+    QPointer<QNetworkReply> reply = Discovery::checkHomeserver(network, response.baseUrl,
+        loginServer.plainHttpAllowed, context, [pending, finish](const auto &result) {
+            if (result)
+                pending->homeserver = result.value();
+            else
+                pending->checkError = result.error();
+            finish();
         });
+    Session::Session probe;
+    probe.baseUrl = response.baseUrl;
+    probe.accessToken = response.accessToken;
+    probe.plainHttpAllowed = loginServer.plainHttpAllowed;
+    Session::AccountClient(network).whoami(
+        probe, context, [pending, finish, userId = response.userId](const auto &result) {
+            pending->whoamiOk = result && result->userId == userId;
+            if (!result)
+                pending->whoamiError = result.error();
+            finish();
+        });
+    return reply;
 }
 
 } // namespace Portico::Sso

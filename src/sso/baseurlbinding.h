@@ -29,7 +29,8 @@ using BindingHandler = std::function<void(const BaseUrlBinding &)>;
 
 // Decides the base URL from the login response: `well_known` (spec) over `base_cs_url` (draft);
 // a named URL is taken only if it is https (http on loopback, or when the user chose an http
-// server) and answers /versions. Always calls `handler`, possibly before returning.
+// server), answers /versions, and knows the new session (whoami with its token gives its user).
+// Always calls `handler`, possibly before returning.
 QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
     const Discovery::Homeserver &loginServer, const Matrix::LoginResponse &response,
     QObject *context, BindingHandler handler);

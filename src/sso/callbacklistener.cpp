@@ -4,22 +4,12 @@
 
 #include "matrix/logging.h"
 
-#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
 
 namespace Portico::Sso {
 
 namespace {
-QByteArray makeNonce()
-{
-    // 256 bits from the system's CSPRNG, URL-safe.
-    QByteArray bytes(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(
-        reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / int(sizeof(quint32)));
-    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
-
 QByteArray page(const QString &title, const QString &message)
 {
     return QStringLiteral(
@@ -72,7 +62,7 @@ bool CallbackListener::start()
         QTcpServer *raw = server.get();
         connect(raw, &QTcpServer::newConnection, this, [this, raw] { onNewConnection(raw); });
     }
-    m_expectedPath = QByteArrayLiteral("/callback/") + makeNonce();
+    m_expectedPath = newCallbackPath();
     m_attemptTimer.start(m_limits.attemptTimeout);
     qCDebug(lcSso) << "listening on loopback port" << m_port;
     return true;

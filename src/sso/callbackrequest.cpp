@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "callbackrequest.h"
 
+#include <QRandomGenerator>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -49,6 +50,15 @@ CallbackVerdict checkPathAndQuery(
     return {Kind::Accepted, tokens.front()};
 }
 } // namespace
+
+QByteArray newCallbackPath()
+{
+    QByteArray bytes(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(
+        reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / int(sizeof(quint32)));
+    return CallbackPrefix
+        + bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
 
 Matrix::Expected<RequestHead, HeadError> parseRequestHead(
     const QByteArray &received, qsizetype maxBytes)

@@ -9,6 +9,10 @@
 
 namespace Portico::Sso {
 
+// A fresh "/callback/<nonce>" path: 256 bits from the system's CSPRNG, base64url. The same path
+// is used on the loopback listener and in portico:// links, so either can complete an attempt.
+QByteArray newCallbackPath();
+
 // The parts of an HTTP/1.x request head that the loopback listener looks at.
 struct RequestHead
 {

@@ -17,7 +17,13 @@ SsoLogin::SsoLogin(QNetworkAccessManager &network, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_launcher([](const QUrl &url) { return QDesktopServices::openUrl(url); })
-{}
+{
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        qCInfo(lcSso) << "the sign-in was not completed in time";
+        fail({SsoError::Reason::TimedOut, {}});
+    });
+}
 
 void SsoLogin::setStep(Step step)
 {
@@ -39,16 +45,19 @@ void SsoLogin::start(const Discovery::Homeserver &homeserver, const QString &idp
             if (attempt == m_attempt)
                 onToken(token);
         });
-    connect(m_listener, &CallbackListener::timedOut, this, [this, attempt] {
-        if (attempt == m_attempt)
-            fail({SsoError::Reason::TimedOut, {}});
-    });
-    if (!m_listener->start()) {
-        fail({SsoError::Reason::ListenerFailed, {}});
-        return;
+    if (m_listener->start()) {
+        m_callbackPath = m_listener->expectedPath();
+        m_redirectUrl = m_listener->redirectUrl();
+    } else {
+        // No loopback port: the desktop hands portico:// links to us instead.
+        qCWarning(lcSso) << "no loopback listener; using the portico:// redirect";
+        m_callbackPath = newCallbackPath();
+        m_redirectUrl = QUrl(QStringLiteral("portico://sso") + QString::fromLatin1(m_callbackPath));
     }
+    // The attempt's deadline, whichever way the callback comes.
+    m_deadline.start(m_limits.attemptTimeout);
     m_browserUrl = ssoRedirectUrl(
-        homeserver.baseUrl, homeserver.versions.clientPrefix(), idpId, m_listener->redirectUrl());
+        homeserver.baseUrl, homeserver.versions.clientPrefix(), idpId, m_redirectUrl);
     qCInfo(lcSso) << "starting SSO with" << (idpId.isEmpty() ? QStringLiteral("(any)") : idpId)
                   << "at" << homeserver.baseUrl.toDisplayString();
     setStep(Step::WaitingForBrowser);
@@ -66,6 +75,7 @@ void SsoLogin::reopenBrowser()
 void SsoLogin::cancel()
 {
     ++m_attempt;
+    m_deadline.stop();
     if (m_listener) {
         m_listener->stop();
         m_listener->deleteLater();
@@ -74,11 +84,29 @@ void SsoLogin::cancel()
     if (m_reply)
         m_reply->abort();
     m_browserUrl.clear();
+    m_redirectUrl.clear();
+    m_callbackPath.clear();
     setStep(Step::Idle);
+}
+
+CallbackVerdict::Kind SsoLogin::submitCallbackUrl(const QString &url)
+{
+    if (m_step != Step::WaitingForBrowser)
+        return CallbackVerdict::Kind::WrongNonce; // no attempt this link could belong to
+    const CallbackVerdict verdict = checkCallbackUrl(url, m_callbackPath);
+    if (verdict.kind != CallbackVerdict::Kind::Accepted) {
+        qCInfo(lcSso) << "handed-over callback refused:" << int(verdict.kind);
+        return verdict.kind;
+    }
+    if (m_listener)
+        m_listener->stop();
+    onToken(verdict.loginToken);
+    return verdict.kind;
 }
 
 void SsoLogin::onToken(const QString &loginToken)
 {
+    m_deadline.stop();
     setStep(Step::SigningIn);
     const quint64 attempt = m_attempt;
     m_reply = exchangeLoginToken(m_network, m_homeserver, loginToken, defaultDeviceName(), this,

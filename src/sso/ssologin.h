@@ -10,6 +10,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <functional>
 
@@ -21,7 +22,6 @@ namespace Portico::Sso {
 struct SsoError
 {
     enum class Reason {
-        ListenerFailed, // no loopback port could be opened
         BrowserFailed, // the system browser could not be opened
         TimedOut, // nobody came back in time
         LoginFailed, // POST /login failed: see `error`
@@ -52,6 +52,13 @@ public:
     // Opens the browser on the same attempt again, for when the first tab got lost.
     void reopenBrowser();
     void cancel();
+    // The callback URL reached us another way: pasted by the user from the browser's address
+    // bar, or a portico:// link the desktop handed over. Checked exactly like the listener's
+    // callbacks (nonce, exactly one non-empty loginToken); Accepted continues the sign-in.
+    CallbackVerdict::Kind submitCallbackUrl(const QString &url);
+    // The redirect URL of the attempt: the loopback listener, or portico:// when no loopback port
+    // could be opened.
+    QUrl redirectUrl() const { return m_redirectUrl; }
 
     Step step() const { return m_step; }
     QUrl browserUrl() const { return m_browserUrl; }
@@ -74,6 +81,9 @@ private:
     Discovery::Homeserver m_homeserver;
     QString m_idpId;
     QUrl m_browserUrl;
+    QUrl m_redirectUrl;
+    QTimer m_deadline;
+    QByteArray m_callbackPath;
     QPointer<QNetworkReply> m_reply;
     Step m_step = Step::Idle;
     quint64 m_attempt = 0;

@@ -63,8 +63,6 @@ QString describeSsoError(const Sso::SsoError &error)
 {
     using Reason = Sso::SsoError::Reason;
     switch (error.reason) {
-    case Reason::ListenerFailed:
-        return tr("Portico could not open its local sign-in address. Try again.");
     case Reason::BrowserFailed:
         return tr("Portico could not open your web browser. Make sure a default browser is set, "
                   "then try again.");
@@ -285,6 +283,34 @@ void LoginController::cancelSignIn()
 void LoginController::reopenBrowser()
 {
     m_sso.reopenBrowser();
+}
+
+void LoginController::submitCallbackUrl(const QString &url)
+{
+    using Kind = Sso::CallbackVerdict::Kind;
+    if (m_sso.step() != Sso::SsoLogin::Step::WaitingForBrowser) {
+        setError(tr("No sign-in is waiting for this link. Start the sign-in again."));
+        return;
+    }
+    switch (m_sso.submitCallbackUrl(url)) {
+    case Kind::Accepted:
+        setError({});
+        return;
+    case Kind::NotCallback:
+        setError(tr("This is not a Portico sign-in link. Copy the whole address from the page "
+                    "your browser shows after you signed in."));
+        return;
+    case Kind::WrongNonce:
+        setError(tr("This link belongs to another sign-in attempt. Use the link from the latest "
+                    "attempt, or start again."));
+        return;
+    case Kind::MissingToken:
+    case Kind::EmptyToken:
+    case Kind::SeveralTokens:
+        setError(tr("This link does not carry a valid sign-in token. Sign in again in the "
+                    "browser."));
+        return;
+    }
 }
 
 void LoginController::back()

@@ -77,6 +77,8 @@ public Q_SLOTS:
     void signIn(const QString &idpId);
     void cancelSignIn();
     void reopenBrowser();
+    // A callback URL pasted by the user or handed over by the desktop (portico://).
+    void submitCallbackUrl(const QString &url);
     void back();
     void signOut();
 

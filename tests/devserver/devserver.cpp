@@ -93,7 +93,7 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
         QStringLiteral("identityProviders"), QStringLiteral("skipIdpPage"),
         QStringLiteral("defaultUser"), QStringLiteral("loginTokenLifetimeMs"),
         QStringLiteral("media"), QStringLiteral("loginBaseUrl"),
-        QStringLiteral("loginBaseUrlField"), QStringLiteral("$comment")};
+        QStringLiteral("loginBaseUrlField"), QStringLiteral("portal"), QStringLiteral("$comment")};
     for (const QString &key : object.keys()) {
         if (!known.contains(key)) {
             *error = QStringLiteral("unknown config key: ") + key;
@@ -146,7 +146,7 @@ QUrl DevServer::baseUrl() const
 QStringList DevServer::devicesOf(const QString &userId) const
 {
     QStringList devices;
-    for (const SessionInfo &session : m_sessions)
+    for (const SessionInfo &session : std::as_const(*m_sessions))
         if (session.userId == userId)
             devices.append(session.deviceId);
     return devices;
@@ -263,7 +263,7 @@ QHttpServerResponse DevServer::route(
         if (!authenticate(request, &error))
             return error;
         authenticated = true;
-        m_sessions.remove(QString::fromUtf8(header(request, "authorization").mid(7)));
+        m_sessions->remove(QString::fromUtf8(header(request, "authorization").mid(7)));
         return QHttpServerResponse(QJsonObject{});
     }
     return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
@@ -440,11 +440,11 @@ QHttpServerResponse DevServer::login(const QHttpServerRequest &request)
     if (session.deviceId.isEmpty())
         session.deviceId = randomToken(10).toUpper();
     // Logging in with an existing device ID replaces that device's tokens.
-    m_sessions.removeIf([&](const auto &it) {
+    m_sessions->removeIf([&](const auto &it) {
         return it.value().userId == session.userId && it.value().deviceId == session.deviceId;
     });
     const QString accessToken = QStringLiteral("syt_") + randomToken(40);
-    m_sessions.insert(accessToken, session);
+    m_sessions->insert(accessToken, session);
 
     QJsonObject response{{QStringLiteral("user_id"), session.userId},
         {QStringLiteral("access_token"), accessToken},
@@ -475,8 +475,8 @@ const DevServer::SessionInfo *DevServer::authenticate(
         *error = matrixError(401, "M_MISSING_TOKEN", QStringLiteral("Missing access token"));
         return nullptr;
     }
-    const auto found = m_sessions.constFind(QString::fromUtf8(authorization.mid(7)));
-    if (found == m_sessions.cend()) {
+    const auto found = m_sessions->constFind(QString::fromUtf8(authorization.mid(7)));
+    if (m_config.portal || found == m_sessions->cend()) {
         QHttpServerResponse response(
             QJsonObject{{QStringLiteral("errcode"), QStringLiteral("M_UNKNOWN_TOKEN")},
                 {QStringLiteral("error"), QStringLiteral("Unknown access token")},

@@ -10,6 +10,8 @@
 #include <QList>
 #include <QUrl>
 
+#include <memory>
+
 class QHttpServerResponse;
 
 // Portico's development homeserver: enough of the Matrix client-server API to sign in through
@@ -36,6 +38,9 @@ public:
         QString loginBaseUrl;
         // "well_known" (the spec), "base_cs_url" (the 2018 draft), "both" or "none".
         QString loginBaseUrlField = QStringLiteral("well_known");
+        // MSC1730 portal: it signs users in, then answers every authenticated request with 401,
+        // since the sessions live on the homeserver its login response names.
+        bool portal = false;
 
         static Config demo();
         // Reads a JSON config; unknown keys are an error, so typos do not go unnoticed.
@@ -62,8 +67,10 @@ public:
     QStringList devicesOf(const QString &userId) const;
     bool isAccessTokenValid(const QString &accessToken) const
     {
-        return m_sessions.contains(accessToken);
+        return m_sessions->contains(accessToken);
     }
+    // Portal mode: sessions this server issues live in `target`'s registry (same process).
+    void shareSessionsWith(DevServer &target) { m_sessions = target.m_sessions; }
 
 Q_SIGNALS:
     void requestHandled(const QByteArray &method, const QString &path, int status);
@@ -110,6 +117,8 @@ private:
     quint16 m_port = 0;
     QHash<QString, LoginToken> m_loginTokens;
     QHash<QString, SsoAttempt> m_attempts;
-    QHash<QString, SessionInfo> m_sessions; // access token -> session
+    // Access token -> session; shared with the target homeserver in portal mode.
+    std::shared_ptr<QHash<QString, SessionInfo>> m_sessions
+        = std::make_shared<QHash<QString, SessionInfo>>();
     QList<LoggedRequest> m_log;
 };

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <memory>
+
 // portico-devserver [--config FILE] [--port N]: prints "listening on URL" once it is ready.
 int main(int argc, char *argv[])
 {
@@ -21,7 +23,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption portOption(QStringLiteral("port"),
         QStringLiteral("Port on 127.0.0.1 (default: any free one)."), QStringLiteral("port"),
         QStringLiteral("0"));
-    parser.addOptions({configOption, portOption});
+    const QCommandLineOption portalOption(QStringLiteral("portal"),
+        QStringLiteral(
+            "Also start the homeserver the sessions move to: this one becomes an MSC1730 "
+            "portal whose login response names it."));
+    parser.addOptions({configOption, portOption, portalOption});
     parser.process(app);
 
     DevServer::Config config = DevServer::Config::demo();
@@ -43,11 +49,23 @@ int main(int argc, char *argv[])
             return 2;
         }
     }
+    std::unique_ptr<DevServer> target;
+    if (parser.isSet(portalOption)) {
+        target = std::make_unique<DevServer>(config);
+        if (!target->start())
+            return 1;
+        config.portal = true;
+        config.loginBaseUrl = target->baseUrl().toString();
+    }
     DevServer server(config);
+    if (target)
+        server.shareSessionsWith(*target);
     if (!server.start(quint16(parser.value(portOption).toUInt()))) {
         qCritical("cannot listen on 127.0.0.1:%s", qPrintable(parser.value(portOption)));
         return 1;
     }
+    if (target)
+        QTextStream(stdout) << "homeserver on " << target->baseUrl().toString() << Qt::endl;
     QTextStream(stdout) << "listening on " << server.baseUrl().toString() << Qt::endl;
     return QCoreApplication::exec();
 }

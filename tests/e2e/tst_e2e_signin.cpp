@@ -204,6 +204,97 @@ private Q_SLOTS:
         stop(*again);
     }
 
+    // MSC1730: the portal signs the user in and names the homeserver that holds the session;
+    // from the login POST on, every request goes there and none to the portal.
+    void signInThroughPortal()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        DevServer target(config);
+        QVERIFY(target.start());
+        config.portal = true;
+        config.loginBaseUrl = target.baseUrl().toString();
+        DevServer portal(config);
+        portal.shareSessionsWith(target);
+        QVERIFY(portal.start());
+
+        auto app = launch({QStringLiteral("--server"), portal.baseUrl().toString(),
+            QStringLiteral("--idp"), QStringLiteral("github")});
+        const QUrl opened = waitForOpenedUrl();
+        QVERIFY(opened.isValid());
+        ScriptedBrowser browser;
+        QSignalSpy finished(&browser, &ScriptedBrowser::finished);
+        browser.open(opened);
+        QVERIFY(finished.wait(20000));
+
+        QString output;
+        const QStringList signedIn = waitForLine(*app, QStringLiteral("signed-in"), output);
+        QVERIFY2(!signedIn.isEmpty(),
+            qPrintable(output + QString::fromUtf8(app->readAllStandardError())));
+        QCOMPARE(signedIn.value(3), target.baseUrl().toString());
+        stop(*app);
+
+        // The portal's log ends with the login POST...
+        const auto portalLog = portal.requestLog();
+        QVERIFY(!portalLog.isEmpty());
+        QCOMPARE(portalLog.last().method, QByteArray("POST"));
+        QCOMPARE(portalLog.last().path, QStringLiteral("/_matrix/client/v3/login"));
+        for (const auto &request : portalLog)
+            QVERIFY2(!request.authenticated, qPrintable(request.path));
+        // ...and the target heard from the app only after it, with the new session.
+        bool whoami = false;
+        for (const auto &request : target.requestLog()) {
+            QVERIFY2(request.path != QStringLiteral("/_matrix/client/v3/login"),
+                "login went to the target");
+            whoami |= request.path == QStringLiteral("/_matrix/client/v3/account/whoami")
+                && request.authenticated;
+        }
+        QVERIFY(whoami);
+        verifyStoredSession(target, signedIn);
+    }
+
+    // The browser cannot reach the loopback listener; the desktop hands a portico:// link to a
+    // second `portico` process, which passes it to the running one and exits.
+    void linkHandedToTheRunningInstance()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        auto app = launch({QStringLiteral("--server"), server.baseUrl().toString(),
+            QStringLiteral("--idp"), QStringLiteral("gitlab")});
+        const QUrl opened = waitForOpenedUrl();
+        QVERIFY(opened.isValid());
+        const QUrl redirect(
+            QUrlQuery(opened).queryItemValue(QStringLiteral("redirectUrl"), QUrl::FullyDecoded));
+
+        // The IdP hands out a token for the portico:// address of the same attempt.
+        const QString portico = QStringLiteral("portico://sso") + redirect.path();
+        ScriptedBrowser browser;
+        QSignalSpy finished(&browser, &ScriptedBrowser::finished);
+        QUrl viaScheme = opened;
+        QUrlQuery query;
+        query.addQueryItem(
+            QStringLiteral("redirectUrl"), QString::fromLatin1(QUrl::toPercentEncoding(portico)));
+        viaScheme.setQuery(query.query(QUrl::FullyEncoded), QUrl::StrictMode);
+        browser.open(viaScheme);
+        QVERIFY(finished.wait(20000));
+        const QString link = browser.visited().last().toString();
+        QVERIFY2(link.startsWith(portico + QStringLiteral("?loginToken=")), qPrintable(link));
+
+        auto second = launch({link});
+        QVERIFY(second->waitForFinished(20000));
+        QCOMPARE(second->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(second->exitCode(), 0);
+
+        QString output;
+        const QStringList signedIn = waitForLine(*app, QStringLiteral("signed-in"), output);
+        QVERIFY2(!signedIn.isEmpty(),
+            qPrintable(output + QString::fromUtf8(app->readAllStandardError())));
+        verifyStoredSession(server, signedIn);
+        stop(*app);
+    }
+
     void signInWithHeadlessChromium()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("chromium")).isEmpty())

@@ -4,7 +4,7 @@
 
 #include "cannedserver.h"
 #include "devserver.h"
-#include "scriptedbrowser.h"
+#include "devsession.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,36 +17,6 @@
 using namespace Portico;
 
 namespace {
-// Signs in on the dev server through its SSO pages and returns the session.
-Session::Session signIn(QNetworkAccessManager &network, const DevServer &server)
-{
-    ScriptedBrowser browser;
-    QSignalSpy finished(&browser, &ScriptedBrowser::finished);
-    browser.open(QUrl(server.baseUrl().toString()
-        + QStringLiteral("/_matrix/client/v3/login/sso/redirect/"
-                         "github?redirectUrl=http%3A%2F%2F127.0.0.1%3A1%2F")));
-    finished.wait();
-    const QString token
-        = QUrlQuery(browser.visited().last()).queryItemValue(QStringLiteral("loginToken"));
-    QNetworkRequest request(
-        QUrl(server.baseUrl().toString() + QStringLiteral("/_matrix/client/v3/login")));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = network.post(request,
-        QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.token")},
-                          {QStringLiteral("token"), token}})
-            .toJson());
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    done.wait();
-    const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
-    reply->deleteLater();
-    Session::Session session;
-    session.userId = body.value(u"user_id").toString();
-    session.deviceId = body.value(u"device_id").toString();
-    session.accessToken = body.value(u"access_token").toString();
-    session.baseUrl = server.baseUrl();
-    return session;
-}
-
 template<typename T> T wait(std::optional<T> &result)
 {
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
@@ -65,7 +35,7 @@ private Q_SLOTS:
     {
         DevServer server(DevServer::Config::demo());
         QVERIFY(server.start());
-        const Session::Session session = signIn(network, server);
+        const Session::Session session = signInOnDevServer(network, server);
         QVERIFY(session.isValid());
         Session::AccountClient client(network);
 

@@ -4,6 +4,7 @@
 
 #include "cannedserver.h"
 #include "devserver.h"
+#include "devsession.h"
 
 #include <QNetworkAccessManager>
 #include <QTcpServer>
@@ -63,13 +64,37 @@ private Q_SLOTS:
         QFETCH(int, source);
         DevServer target(DevServer::Config::demo());
         QVERIFY(target.start());
-        const auto binding = bind(pointingAt(target.baseUrl(), Source(source)));
+        const auto session = signInOnDevServer(network, target);
+        target.clearRequestLog();
+        Matrix::LoginResponse response = pointingAt(target.baseUrl(), Source(source));
+        response.userId = session.userId;
+        response.accessToken = session.accessToken;
+        const auto binding = bind(response);
         QCOMPARE(binding.baseUrl, target.baseUrl());
         QCOMPARE(int(binding.source), source);
         QVERIFY(binding.warning.isEmpty());
-        // It was checked with /versions before being trusted.
-        QCOMPARE(target.requestLog().size(), 1);
-        QCOMPARE(target.requestLog().first().path, QStringLiteral("/_matrix/client/versions"));
+        // It was checked with /versions and whoami before being trusted.
+        QStringList paths;
+        for (const auto &request : target.requestLog())
+            paths.append(request.path);
+        paths.sort();
+        QCOMPARE(paths,
+            (QStringList{QStringLiteral("/_matrix/client/v3/account/whoami"),
+                QStringLiteral("/_matrix/client/versions")}));
+    }
+    void targetThatDoesNotKnowTheSessionStays()
+    {
+        DevServer issuer(DevServer::Config::demo());
+        DevServer stranger(DevServer::Config::demo());
+        QVERIFY(issuer.start());
+        QVERIFY(stranger.start());
+        const auto session = signInOnDevServer(network, issuer);
+        Matrix::LoginResponse response = pointingAt(stranger.baseUrl());
+        response.userId = session.userId;
+        response.accessToken = session.accessToken;
+        const auto binding = bind(response);
+        QCOMPARE(binding.baseUrl, portal.baseUrl);
+        QVERIFY(binding.warning.contains(QStringLiteral("does not recognise")));
     }
     void sameUrlNeedsNoCheck()
     {
@@ -93,7 +118,10 @@ private Q_SLOTS:
     }
     void plainHttpTargetStays()
     {
-        const auto binding = bind(pointingAt(QUrl(QStringLiteral("http://matrix.example.org"))));
+        Matrix::LoginResponse response
+            = pointingAt(QUrl(QStringLiteral("http://matrix.example.org")));
+        response.accessToken = QStringLiteral("must-not-travel-over-http");
+        const auto binding = bind(response);
         QCOMPARE(binding.baseUrl, portal.baseUrl);
         QVERIFY(binding.warning.contains(QStringLiteral("not secure")));
     }

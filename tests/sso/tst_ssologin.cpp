@@ -13,6 +13,21 @@
 using namespace Portico;
 using namespace std::chrono_literals;
 
+namespace {
+// A login token from the dev server's SSO redirect, as the browser would carry it.
+QString signInTokenFor(const DevServer &server)
+{
+    ScriptedBrowser browser;
+    QSignalSpy finished(&browser, &ScriptedBrowser::finished);
+    browser.open(QUrl(server.baseUrl().toString()
+        + QStringLiteral("/_matrix/client/v3/login/sso/redirect/"
+                         "github?redirectUrl=http%3A%2F%2F127.0.0.1%3A1%2F")));
+    if (!finished.wait())
+        return {};
+    return QUrlQuery(browser.visited().last()).queryItemValue(QStringLiteral("loginToken"));
+}
+} // namespace
+
 class TestSsoLogin : public QObject
 {
     Q_OBJECT
@@ -125,6 +140,41 @@ private Q_SLOTS:
         login.reopenBrowser();
         QCOMPARE(opened.size(), 2);
         QCOMPARE(opened[0], opened[1]);
+    }
+    void pastedLinkCompletesTheSignIn()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        Sso::SsoLogin login(network);
+        login.setBrowserLauncher([](const QUrl &) { return true; }); // the browser never returns
+        QSignalSpy signedIn(&login, &Sso::SsoLogin::signedIn);
+        QCOMPARE(
+            login.submitCallbackUrl(QStringLiteral("http://127.0.0.1:1/callback/x?loginToken=t")),
+            Sso::CallbackVerdict::Kind::WrongNonce); // no attempt yet
+        login.start(homeserverOf(server), QStringLiteral("github"));
+        const QString token = signInTokenFor(server);
+        QVERIFY(!token.isEmpty());
+        const QString link
+            = login.redirectUrl().toString() + QStringLiteral("?loginToken=") + token;
+        QCOMPARE(login.submitCallbackUrl(
+                     QStringLiteral("http://127.0.0.1:1/callback/forged?loginToken=") + token),
+            Sso::CallbackVerdict::Kind::WrongNonce);
+        QCOMPARE(login.submitCallbackUrl(login.redirectUrl().toString()),
+            Sso::CallbackVerdict::Kind::MissingToken);
+        QCOMPARE(login.submitCallbackUrl(QStringLiteral("just text")),
+            Sso::CallbackVerdict::Kind::NotCallback);
+        QCOMPARE(signedIn.size(), 0);
+        // The same nonce through the portico:// scheme, as the desktop would hand it over.
+        const QString schemeLink = QStringLiteral("portico://sso") + login.redirectUrl().path()
+            + QStringLiteral("?loginToken=") + token;
+        QCOMPARE(login.submitCallbackUrl(schemeLink), Sso::CallbackVerdict::Kind::Accepted);
+        QVERIFY(signedIn.wait());
+        QCOMPARE(signedIn.first().first().value<Session::Session>().userId,
+            QStringLiteral("@alice:localhost"));
+        // Once used, the attempt is over: the pasted link is not accepted twice.
+        QVERIFY(login.submitCallbackUrl(link) != Sso::CallbackVerdict::Kind::Accepted);
     }
     void rejectedTokenFails()
     {

@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "devsession.h"
+
+#include "scriptedbrowser.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QUrlQuery>
+
+Portico::Session::Session signInOnDevServer(
+    QNetworkAccessManager &network, const DevServer &server, const QString &user)
+{
+    ScriptedBrowser browser;
+    browser.setUserName(user);
+    QSignalSpy finished(&browser, &ScriptedBrowser::finished);
+    const QString first = server.baseUrl().toString()
+        + QStringLiteral("/_matrix/client/v3/login/sso/redirect/"
+                         "github?redirectUrl=http%3A%2F%2F127.0.0.1%3A1%2F");
+    browser.open(QUrl(first));
+    if (!finished.wait())
+        return {};
+    const QString token
+        = QUrlQuery(browser.visited().last()).queryItemValue(QStringLiteral("loginToken"));
+    QNetworkRequest request(
+        QUrl(server.baseUrl().toString() + QStringLiteral("/_matrix/client/v3/login")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = network.post(request,
+        QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.token")},
+                          {QStringLiteral("token"), token}})
+            .toJson());
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    if (!done.wait())
+        return {};
+    const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    Portico::Session::Session session;
+    session.userId = body.value(u"user_id").toString();
+    session.deviceId = body.value(u"device_id").toString();
+    session.accessToken = body.value(u"access_token").toString();
+    session.baseUrl = server.baseUrl();
+    return session;
+}
