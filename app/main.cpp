@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 #include "instancechannel.h"
+#include "providerscommand.h"
 
 #include "session/sessionstore.h"
 #include "ui/logincontroller.h"
@@ -21,6 +22,10 @@ Q_IMPORT_QML_PLUGIN(PorticoPlugin)
 
 int main(int argc, char *argv[])
 {
+    // `portico providers SERVER` needs no window: it runs before any GUI is made.
+    if (argc >= 2 && qstrcmp(argv[1], "providers") == 0)
+        return runProvidersCommand(argc, argv);
+
     QGuiApplication app(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("Portico"));
     QGuiApplication::setApplicationName(QStringLiteral("Portico"));

@@ -94,7 +94,8 @@ QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRe
     // Deleted when done even if `context` is gone by then.
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     QObject::connect(reply, &QNetworkReply::finished, context,
-        [reply, tooLarge, timedOut, handler = std::move(handler)] {
+        [reply, tooLarge, timedOut, handler, context, network = &network,
+            retry = request]() mutable {
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             if (*tooLarge) {
                 Error error;
@@ -108,8 +109,19 @@ QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRe
                 || reply->error() == QNetworkReply::InsecureRedirectError;
             if (status == 0 || reply->error() != QNetworkReply::NoError) {
                 if (status >= 300 && !redirectProblem) {
-                    handler(Unexpected{errorFromResponse(status, body,
-                        reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc())});
+                    const Error error = errorFromResponse(status, body,
+                        reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+                    const auto wait = error.retryAfter.value_or(std::chrono::milliseconds(1000));
+                    if (error.kind == Error::Kind::RateLimited && retry.rateLimitRetries > 0
+                        && wait <= retry.maxRetryWait) {
+                        qCInfo(lcMatrix) << "rate limited; retrying in" << wait.count() << "ms";
+                        --retry.rateLimitRetries;
+                        QTimer::singleShot(wait, context, [network, retry, context, handler] {
+                            sendRequest(*network, retry, context, handler);
+                        });
+                        return;
+                    }
+                    handler(Unexpected{error});
                     return;
                 }
                 Error error;

@@ -30,6 +30,11 @@ struct HttpRequest
     // Plain http is refused unless the host is loopback or the user chose an http server.
     bool allowPlainHttp = false;
     int maxRedirects = 5;
+    // A 429 is retried by itself this many times, when the wait it asks for is short enough.
+    // (An abort() of the returned reply ends only the attempt in flight; callers that may
+    // abandon a request also check that its answer is still wanted.)
+    int rateLimitRetries = 2;
+    std::chrono::milliseconds maxRetryWait{10000};
 };
 
 struct HttpResponse

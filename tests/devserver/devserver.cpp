@@ -10,7 +10,10 @@
 #include <QPainter>
 #include <QRandomGenerator>
 #include <QTcpServer>
+#include <QTimer>
 #include <QUrlQuery>
+
+#include <optional>
 
 namespace {
 using Status = QHttpServerResponse::StatusCode;
@@ -93,7 +96,8 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
         QStringLiteral("identityProviders"), QStringLiteral("skipIdpPage"),
         QStringLiteral("defaultUser"), QStringLiteral("loginTokenLifetimeMs"),
         QStringLiteral("media"), QStringLiteral("loginBaseUrl"),
-        QStringLiteral("loginBaseUrlField"), QStringLiteral("portal"), QStringLiteral("$comment")};
+        QStringLiteral("loginBaseUrlField"), QStringLiteral("portal"), QStringLiteral("loginFlows"),
+        QStringLiteral("latencyMs"), QStringLiteral("faults"), QStringLiteral("$comment")};
     for (const QString &key : object.keys()) {
         if (!known.contains(key)) {
             *error = QStringLiteral("unknown config key: ") + key;
@@ -114,6 +118,25 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
     config.loginBaseUrl = object.value(u"loginBaseUrl").toString();
     config.loginBaseUrlField
         = object.value(u"loginBaseUrlField").toString(config.loginBaseUrlField);
+    config.portal = object.value(u"portal").toBool(false);
+    config.loginFlows = object.value(u"loginFlows");
+    config.latencyMs = object.value(u"latencyMs").toInt(0);
+    const QJsonObject faults = object.value(u"faults").toObject();
+    for (auto it = faults.begin(); it != faults.end(); ++it) {
+        const QJsonObject f = it.value().toObject();
+        Fault fault;
+        fault.status = f.value(u"status").toInt(0);
+        fault.body = f.value(u"body").isString()
+            ? f.value(u"body").toString().toUtf8()
+            : QJsonDocument(f.value(u"body").toObject()).toJson(QJsonDocument::Compact);
+        fault.contentType
+            = f.value(u"contentType").toString(QStringLiteral("application/json")).toUtf8();
+        fault.retryAfter = f.value(u"retryAfter").toVariant().toString().toUtf8();
+        fault.redirectTo = f.value(u"redirectTo").toString();
+        fault.latencyMs = f.value(u"latencyMs").toInt(0);
+        fault.times = f.value(u"times").toInt(-1);
+        config.faults.insert(it.key(), fault);
+    }
     return config;
 }
 
@@ -155,16 +178,44 @@ QStringList DevServer::devicesOf(const QString &userId) const
 bool DevServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const QString encodedPath = request.url().path(QUrl::FullyEncoded);
+    const QString path = QUrl::fromPercentEncoding(encodedPath.toUtf8());
     QStringList segments;
     for (const QString &segment : encodedPath.split(u'/', Qt::SkipEmptyParts))
         segments.append(QUrl::fromPercentEncoding(segment.toUtf8()));
-    bool authenticated = false;
-    QHttpServerResponse response = route(request, segments, authenticated);
     const QByteArray method = QVariant::fromValue(request.method()).toByteArray().toUpper();
-    m_log.append({method, QUrl::fromPercentEncoding(encodedPath.toUtf8()), authenticated});
-    const int code = int(response.statusCode());
-    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-    response.write(makeResponder(request, socket));
+    bool authenticated = false;
+    int latency = m_config.latencyMs;
+
+    std::optional<QHttpServerResponse> response;
+    if (const auto fault = m_config.faults.constFind(path); fault != m_config.faults.cend()
+        && (fault->times < 0 || m_faultHits.value(path) < fault->times)) {
+        ++m_faultHits[path];
+        latency += fault->latencyMs;
+        if (!fault->redirectTo.isEmpty()) {
+            response.emplace(Status::Found);
+            response->setHeader(
+                QByteArrayLiteral("Location"), (baseUrl().toString() + fault->redirectTo).toUtf8());
+        } else if (fault->status > 0) {
+            response.emplace(
+                QByteArray(fault->contentType), QByteArray(fault->body), status(fault->status));
+            if (!fault->retryAfter.isEmpty())
+                response->setHeader(QByteArrayLiteral("Retry-After"), fault->retryAfter);
+        }
+    }
+    if (!response)
+        response.emplace(route(request, segments, authenticated));
+    m_log.append({method, path, authenticated});
+    const int code = int(response->statusCode());
+    response->addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    if (latency <= 0) {
+        response->write(makeResponder(request, socket));
+    } else {
+        // Answer later without blocking the server: other requests go on meanwhile.
+        auto delayed = std::make_shared<QHttpServerResponse>(std::move(*response));
+        auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+        QTimer::singleShot(
+            latency, socket, [delayed, responder] { delayed->write(std::move(*responder)); });
+    }
     Q_EMIT requestHandled(method, encodedPath, code);
     return true;
 }
@@ -277,6 +328,15 @@ QHttpServerResponse DevServer::versions() const
 
 QHttpServerResponse DevServer::loginFlows() const
 {
+    if (!m_config.loginFlows.isUndefined() && !m_config.loginFlows.isNull()) {
+        QByteArray body = m_config.loginFlows.isString() ? m_config.loginFlows.toString().toUtf8()
+            : m_config.loginFlows.isArray()
+            ? QJsonDocument(m_config.loginFlows.toArray()).toJson(QJsonDocument::Compact)
+            : QJsonDocument(m_config.loginFlows.toObject()).toJson(QJsonDocument::Compact);
+        body.replace("${BASE}", baseUrl().toString().toUtf8());
+        body.replace("${SERVER_NAME}", m_config.serverName.toUtf8());
+        return QHttpServerResponse(QByteArrayLiteral("application/json"), body);
+    }
     QJsonArray providers;
     for (const QJsonValue &value : m_config.identityProviders) {
         QJsonObject provider = value.toObject();

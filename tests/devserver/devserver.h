@@ -41,6 +41,24 @@ public:
         // MSC1730 portal: it signs users in, then answers every authenticated request with 401,
         // since the sessions live on the homeserver its login response names.
         bool portal = false;
+        // GET /login answers this document as it is (after ${BASE}/${SERVER_NAME} substitution)
+        // instead of the m.login.sso flow built from identityProviders. A string is sent raw,
+        // so it may be broken JSON on purpose.
+        QJsonValue loginFlows;
+        // Added to every response, to measure what round trips cost.
+        int latencyMs = 0;
+        // Per path (decoded, without query): what goes wrong there.
+        struct Fault
+        {
+            int status = 0; // answer with this status...
+            QByteArray body; // ...and this body (raw, may be malformed)
+            QByteArray contentType = QByteArrayLiteral("application/json");
+            QByteArray retryAfter; // Retry-After header, e.g. "2" or an HTTP date
+            QString redirectTo; // answer 302 to this path (itself: a redirect loop)
+            int latencyMs = 0;
+            int times = -1; // how many requests it hits; -1: all
+        };
+        QHash<QString, Fault> faults;
 
         static Config demo();
         // Reads a JSON config; unknown keys are an error, so typos do not go unnoticed.
@@ -121,4 +139,5 @@ private:
     std::shared_ptr<QHash<QString, SessionInfo>> m_sessions
         = std::make_shared<QHash<QString, SessionInfo>>();
     QList<LoggedRequest> m_log;
+    QHash<QString, int> m_faultHits;
 };

@@ -87,9 +87,34 @@ private Q_SLOTS:
         });
         HttpRequest request;
         request.url = server.url();
+        request.rateLimitRetries = 0;
         const auto result = call(network, request);
         QCOMPARE(result.error().kind, Error::Kind::RateLimited);
         QCOMPARE(result.error().retryAfter, std::optional(3000ms));
+    }
+    void rateLimitIsRetriedWithinABound()
+    {
+        int hits = 0;
+        CannedServer server([&hits](const QByteArray &) {
+            return ++hits == 1 ? CannedServer::response(429, R"({"errcode":"M_LIMIT_EXCEEDED"})",
+                       "application/json", "Retry-After: 0\r\n")
+                               : CannedServer::response(200, "{}");
+        });
+        HttpRequest request;
+        request.url = server.url();
+        QVERIFY(call(network, request));
+        QCOMPARE(hits, 2);
+    }
+    void longRateLimitIsNotWaitedFor()
+    {
+        CannedServer server([](const QByteArray &) {
+            return CannedServer::response(429, "Too many", "text/plain", "Retry-After: 3600\r\n");
+        });
+        HttpRequest request;
+        request.url = server.url();
+        const auto result = call(network, request);
+        QCOMPARE(result.error().kind, Error::Kind::RateLimited);
+        QCOMPARE(server.heads().size(), 1);
     }
     void bodyOverTheLimitIsCutOff()
     {
