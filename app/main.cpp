@@ -5,6 +5,7 @@
 #include "providerscommand.h"
 
 #include "session/sessionstore.h"
+#include "ui/iconprovider.h"
 #include "ui/logincontroller.h"
 
 #include <QGuiApplication>
@@ -12,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QStandardPaths>
 #include <QTextStream>
 #include <QWindow>
 #include <QtQml/qqmlextensionplugin.h>
@@ -72,6 +74,12 @@ int main(int argc, char *argv[])
         });
 
     QQmlApplicationEngine engine;
+    // Icons are cached on disk, except in an ephemeral run, which leaves nothing behind.
+    engine.addImageProvider(QStringLiteral("idpicon"),
+        new Portico::Ui::IconProvider(options.ephemeral
+                ? QString()
+                : QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+                    + QStringLiteral("/idp-icons")));
     engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,

@@ -11,7 +11,7 @@ Button {
 
     // Named apart from the model's roles, so a delegate can declare those as required.
     property string providerName
-    property url iconSource
+    property url imageSource
     property string brandId
 
     readonly property var brandColors: ({
@@ -49,7 +49,7 @@ Button {
             Image {
                 id: icon
                 anchors.fill: parent
-                source: button.iconSource
+                source: button.imageSource
                 sourceSize.width: width * Screen.devicePixelRatio
                 sourceSize.height: height * Screen.devicePixelRatio
                 fillMode: Image.PreserveAspectFit

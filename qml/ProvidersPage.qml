@@ -27,11 +27,42 @@ ColumnLayout {
     MessageBanner { text: page.controller.errorText }
     MessageBanner { kind: MessageBanner.Info; text: page.controller.noticeText }
 
+    // Many providers: filter them as you type; Down moves into the list.
+    TextField {
+        id: search
+        visible: page.controller.providers.count > 8
+        placeholderText: qsTr("Search %1 providers").arg(page.controller.providers.count)
+        Layout.fillWidth: true
+        Accessible.name: qsTr("Search providers")
+        onTextChanged: page.controller.filteredProviders.filterText = text
+        Keys.onDownPressed: {
+            list.currentIndex = 0
+            list.forceActiveFocus()
+        }
+        Keys.onReturnPressed: if (list.count === 1) list.itemAtIndex(0).clicked()
+    }
+
+    Label {
+        visible: search.visible && list.count === 0
+        text: qsTr("No provider matches “%1”.").arg(search.text)
+        opacity: 0.75
+        Layout.fillWidth: true
+    }
+
     ListView {
         id: list
         clip: true
         spacing: 8
-        model: page.controller.providers
+        model: page.controller.filteredProviders
+        reuseItems: true
+        cacheBuffer: 200
+        highlightMoveDuration: 120
+        Keys.onUpPressed: event => {
+            if (currentIndex === 0 && search.visible)
+                search.forceActiveFocus()
+            else
+                event.accepted = false
+        }
         focus: true
         keyNavigationEnabled: true
         Layout.fillWidth: true
@@ -42,14 +73,16 @@ ColumnLayout {
         delegate: ProviderButton {
             required property string idpId
             required property string name
-            required property url iconUrl
+            required property url iconSource
             required property string brand
             providerName: name
-            iconSource: iconUrl
+            imageSource: iconSource
             brandId: brand
             width: ListView.view.width
             focus: ListView.isCurrentItem
             onClicked: page.controller.signIn(idpId)
+            Keys.onReturnPressed: clicked()
+            Keys.onEnterPressed: clicked()
         }
 
         footer: ProviderButton {

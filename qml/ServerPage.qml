@@ -34,6 +34,15 @@ ColumnLayout {
         Layout.fillWidth: true
         Accessible.name: qsTr("Server, Matrix ID or address")
         onAccepted: page.submit()
+        onTextEdited: page.controller.serverTextEdited(text)
+    }
+
+    Label {
+        text: page.controller.lookupStatus
+        visible: text.length > 0 && page.controller.errorText.length === 0
+        opacity: 0.75
+        elide: Text.ElideMiddle
+        Layout.fillWidth: true
     }
 
     MessageBanner { text: page.controller.errorText }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "identityprovidermodel.h"
 
+#include "iconprovider.h"
+
 #include "matrix/mxc.h"
 
 namespace Portico::Ui {
@@ -45,6 +47,8 @@ QVariant IdentityProviderModel::data(const QModelIndex &index, int role) const
         return provider.name;
     case IconUrlRole:
         return m_iconUrls.at(index.row());
+    case IconSourceRole:
+        return IconProvider::sourceFor(m_iconUrls.at(index.row()));
     case BrandRole:
         return Matrix::isKnownBrand(provider.brand) ? provider.brand : QString();
     default:
@@ -54,7 +58,8 @@ QVariant IdentityProviderModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> IdentityProviderModel::roleNames() const
 {
-    return {{IdRole, "idpId"}, {NameRole, "name"}, {IconUrlRole, "iconUrl"}, {BrandRole, "brand"}};
+    return {{IdRole, "idpId"}, {NameRole, "name"}, {IconUrlRole, "iconUrl"}, {BrandRole, "brand"},
+        {IconSourceRole, "iconSource"}};
 }
 
 } // namespace Portico::Ui

@@ -23,6 +23,7 @@ public:
         NameRole,
         IconUrlRole, // where to download the icon from; empty for none
         BrandRole, // a brand we style ourselves, or empty
+        IconSourceRole, // the icon through the caching IconProvider (image://idpicon/…)
     };
     Q_ENUM(Role)
 

@@ -94,10 +94,11 @@ LoginController::LoginController(
     connect(&m_discovery, &Discovery::HomeserverDiscovery::discovered, this,
         &LoginController::onDiscovered);
     connect(&m_discovery, &Discovery::HomeserverDiscovery::failed, this,
-        [this](const Discovery::DiscoveryError &error) {
-            setBusy(false);
-            setError(describeDiscoveryError(error));
-        });
+        &LoginController::onDiscoveryFailed);
+    m_filtered.setSourceModel(&m_providers);
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(600);
+    connect(&m_debounce, &QTimer::timeout, this, &LoginController::lookUpQuietly);
     connect(&m_sso, &Sso::SsoLogin::signedIn, this, &LoginController::onSignedIn);
     connect(&m_sso, &Sso::SsoLogin::failed, this, [this](const Sso::SsoError &error) {
         setBusy(false);
@@ -172,6 +173,14 @@ void LoginController::setError(const QString &text)
     Q_EMIT errorTextChanged();
 }
 
+void LoginController::setLookupStatus(const QString &text)
+{
+    if (m_lookupStatus == text)
+        return;
+    m_lookupStatus = text;
+    Q_EMIT lookupStatusChanged();
+}
+
 void LoginController::setNotice(const QString &text)
 {
     if (m_noticeText == text)
@@ -213,10 +222,21 @@ void LoginController::restore()
     m_store.loadAll();
 }
 
+void LoginController::serverTextEdited(const QString &text)
+{
+    if (m_serverText != text) {
+        m_serverText = text;
+        Q_EMIT serverTextChanged();
+    }
+    setLookupStatus({});
+    m_debounce.start(); // a quiet lookup once the user pauses
+}
+
 void LoginController::discover(const QString &text)
 {
     setError({});
     setNotice({});
+    m_debounce.stop();
     if (m_serverText != text) {
         m_serverText = text;
         Q_EMIT serverTextChanged();
@@ -224,42 +244,108 @@ void LoginController::discover(const QString &text)
     const auto input = Discovery::parseServerInput(text);
     if (!input) {
         m_discovery.cancel();
+        ++m_flowsGeneration;
         setBusy(false);
         setError(input.error());
         return;
     }
-    setBusy(true);
-    m_discovery.start(input.value());
+    if (m_prefetched && m_prefetched->text == text.trimmed()) {
+        showProviders(*m_prefetched);
+        return;
+    }
+    if (m_lookupText == text.trimmed() && m_discovery.isRunning()) {
+        m_navigate = true; // the quiet lookup already under way will do
+        setBusy(true);
+        return;
+    }
+    startLookup(input.value(), text.trimmed(), true);
+}
+
+void LoginController::lookUpQuietly()
+{
+    const auto input = Discovery::parseServerInput(m_serverText);
+    if (!input || (m_prefetched && m_prefetched->text == m_serverText.trimmed()))
+        return;
+    startLookup(input.value(), m_serverText.trimmed(), false);
+}
+
+void LoginController::startLookup(
+    const Discovery::ServerInput &input, const QString &text, bool navigate)
+{
+    ++m_flowsGeneration; // whatever flows request is in flight is stale now
+    m_lookupText = text;
+    m_navigate = navigate;
+    setBusy(navigate);
+    if (!navigate)
+        setLookupStatus(tr("Looking up %1…").arg(text));
+    m_discovery.start(input);
+}
+
+void LoginController::onDiscoveryFailed(const Discovery::DiscoveryError &error)
+{
+    setBusy(false);
+    if (m_navigate)
+        setError(describeDiscoveryError(error));
+    else
+        setLookupStatus({}); // while typing, a failure is no news
 }
 
 void LoginController::onDiscovered(const Discovery::Homeserver &homeserver)
 {
     const quint64 generation = ++m_flowsGeneration;
+    const QString text = m_lookupText;
     Discovery::fetchLoginFlows(
-        m_network, homeserver, this, [this, homeserver, generation](const auto &result) {
+        m_network, homeserver, this, [this, homeserver, generation, text](const auto &result) {
             if (generation != m_flowsGeneration)
                 return;
             setBusy(false);
             if (!result) {
-                setError(result.error().describe() + u' '
-                    + tr("Portico could not read how to sign in to this server. Try again."));
+                if (m_navigate)
+                    setError(result.error().describe() + u' '
+                        + tr("Portico could not read how to sign in to this server. Try again."));
+                else
+                    setLookupStatus({});
                 return;
             }
-            m_homeserver = homeserver;
-            m_flows = result.value();
-            m_providers.setProviders(m_flows.identityProviders, homeserver.baseUrl);
-            Q_EMIT homeserverChanged();
-            if (!m_flows.offersBrowserLogin()) {
-                setError(tr("This server does not offer single sign-on, which is how Portico "
-                            "signs you in."));
+            m_prefetched = Prefetched{text, homeserver, result.value()};
+            if (m_navigate) {
+                showProviders(*m_prefetched);
                 return;
             }
-            setPage(Page::Providers);
-            if (!m_autoProvider.isEmpty()) {
-                const QString idp = std::exchange(m_autoProvider, QString());
-                signIn(idp);
-            }
+            const qsizetype count = result->identityProviders.size();
+            setLookupStatus(result->offersBrowserLogin()
+                    ? (count > 1 ? tr("Found %1 with %2 sign-in options.")
+                                       .arg(homeserver.baseUrl.toDisplayString())
+                                       .arg(count)
+                            : count == 1 ? tr("Found %1 with one sign-in option.")
+                                               .arg(homeserver.baseUrl.toDisplayString())
+                                         : tr("Found %1 with single sign-on.")
+                                               .arg(homeserver.baseUrl.toDisplayString()))
+                    : tr("Found %1, without single sign-on.")
+                          .arg(homeserver.baseUrl.toDisplayString()));
         });
+}
+
+void LoginController::showProviders(const Prefetched &found)
+{
+    m_homeserver = found.homeserver;
+    m_flows = found.flows;
+    m_providers.setProviders(m_flows.identityProviders, found.homeserver.baseUrl);
+    m_filtered.setFilterText({});
+    Q_EMIT homeserverChanged();
+    setLookupStatus({});
+    if (!m_flows.offersBrowserLogin()) {
+        setError(m_flows.password
+                ? tr("This server offers only password sign-in. Portico signs you in with single "
+                     "sign-on; use another Matrix app for this server.")
+                : tr("This server offers no sign-in method Portico can use."));
+        return;
+    }
+    setPage(Page::Providers);
+    if (!m_autoProvider.isEmpty()) {
+        const QString idp = std::exchange(m_autoProvider, QString());
+        signIn(idp);
+    }
 }
 
 void LoginController::signIn(const QString &idpId)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "identityprovidermodel.h"
+#include "providerfiltermodel.h"
 
 #include "discovery/homeserverdiscovery.h"
 #include "session/session.h"
@@ -10,6 +11,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 class QNetworkAccessManager;
@@ -37,6 +39,8 @@ class LoginController : public QObject
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(QString noticeText READ noticeText NOTIFY noticeTextChanged)
     Q_PROPERTY(IdentityProviderModel *providers READ providers CONSTANT)
+    Q_PROPERTY(ProviderFilterModel *filteredProviders READ filteredProviders CONSTANT)
+    Q_PROPERTY(QString lookupStatus READ lookupStatus NOTIFY lookupStatusChanged)
     Q_PROPERTY(QString pendingProvider READ pendingProvider NOTIFY pageChanged)
     Q_PROPERTY(QString userId READ userId NOTIFY sessionChanged)
     Q_PROPERTY(QString deviceId READ deviceId NOTIFY sessionChanged)
@@ -59,6 +63,8 @@ public:
     QString errorText() const { return m_errorText; }
     QString noticeText() const { return m_noticeText; }
     IdentityProviderModel *providers() { return &m_providers; }
+    ProviderFilterModel *filteredProviders() { return &m_filtered; }
+    QString lookupStatus() const { return m_lookupStatus; }
     QString pendingProvider() const;
     QString userId() const { return m_session.userId; }
     QString deviceId() const { return m_session.deviceId; }
@@ -74,6 +80,9 @@ public Q_SLOTS:
     // Reads stored sessions; shows the signed-in page if there is one, else the server page.
     void restore();
     void discover(const QString &text);
+    // The user is typing: look the server up quietly once they pause (debounced), so that
+    // Continue shows its providers at once.
+    void serverTextEdited(const QString &text);
     void signIn(const QString &idpId);
     void cancelSignIn();
     void reopenBrowser();
@@ -89,6 +98,7 @@ Q_SIGNALS:
     void homeserverChanged();
     void errorTextChanged();
     void noticeTextChanged();
+    void lookupStatusChanged();
     void sessionChanged();
     // For scripts and tests: the app reports what happened, without any secret.
     void signedIn(const QString &userId, const QString &deviceId, const QString &baseUrl);
@@ -101,7 +111,18 @@ private:
     void setBusy(bool busy);
     void setError(const QString &text);
     void setNotice(const QString &text);
+    struct Prefetched
+    {
+        QString text;
+        Discovery::Homeserver homeserver;
+        Matrix::LoginFlows flows;
+    };
+    void setLookupStatus(const QString &text);
+    void lookUpQuietly();
+    void startLookup(const Discovery::ServerInput &input, const QString &text, bool navigate);
+    void onDiscoveryFailed(const Discovery::DiscoveryError &error);
     void onDiscovered(const Discovery::Homeserver &homeserver);
+    void showProviders(const Prefetched &found);
     void onSignedIn(const Session::Session &session, const QString &warning);
     void showSession(const Session::Session &session);
 
@@ -110,6 +131,12 @@ private:
     Discovery::HomeserverDiscovery m_discovery;
     Sso::SsoLogin m_sso;
     IdentityProviderModel m_providers;
+    ProviderFilterModel m_filtered;
+    QTimer m_debounce;
+    std::optional<Prefetched> m_prefetched;
+    QString m_lookupText;
+    QString m_lookupStatus;
+    bool m_navigate = false;
     std::optional<Discovery::Homeserver> m_homeserver;
     Matrix::LoginFlows m_flows;
     Session::Session m_session;

@@ -6,6 +6,8 @@
 #include "scriptedbrowser.h"
 #include "session/sessionstore.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -119,6 +121,84 @@ private Q_SLOTS:
         controller.discover(server.baseUrl().toString());
         QVERIFY(signedIn.wait());
         QCOMPARE(signedIn.first().at(0).toString(), QStringLiteral("@alice:localhost"));
+    }
+    void typingLooksUpQuietlyThenContinueIsInstant()
+    {
+        DevServer server(DevServer::Config::demo());
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        const QString url = server.baseUrl().toString();
+        controller.serverTextEdited(url.left(10)); // half typed: nothing is looked up yet
+        controller.serverTextEdited(url);
+        QVERIFY(!controller.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            controller.lookupStatus().contains(QStringLiteral("4 sign-in options")), 5000);
+        QCOMPARE(controller.page(), Page::Server);
+        QVERIFY(controller.errorText().isEmpty());
+        const auto requests = server.requestLog().size();
+        QCOMPARE(requests, 2); // /versions and /login, once
+        controller.discover(url);
+        QCOMPARE(controller.page(), Page::Providers); // at once, from what was found
+        QCOMPARE(server.requestLog().size(), requests);
+        QCOMPARE(controller.providers()->rowCount(), 4);
+    }
+    void aStaleLookupNeverWins()
+    {
+        DevServer::Config slowConfig = DevServer::Config::demo();
+        slowConfig.latencyMs = 700;
+        slowConfig.identityProviders
+            = {QJsonObject{{QStringLiteral("id"), QStringLiteral("slow")}}};
+        DevServer slow(slowConfig);
+        DevServer fast(DevServer::Config::demo());
+        QVERIFY(slow.start());
+        QVERIFY(fast.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.discover(slow.baseUrl().toString());
+        controller.discover(fast.baseUrl().toString());
+        QTRY_COMPARE(controller.page(), Page::Providers);
+        QCOMPARE(controller.homeserver(), fast.baseUrl().toString());
+        // Long after the slow server has answered, the newer answer still stands.
+        QVERIFY(!QTest::qWaitFor(
+            [&] { return controller.homeserver() != fast.baseUrl().toString(); }, 1500));
+        QCOMPARE(controller.providers()->rowCount(), 4);
+    }
+    void passwordOnlyServerIsExplained()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.loginFlows = QJsonObject{{QStringLiteral("flows"),
+            QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.password")}}}}};
+        DevServer server(config);
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.discover(server.baseUrl().toString());
+        QTRY_VERIFY(!controller.busy());
+        QCOMPARE(controller.page(), Page::Server);
+        QVERIFY(controller.errorText().contains(QStringLiteral("password")));
+    }
+    void manyProvidersAreFiltered()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.identityProviders = {};
+        for (int i = 0; i < 200; ++i)
+            config.identityProviders.append(
+                QJsonObject{{QStringLiteral("id"), QStringLiteral("idp%1").arg(i)},
+                    {QStringLiteral("name"), QStringLiteral("Provider %1").arg(i)}});
+        DevServer server(config);
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.discover(server.baseUrl().toString());
+        QTRY_COMPARE(controller.page(), Page::Providers);
+        QCOMPARE(controller.filteredProviders()->count(), 200);
+        controller.filteredProviders()->setFilterText(QStringLiteral("Provider 19"));
+        QCOMPARE(controller.filteredProviders()->count(), 11); // 19 and 190-199
+        // A new server starts unfiltered.
+        controller.back();
+        controller.discover(server.baseUrl().toString());
+        QCOMPARE(controller.filteredProviders()->count(), 200);
     }
     void errorMessagesSayWhatToDo()
     {
