@@ -26,5 +26,6 @@ ApplicationWindow {
         ProvidersPage { controller: window.controller }
         WaitingPage { controller: window.controller }
         SignedInPage { controller: window.controller }
+        PasswordPage { controller: window.controller }
     }
 }

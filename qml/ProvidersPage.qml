@@ -95,9 +95,19 @@ ColumnLayout {
         }
     }
 
-    Button {
-        text: qsTr("Use another server")
-        flat: true
-        onClicked: page.controller.back()
+    RowLayout {
+        Layout.fillWidth: true
+        Button {
+            text: qsTr("Use another server")
+            flat: true
+            onClicked: page.controller.back()
+        }
+        Item { Layout.fillWidth: true }
+        Button {
+            visible: page.controller.passwordAvailable
+            text: qsTr("Use a password instead")
+            flat: true
+            onClicked: page.controller.usePassword()
+        }
     }
 }

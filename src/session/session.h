@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "matrix/loginresponse.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QUrl>
@@ -28,6 +30,21 @@ struct Session
     // The keychain key and the settings group of this session.
     QString key() const { return userId + u'/' + deviceId; }
 };
+
+// The session a successful /login made, living at the bound base URL.
+inline Session sessionFromLogin(const Matrix::LoginResponse &response, const QUrl &baseUrl,
+    bool plainHttpAllowed, const QString &loginMethod)
+{
+    Session session;
+    session.userId = response.userId;
+    session.deviceId = response.deviceId;
+    session.accessToken = response.accessToken;
+    session.refreshToken = response.refreshToken;
+    session.baseUrl = baseUrl;
+    session.plainHttpAllowed = plainHttpAllowed;
+    session.loginMethod = loginMethod;
+    return session;
+}
 
 } // namespace Portico::Session
 

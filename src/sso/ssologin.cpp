@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ssologin.h"
 
-#include "baseurlbinding.h"
 #include "ssoredirect.h"
-#include "tokenlogin.h"
 
 #include "matrix/logging.h"
+#include "session/baseurlbinding.h"
+#include "session/loginrequest.h"
 
 #include <QDesktopServices>
 #include <QNetworkReply>
@@ -109,8 +109,10 @@ void SsoLogin::onToken(const QString &loginToken)
     m_deadline.stop();
     setStep(Step::SigningIn);
     const quint64 attempt = m_attempt;
-    m_reply = exchangeLoginToken(m_network, m_homeserver, loginToken, defaultDeviceName(), this,
-        [this, attempt](const auto &result) {
+    m_reply = Session::postLogin(m_network, m_homeserver,
+        {{QStringLiteral("type"), QStringLiteral("m.login.token")},
+            {QStringLiteral("token"), loginToken}},
+        Session::defaultDeviceName(), this, [this, attempt](const auto &result) {
             if (attempt != m_attempt)
                 return;
             if (!result) {
@@ -118,19 +120,14 @@ void SsoLogin::onToken(const QString &loginToken)
                 return;
             }
             const Matrix::LoginResponse response = result.value();
-            m_reply = bindBaseUrl(m_network, m_homeserver, response, this,
-                [this, attempt, response](const BaseUrlBinding &binding) {
+            m_reply = Session::bindBaseUrl(m_network, m_homeserver, response, this,
+                [this, attempt, response](const Session::BaseUrlBinding &binding) {
                     if (attempt != m_attempt)
                         return;
-                    Session::Session session;
-                    session.userId = response.userId;
-                    session.deviceId = response.deviceId;
-                    session.accessToken = response.accessToken;
-                    session.refreshToken = response.refreshToken;
-                    session.baseUrl = binding.baseUrl;
-                    session.plainHttpAllowed = binding.plainHttpAllowed;
-                    session.loginMethod = m_idpId.isEmpty() ? QStringLiteral("sso")
-                                                            : QStringLiteral("sso:") + m_idpId;
+                    const Session::Session session = Session::sessionFromLogin(response,
+                        binding.baseUrl, binding.plainHttpAllowed,
+                        m_idpId.isEmpty() ? QStringLiteral("sso")
+                                          : QStringLiteral("sso:") + m_idpId);
                     qCInfo(lcSso) << "signed in as" << session.userId << "device"
                                   << session.deviceId << "bound to"
                                   << session.baseUrl.toDisplayString();

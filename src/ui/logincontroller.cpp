@@ -59,6 +59,19 @@ QString describeDiscoveryError(const Discovery::DiscoveryError &error)
     return {};
 }
 
+QString describePasswordError(const Matrix::Error &error)
+{
+    if (error.is(u"M_FORBIDDEN"))
+        return tr("The user name or the password is wrong. Check them and try again.");
+    if (error.is(u"M_USER_DEACTIVATED"))
+        return tr("This account has been deactivated. Contact the server's administrator.");
+    if (error.is(u"M_USER_LOCKED"))
+        return tr("This account is locked. Contact the server's administrator.");
+    if (error.kind == Matrix::Error::Kind::RateLimited)
+        return tr("Too many attempts. Wait a moment, then try again.");
+    return error.describe() + u' ' + tr("Try again.");
+}
+
 QString describeSsoError(const Sso::SsoError &error)
 {
     using Reason = Sso::SsoError::Reason;
@@ -90,6 +103,7 @@ LoginController::LoginController(
     , m_store(store)
     , m_discovery(network)
     , m_sso(network)
+    , m_password(network)
 {
     connect(&m_discovery, &Discovery::HomeserverDiscovery::discovered, this,
         &LoginController::onDiscovered);
@@ -100,6 +114,12 @@ LoginController::LoginController(
     m_debounce.setInterval(600);
     connect(&m_debounce, &QTimer::timeout, this, &LoginController::lookUpQuietly);
     connect(&m_sso, &Sso::SsoLogin::signedIn, this, &LoginController::onSignedIn);
+    connect(&m_password, &Password::PasswordLogin::signedIn, this, &LoginController::onSignedIn);
+    connect(
+        &m_password, &Password::PasswordLogin::failed, this, [this](const Matrix::Error &error) {
+            setBusy(false);
+            setError(describePasswordError(error));
+        });
     connect(&m_sso, &Sso::SsoLogin::failed, this, [this](const Sso::SsoError &error) {
         setBusy(false);
         setError(describeSsoError(error));
@@ -328,6 +348,8 @@ void LoginController::onDiscovered(const Discovery::Homeserver &homeserver)
 
 void LoginController::showProviders(const Prefetched &found)
 {
+    const auto input = Discovery::parseServerInput(found.text);
+    m_suggestedUser = input ? input->userId : QString();
     m_homeserver = found.homeserver;
     m_flows = found.flows;
     m_providers.setProviders(m_flows.identityProviders, found.homeserver.baseUrl);
@@ -335,10 +357,11 @@ void LoginController::showProviders(const Prefetched &found)
     Q_EMIT homeserverChanged();
     setLookupStatus({});
     if (!m_flows.offersBrowserLogin()) {
-        setError(m_flows.password
-                ? tr("This server offers only password sign-in. Portico signs you in with single "
-                     "sign-on; use another Matrix app for this server.")
-                : tr("This server offers no sign-in method Portico can use."));
+        if (m_flows.password)
+            setPage(Page::Password);
+        else
+            setError(tr("This server offers no sign-in method Portico can use. Use another Matrix "
+                        "app, or ask the server's administrator."));
         return;
     }
     setPage(Page::Providers);
@@ -399,11 +422,36 @@ void LoginController::submitCallbackUrl(const QString &url)
     }
 }
 
+void LoginController::usePassword()
+{
+    if (!passwordAvailable())
+        return;
+    setError({});
+    setPage(Page::Password);
+}
+
+void LoginController::signInWithPassword(const QString &user, const QString &password)
+{
+    if (!passwordAvailable() || user.trimmed().isEmpty() || password.isEmpty())
+        return;
+    setError({});
+    setNotice({});
+    setBusy(true);
+    m_password.start(*m_homeserver, user, password);
+}
+
 void LoginController::back()
 {
     m_sso.cancel();
+    m_password.cancel();
     m_discovery.cancel();
     ++m_flowsGeneration;
+    if (m_page == Page::Password && m_homeserver && m_flows.offersBrowserLogin()) {
+        setBusy(false);
+        setError({});
+        setPage(Page::Providers);
+        return;
+    }
     setBusy(false);
     setError({});
     setPage(Page::Server);

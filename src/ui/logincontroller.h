@@ -6,6 +6,7 @@
 #include "providerfiltermodel.h"
 
 #include "discovery/homeserverdiscovery.h"
+#include "password/passwordlogin.h"
 #include "session/session.h"
 #include "sso/ssologin.h"
 
@@ -46,9 +47,11 @@ class LoginController : public QObject
     Q_PROPERTY(QString deviceId READ deviceId NOTIFY sessionChanged)
     Q_PROPERTY(QString sessionServer READ sessionServer NOTIFY sessionChanged)
     Q_PROPERTY(bool ephemeral READ ephemeral CONSTANT)
+    Q_PROPERTY(bool passwordAvailable READ passwordAvailable NOTIFY homeserverChanged)
+    Q_PROPERTY(QString suggestedUser READ suggestedUser NOTIFY homeserverChanged)
 
 public:
-    enum class Page { Server, Providers, Waiting, SignedIn };
+    enum class Page { Server, Providers, Waiting, SignedIn, Password };
     Q_ENUM(Page)
 
     LoginController(
@@ -70,6 +73,8 @@ public:
     QString deviceId() const { return m_session.deviceId; }
     QString sessionServer() const { return m_session.baseUrl.toDisplayString(); }
     bool ephemeral() const;
+    bool passwordAvailable() const { return m_homeserver && m_flows.password; }
+    QString suggestedUser() const { return m_suggestedUser; }
 
     Sso::SsoLogin &ssoLogin() { return m_sso; }
 
@@ -88,6 +93,9 @@ public Q_SLOTS:
     void reopenBrowser();
     // A callback URL pasted by the user or handed over by the desktop (portico://).
     void submitCallbackUrl(const QString &url);
+    // Password sign-in, for servers that offer it (the only way on some).
+    void usePassword();
+    void signInWithPassword(const QString &user, const QString &password);
     void back();
     void signOut();
 
@@ -130,6 +138,8 @@ private:
     Session::SessionStore &m_store;
     Discovery::HomeserverDiscovery m_discovery;
     Sso::SsoLogin m_sso;
+    Password::PasswordLogin m_password;
+    QString m_suggestedUser;
     IdentityProviderModel m_providers;
     ProviderFilterModel m_filtered;
     QTimer m_debounce;
@@ -152,5 +162,6 @@ private:
 // Human sentences for what went wrong, with what to do about it. Pure.
 QString describeDiscoveryError(const Discovery::DiscoveryError &error);
 QString describeSsoError(const Sso::SsoError &error);
+QString describePasswordError(const Matrix::Error &error);
 
 } // namespace Portico::Ui

@@ -97,7 +97,8 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
         QStringLiteral("defaultUser"), QStringLiteral("loginTokenLifetimeMs"),
         QStringLiteral("media"), QStringLiteral("loginBaseUrl"),
         QStringLiteral("loginBaseUrlField"), QStringLiteral("portal"), QStringLiteral("loginFlows"),
-        QStringLiteral("latencyMs"), QStringLiteral("faults"), QStringLiteral("$comment")};
+        QStringLiteral("latencyMs"), QStringLiteral("faults"), QStringLiteral("passwords"),
+        QStringLiteral("$comment")};
     for (const QString &key : object.keys()) {
         if (!known.contains(key)) {
             *error = QStringLiteral("unknown config key: ") + key;
@@ -119,6 +120,9 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
     config.loginBaseUrlField
         = object.value(u"loginBaseUrlField").toString(config.loginBaseUrlField);
     config.portal = object.value(u"portal").toBool(false);
+    const QJsonObject passwords = object.value(u"passwords").toObject();
+    for (auto it = passwords.begin(); it != passwords.end(); ++it)
+        config.passwords.insert(it.key(), it.value().toString());
     config.loginFlows = object.value(u"loginFlows");
     config.latencyMs = object.value(u"latencyMs").toInt(0);
     const QJsonObject faults = object.value(u"faults").toObject();
@@ -351,8 +355,10 @@ QHttpServerResponse DevServer::loginFlows() const
     QJsonObject sso{{QStringLiteral("type"), QStringLiteral("m.login.sso")}};
     if (!providers.isEmpty())
         sso.insert(QStringLiteral("identity_providers"), providers);
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("flows"),
-        QJsonArray{sso, QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.token")}}}}});
+    QJsonArray flows{sso, QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.token")}}};
+    if (!m_config.passwords.isEmpty())
+        flows.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.password")}});
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("flows"), flows}});
 }
 
 QJsonObject DevServer::provider(const QString &id) const
@@ -475,10 +481,26 @@ QHttpServerResponse DevServer::login(const QHttpServerRequest &request)
     const QJsonValue type = body.value(u"type");
     if (!type.isString())
         return matrixError(400, "M_BAD_JSON", QStringLiteral("Missing type"));
-    if (type.toString() != u"m.login.token")
+    QString userId; // set by m.login.password
+    if (type.toString() == u"m.login.password" && !m_config.passwords.isEmpty()) {
+        const QJsonObject identifier = body.value(u"identifier").toObject();
+        if (identifier.value(u"type").toString() != u"m.id.user"
+            || !identifier.value(u"user").isString() || !body.value(u"password").isString())
+            return matrixError(
+                400, "M_BAD_JSON", QStringLiteral("Need an m.id.user identifier and a password"));
+        QString user = identifier.value(u"user").toString();
+        const QString suffix = u':' + m_config.serverName;
+        if (user.startsWith(u'@') && user.endsWith(suffix))
+            user = user.mid(1, user.size() - 1 - suffix.size());
+        if (!m_config.passwords.contains(user)
+            || m_config.passwords.value(user) != body.value(u"password").toString())
+            return matrixError(403, "M_FORBIDDEN", QStringLiteral("Invalid username or password"));
+        userId = u'@' + user + suffix;
+    } else if (type.toString() != u"m.login.token") {
         return matrixError(400, "M_UNKNOWN", QStringLiteral("Bad login type"));
+    }
     const QJsonValue tokenValue = body.value(u"token");
-    if (!tokenValue.isString())
+    if (userId.isEmpty() && !tokenValue.isString())
         return matrixError(400, "M_BAD_JSON", QStringLiteral("Missing token"));
     for (const char *key : {"device_id", "initial_device_display_name"}) {
         const QJsonValue value = body.value(QLatin1String(key));
@@ -490,13 +512,16 @@ QHttpServerResponse DevServer::login(const QHttpServerRequest &request)
         !refresh.isUndefined() && !refresh.isBool())
         return matrixError(400, "M_BAD_JSON", QStringLiteral("refresh_token must be a boolean"));
 
-    const auto found = m_loginTokens.find(tokenValue.toString());
-    if (found == m_loginTokens.end() || found->used
-        || found->expires < QDateTime::currentDateTimeUtc())
-        return matrixError(403, "M_FORBIDDEN", QStringLiteral("Invalid login token"));
-    found->used = true; // single-use, even if what follows fails
+    if (userId.isEmpty()) {
+        const auto found = m_loginTokens.find(tokenValue.toString());
+        if (found == m_loginTokens.end() || found->used
+            || found->expires < QDateTime::currentDateTimeUtc())
+            return matrixError(403, "M_FORBIDDEN", QStringLiteral("Invalid login token"));
+        found->used = true; // single-use, even if what follows fails
+        userId = found->userId;
+    }
 
-    SessionInfo session{found->userId, body.value(u"device_id").toString()};
+    SessionInfo session{userId, body.value(u"device_id").toString()};
     if (session.deviceId.isEmpty())
         session.deviceId = randomToken(10).toUpper();
     // Logging in with an existing device ID replaces that device's tokens.

@@ -41,6 +41,9 @@ public:
         // MSC1730 portal: it signs users in, then answers every authenticated request with 401,
         // since the sessions live on the homeserver its login response names.
         bool portal = false;
+        // Users who may sign in with m.login.password: localpart -> password. When there are
+        // any, GET /login offers the password flow next to SSO.
+        QHash<QString, QString> passwords;
         // GET /login answers this document as it is (after ${BASE}/${SERVER_NAME} substitution)
         // instead of the m.login.sso flow built from identityProviders. A string is sent raw,
         // so it may be broken JSON on purpose.

@@ -164,9 +164,10 @@ private Q_SLOTS:
             [&] { return controller.homeserver() != fast.baseUrl().toString(); }, 1500));
         QCOMPARE(controller.providers()->rowCount(), 4);
     }
-    void passwordOnlyServerIsExplained()
+    void passwordOnlyServerGetsThePasswordForm()
     {
         DevServer::Config config = DevServer::Config::demo();
+        config.passwords.insert(QStringLiteral("alice"), QStringLiteral("wonderland"));
         config.loginFlows = QJsonObject{{QStringLiteral("flows"),
             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.password")}}}}};
         DevServer server(config);
@@ -174,9 +175,57 @@ private Q_SLOTS:
         Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
         Ui::LoginController controller(network, store);
         controller.discover(server.baseUrl().toString());
+        QTRY_COMPARE(controller.page(), Page::Password);
+        QVERIFY(controller.passwordAvailable());
+        QVERIFY(controller.errorText().isEmpty());
+
+        controller.signInWithPassword(QStringLiteral("alice"), QStringLiteral("wrong"));
+        QVERIFY(controller.busy());
+        QTRY_VERIFY(!controller.busy());
+        QVERIFY(controller.errorText().contains(QStringLiteral("wrong")));
+        QCOMPARE(controller.page(), Page::Password);
+
+        QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
+        controller.signInWithPassword(QStringLiteral("alice"), QStringLiteral("wonderland"));
+        QVERIFY(signedIn.wait());
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QCOMPARE(controller.userId(), QStringLiteral("@alice:localhost"));
+    }
+    void serverWithNothingUsableIsExplained()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.loginFlows = QJsonObject{{QStringLiteral("flows"),
+            QJsonArray{
+                QJsonObject{{QStringLiteral("type"), QStringLiteral("org.example.retina_scan")}}}}};
+        DevServer server(config);
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.discover(server.baseUrl().toString());
         QTRY_VERIFY(!controller.busy());
         QCOMPARE(controller.page(), Page::Server);
-        QVERIFY(controller.errorText().contains(QStringLiteral("password")));
+        QVERIFY(controller.errorText().contains(QStringLiteral("no sign-in method")));
+    }
+    void serverWithoutProvidersGetsTheGenericButton()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.identityProviders = {};
+        DevServer server(config);
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        QList<QUrl> opened;
+        controller.ssoLogin().setBrowserLauncher([&](const QUrl &url) {
+            opened.append(url);
+            return true;
+        });
+        controller.discover(server.baseUrl().toString());
+        QTRY_COMPARE(controller.page(), Page::Providers);
+        QVERIFY(controller.genericSso());
+        QCOMPARE(controller.providers()->rowCount(), 0);
+        controller.signIn({});
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.first().path(), QStringLiteral("/_matrix/client/v3/login/sso/redirect"));
     }
     void manyProvidersAreFiltered()
     {

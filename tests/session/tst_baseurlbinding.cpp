@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sso/baseurlbinding.h"
+#include "session/baseurlbinding.h"
 
 #include "cannedserver.h"
 #include "devserver.h"
@@ -20,11 +20,12 @@ class TestBaseUrlBinding : public QObject
     Discovery::Homeserver portal{QUrl(QStringLiteral("http://127.0.0.1:9")),
         Matrix::Versions{{QStringLiteral("v1.1")}, {}}, false};
 
-    Sso::BaseUrlBinding bind(const Matrix::LoginResponse &response)
+    Session::BaseUrlBinding bind(const Matrix::LoginResponse &response)
     {
-        std::optional<Sso::BaseUrlBinding> result;
+        std::optional<Session::BaseUrlBinding> result;
         QObject context;
-        Sso::bindBaseUrl(network, portal, response, &context, [&](const auto &b) { result = b; });
+        Session::bindBaseUrl(
+            network, portal, response, &context, [&](const auto &b) { result = b; });
         if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
             qFatal("no answer");
         return *result;

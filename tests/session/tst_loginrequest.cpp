@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sso/tokenlogin.h"
+#include "session/loginrequest.h"
 
 #include "cannedserver.h"
 #include "devserver.h"
@@ -20,8 +20,10 @@ Result exchange(QNetworkAccessManager &network, const QUrl &base, const QString 
 {
     std::optional<Result> result;
     QObject context;
-    Sso::exchangeLoginToken(network,
-        Discovery::Homeserver{base, Matrix::Versions{{QStringLiteral("v1.1")}, {}}, false}, token,
+    Session::postLogin(network,
+        Discovery::Homeserver{base, Matrix::Versions{{QStringLiteral("v1.1")}, {}}, false},
+        {{QStringLiteral("type"), QStringLiteral("m.login.token")},
+            {QStringLiteral("token"), token}},
         QStringLiteral("Test device"), &context, [&](const auto &r) { result.emplace(r); });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
         qFatal("no answer");
@@ -43,7 +45,7 @@ QString loginTokenFrom(const DevServer &server)
 }
 } // namespace
 
-class TestTokenLogin : public QObject
+class TestLoginRequest : public QObject
 {
     Q_OBJECT
     QNetworkAccessManager network;
@@ -126,9 +128,9 @@ private Q_SLOTS:
         });
         exchange(network, server.url(), QStringLiteral("tok"));
         QVERIFY(server.heads().first().startsWith("POST /_matrix/client/v3/login HTTP/1.1"));
-        QVERIFY(Sso::defaultDeviceName().startsWith(QStringLiteral("Portico")));
+        QVERIFY(Session::defaultDeviceName().startsWith(QStringLiteral("Portico")));
     }
 };
 
-QTEST_GUILESS_MAIN(TestTokenLogin)
-#include "tst_tokenlogin.moc"
+QTEST_GUILESS_MAIN(TestLoginRequest)
+#include "tst_loginrequest.moc"

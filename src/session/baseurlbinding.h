@@ -12,7 +12,7 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
-namespace Portico::Sso {
+namespace Portico::Session {
 
 // Where a freshly made session will live (MSC1730).
 struct BaseUrlBinding
@@ -35,4 +35,4 @@ QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
     const Discovery::Homeserver &loginServer, const Matrix::LoginResponse &response,
     QObject *context, BindingHandler handler);
 
-} // namespace Portico::Sso
+} // namespace Portico::Session

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tokenlogin.h"
+#include "loginrequest.h"
 
 #include "matrix/endpoint.h"
 #include "matrix/httpcall.h"
@@ -8,19 +8,20 @@
 #include <QCoreApplication>
 #include <QSysInfo>
 
-namespace Portico::Sso {
+namespace Portico::Session {
 
 using Matrix::Unexpected;
 
 QString defaultDeviceName()
 {
     const QString host = QSysInfo::machineHostName();
-    return host.isEmpty() ? QStringLiteral("Portico")
-                          : QCoreApplication::translate("Portico::Sso", "Portico on %1").arg(host);
+    return host.isEmpty()
+        ? QStringLiteral("Portico")
+        : QCoreApplication::translate("Portico::Session", "Portico on %1").arg(host);
 }
 
-QPointer<QNetworkReply> exchangeLoginToken(QNetworkAccessManager &network,
-    const Discovery::Homeserver &homeserver, const QString &loginToken, const QString &deviceName,
+QPointer<QNetworkReply> postLogin(QNetworkAccessManager &network,
+    const Discovery::Homeserver &homeserver, QJsonObject credentials, const QString &deviceName,
     QObject *context, LoginHandler handler)
 {
     Matrix::HttpRequest request;
@@ -28,9 +29,8 @@ QPointer<QNetworkReply> exchangeLoginToken(QNetworkAccessManager &network,
     request.url = Matrix::endpoint(
         homeserver.baseUrl, QString(homeserver.versions.clientPrefix() + QStringLiteral("/login")));
     request.allowPlainHttp = homeserver.plainHttpAllowed;
-    request.json = {{QStringLiteral("type"), QStringLiteral("m.login.token")},
-        {QStringLiteral("token"), loginToken},
-        {QStringLiteral("initial_device_display_name"), deviceName}};
+    credentials.insert(QStringLiteral("initial_device_display_name"), deviceName);
+    request.json = credentials;
     return Matrix::sendRequest(network, request, context, [handler](const auto &result) {
         if (!result) {
             handler(Unexpected{result.error()});
@@ -49,4 +49,4 @@ QPointer<QNetworkReply> exchangeLoginToken(QNetworkAccessManager &network,
     });
 }
 
-} // namespace Portico::Sso
+} // namespace Portico::Session

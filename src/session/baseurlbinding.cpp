@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "baseurlbinding.h"
 
+#include "accountclient.h"
 #include "matrix/logging.h"
-#include "session/accountclient.h"
 
 #include <QCoreApplication>
 #include <QNetworkReply>
@@ -11,12 +11,12 @@
 #include <memory>
 #include <optional>
 
-namespace Portico::Sso {
+namespace Portico::Session {
 
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Portico::Sso::BaseUrlBinding", text);
+    return QCoreApplication::translate("Portico::Session::BaseUrlBinding", text);
 }
 } // namespace
 
@@ -29,8 +29,8 @@ QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
     if (response.baseUrlSource == Matrix::LoginResponse::BaseUrlSource::None) {
         BaseUrlBinding binding = stay;
         if (!response.baseUrlProblem.isEmpty()) {
-            qCWarning(lcSso) << "login response names no usable base URL:"
-                             << response.baseUrlProblem;
+            qCWarning(lcSession) << "login response names no usable base URL:"
+                                 << response.baseUrlProblem;
             binding.warning = tr("The server suggested another address for your session, but it "
                                  "is not valid. Portico stays with %1.")
                                   .arg(loginServer.baseUrl.toDisplayString());
@@ -42,7 +42,8 @@ QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
         handler({loginServer.baseUrl, loginServer.plainHttpAllowed, response.baseUrlSource, {}});
         return nullptr;
     }
-    qCInfo(lcSso) << "login response moves the session to" << response.baseUrl.toDisplayString();
+    qCInfo(lcSession) << "login response moves the session to"
+                      << response.baseUrl.toDisplayString();
 
     // Two checks in parallel, so the move costs one round trip: /versions (it is a homeserver)
     // and whoami with the new token (it holds this session).
@@ -86,7 +87,7 @@ QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
         }
         binding.warning
             = reason.arg(response.baseUrl.toDisplayString(), stay.baseUrl.toDisplayString());
-        qCWarning(lcSso) << "not binding to" << response.baseUrl.toDisplayString();
+        qCWarning(lcSession) << "not binding to" << response.baseUrl.toDisplayString();
         handler(binding);
     };
 
@@ -98,11 +99,11 @@ QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
                 pending->checkError = result.error();
             finish();
         });
-    Session::Session probe;
+    Session probe;
     probe.baseUrl = response.baseUrl;
     probe.accessToken = response.accessToken;
     probe.plainHttpAllowed = loginServer.plainHttpAllowed;
-    Session::AccountClient(network).whoami(
+    AccountClient(network).whoami(
         probe, context, [pending, finish, userId = response.userId](const auto &result) {
             pending->whoamiOk = result && result->userId == userId;
             if (!result)
@@ -112,4 +113,4 @@ QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
     return reply;
 }
 
-} // namespace Portico::Sso
+} // namespace Portico::Session
