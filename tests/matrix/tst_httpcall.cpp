@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Portico::Matrix;
@@ -163,6 +164,23 @@ private Q_SLOTS:
         const auto result = call(network, request);
         QVERIFY(!result);
         QCOMPARE(result.error().kind, Error::Kind::Timeout);
+    }
+    void tlsFailureIsTyped()
+    {
+        // https to a plain-http port: the handshake fails, as with a broken certificate setup.
+        QTcpServer plain; // answers plain HTTP to whatever arrives, a TLS ClientHello included
+        plain.listen(QHostAddress::LocalHost, 0);
+        connect(&plain, &QTcpServer::newConnection, this, [&plain] {
+            QTcpSocket *socket = plain.nextPendingConnection();
+            socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+            socket->disconnectFromHost();
+        });
+        HttpRequest request;
+        request.url = QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(plain.serverPort()));
+        const auto result = call(network, request);
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::Tls);
+        QVERIFY(result.error().describe().contains(QStringLiteral("secure connection")));
     }
     void abortGivesCancelled()
     {
