@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// libFuzzer targets for every parser of outside input. One source, one target per
+// PORTICO_FUZZ_TARGET value; each also builds with replay.cpp into a plain test that runs its
+// seed corpus (and every crash found, kept in the corpus) under the ordinary suite.
+#include "discovery/serverinput.h"
+#include "matrix/error.h"
+#include "matrix/loginflows.h"
+#include "matrix/loginresponse.h"
+#include "matrix/mxc.h"
+#include "matrix/versions.h"
+#include "matrix/wellknown.h"
+#include "sso/callbackrequest.h"
+#include "sso/ssoredirect.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace Portico;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    const QString text = QString::fromUtf8(bytes);
+#if PORTICO_FUZZ_TARGET == 1 // well-known document
+    (void)Matrix::parseWellKnown(bytes);
+#elif PORTICO_FUZZ_TARGET == 2 // /versions
+    if (const auto versions = Matrix::parseVersions(bytes))
+        (void)versions->clientPrefix();
+#elif PORTICO_FUZZ_TARGET == 3 // GET /login, and what the UI derives from each provider
+    if (const auto flows = Matrix::parseLoginFlows(bytes)) {
+        const QUrl base(QStringLiteral("https://hs.example.org/prefix"));
+        for (const auto &idp : flows->identityProviders) {
+            (void)Matrix::iconDownloadUrl(base, idp.icon);
+            (void)Sso::ssoRedirectUrl(base, QStringLiteral("/_matrix/client/v3"), idp.id,
+                QUrl(QStringLiteral("http://127.0.0.1:1/callback/x")));
+            (void)Matrix::isKnownBrand(idp.brand);
+        }
+    }
+#elif PORTICO_FUZZ_TARGET == 4 // POST /login response
+    (void)Matrix::parseLoginResponse(bytes);
+#elif PORTICO_FUZZ_TARGET == 5 // the loopback listener's request parsing
+    if (const auto head = Sso::parseRequestHead(bytes, 8192))
+        (void)Sso::checkCallbackTarget(head->target, QByteArrayLiteral("/callback/NONCE"));
+#elif PORTICO_FUZZ_TARGET == 6 // callback URLs pasted or handed over (portico://)
+    (void)Sso::checkCallbackUrl(text, QByteArrayLiteral("/callback/NONCE"));
+#elif PORTICO_FUZZ_TARGET == 7 // what the user types in the server field
+    (void)Discovery::parseServerInput(text);
+#elif PORTICO_FUZZ_TARGET == 8 // error bodies and Retry-After
+    const auto split = bytes.indexOf('\n');
+    (void)Matrix::errorFromResponse(429, bytes.mid(split + 1), bytes.left(split < 0 ? 0 : split),
+        QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC));
+#else
+#error "set PORTICO_FUZZ_TARGET"
+#endif
+    return 0;
+}
