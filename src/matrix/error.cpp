@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "error.h"
 
+#include "duration.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -68,7 +70,8 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(
     bool isNumber = false;
     const qlonglong seconds = trimmed.toLongLong(&isNumber);
     if (isNumber)
-        return seconds >= 0 ? std::optional(std::chrono::milliseconds(seconds * 1000))
+        return seconds >= 0 ? std::optional(std::chrono::milliseconds(
+                   std::min<qlonglong>(seconds, MaxDurationMs / 1000) * 1000))
                             : std::nullopt;
     // An HTTP date (IMF-fixdate), e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
     QDateTime when = QLocale::c().toDateTime(
@@ -94,9 +97,8 @@ Error errorFromResponse(int httpStatus, const QByteArray &body, const QByteArray
         }
         error.serverMessage = object.value(u"error").toString().left(500);
         error.softLogout = object.value(u"soft_logout").toBool(false);
-        if (const QJsonValue ms = object.value(u"retry_after_ms");
-            ms.isDouble() && ms.toDouble() >= 0)
-            error.retryAfter = std::chrono::milliseconds(qint64(ms.toDouble()));
+        if (const auto ms = durationFromJson(object.value(u"retry_after_ms")))
+            error.retryAfter = std::chrono::milliseconds(*ms);
     }
     if (httpStatus == 429) {
         error.kind = Error::Kind::RateLimited;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "loginresponse.h"
 
+#include "duration.h"
 #include "userid.h"
 #include "wellknown.h"
 
@@ -28,9 +29,9 @@ Expected<LoginResponse, QString> parseLoginResponse(const QByteArray &body)
     if (response.deviceId.isEmpty())
         return Unexpected{QStringLiteral("device_id is missing")};
     response.refreshToken = object.value(u"refresh_token").toString();
-    if (const QJsonValue expires = object.value(u"expires_in_ms");
-        expires.isDouble() && expires.toDouble() > 0)
-        response.expiresInMs = qint64(expires.toDouble());
+    if (const auto expires = durationFromJson(object.value(u"expires_in_ms"));
+        expires && *expires > 0)
+        response.expiresInMs = expires;
 
     // The spec's `well_known` wins over the draft's `base_cs_url`.
     if (const QJsonValue wellKnown = object.value(u"well_known"); !wellKnown.isUndefined()) {

@@ -30,6 +30,9 @@ QPointer<QNetworkReply> postLogin(QNetworkAccessManager &network,
         homeserver.baseUrl, QString(homeserver.versions.clientPrefix() + QStringLiteral("/login")));
     request.allowPlainHttp = homeserver.plainHttpAllowed;
     credentials.insert(QStringLiteral("initial_device_display_name"), deviceName);
+    // Ask for a refresh token: short-lived access tokens are safer, and the refresher keeps them
+    // fresh. Servers that do not know refresh tokens ignore this.
+    credentials.insert(QStringLiteral("refresh_token"), true);
     request.json = credentials;
     return Matrix::sendRequest(network, request, context, [handler](const auto &result) {
         if (!result) {

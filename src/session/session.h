@@ -4,6 +4,7 @@
 
 #include "matrix/loginresponse.h"
 
+#include <QDateTime>
 #include <QMetaType>
 #include <QString>
 #include <QUrl>
@@ -20,6 +21,7 @@ struct Session
     bool plainHttpAllowed = false; // the user chose an http server explicitly
     QString accessToken;
     QString refreshToken;
+    QDateTime accessTokenExpiresAt; // UTC; invalid: the token does not expire
     QString loginMethod; // for display and re-authentication, e.g. "sso:github"
 
     bool isValid() const
@@ -40,6 +42,9 @@ inline Session sessionFromLogin(const Matrix::LoginResponse &response, const QUr
     session.deviceId = response.deviceId;
     session.accessToken = response.accessToken;
     session.refreshToken = response.refreshToken;
+    if (response.expiresInMs)
+        session.accessTokenExpiresAt
+            = QDateTime::currentDateTimeUtc().addMSecs(*response.expiresInMs);
     session.baseUrl = baseUrl;
     session.plainHttpAllowed = plainHttpAllowed;
     session.loginMethod = loginMethod;

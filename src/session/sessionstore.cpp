@@ -90,6 +90,7 @@ void SessionStore::writeMetadata(const Session &session)
     settings.setValue(QStringLiteral("baseUrl"), session.baseUrl.toString());
     settings.setValue(QStringLiteral("plainHttpAllowed"), session.plainHttpAllowed);
     settings.setValue(QStringLiteral("loginMethod"), session.loginMethod);
+    settings.setValue(QStringLiteral("accessTokenExpiresAt"), session.accessTokenExpiresAt);
     settings.endGroup();
     QStringList keys = settings.value(QStringLiteral("sessionKeys")).toStringList();
     if (!keys.contains(session.key()))
@@ -145,6 +146,8 @@ void SessionStore::loadAll()
         session.baseUrl = QUrl(settings.value(QStringLiteral("baseUrl")).toString());
         session.plainHttpAllowed = settings.value(QStringLiteral("plainHttpAllowed")).toBool();
         session.loginMethod = settings.value(QStringLiteral("loginMethod")).toString();
+        session.accessTokenExpiresAt
+            = settings.value(QStringLiteral("accessTokenExpiresAt")).toDateTime();
         settings.endGroup();
         if (session.key() == key)
             pending.append(session);

@@ -104,6 +104,7 @@ LoginController::LoginController(
     , m_discovery(network)
     , m_sso(network)
     , m_password(network)
+    , m_refresher(network)
 {
     connect(&m_discovery, &Discovery::HomeserverDiscovery::discovered, this,
         &LoginController::onDiscovered);
@@ -115,6 +116,18 @@ LoginController::LoginController(
     connect(&m_debounce, &QTimer::timeout, this, &LoginController::lookUpQuietly);
     connect(&m_sso, &Sso::SsoLogin::signedIn, this, &LoginController::onSignedIn);
     connect(&m_password, &Password::PasswordLogin::signedIn, this, &LoginController::onSignedIn);
+    connect(&m_refresher, &Session::TokenRefresher::refreshed, this,
+        [this](const Session::Session &session) {
+            if (session.key() != m_session.key())
+                return;
+            m_session = session;
+            m_store.save(session); // the new tokens replace the old ones in the keychain
+        });
+    connect(
+        &m_refresher, &Session::TokenRefresher::failed, this, [this](const Matrix::Error &error) {
+            if (error.is(u"M_UNKNOWN_TOKEN") && m_session.isValid())
+                endSession(error);
+        });
     connect(
         &m_password, &Password::PasswordLogin::failed, this, [this](const Matrix::Error &error) {
             setBusy(false);
@@ -128,6 +141,9 @@ LoginController::LoginController(
     connect(&m_sso, &Sso::SsoLogin::stepChanged, this,
         [this](Sso::SsoLogin::Step step) { setBusy(step == Sso::SsoLogin::Step::SigningIn); });
     connect(&m_store, &Session::SessionStore::saved, this, [this](const Session::Session &session) {
+        if (session.key() != m_signingIn)
+            return; // a refreshed token of the session shown: nothing changes for the user
+        m_signingIn.clear();
         setBusy(false);
         showSession(session);
         if (m_store.persistence() == Session::SessionStore::Persistence::MemoryOnly)
@@ -220,24 +236,7 @@ void LoginController::restore()
             const Session::Session &session = sessions.front();
             showSession(session);
             Q_EMIT sessionRestored(session.userId, session.deviceId, session.baseUrl.toString());
-            // Check it is still alive, on its bound base URL.
-            Session::AccountClient(m_network).whoami(
-                session, this, [this, session](const auto &result) {
-                    if (m_session.key() != session.key())
-                        return;
-                    if (result) {
-                        Q_EMIT sessionVerified(session.userId, session.deviceId);
-                        return;
-                    }
-                    if (result.error().is(u"M_UNKNOWN_TOKEN")) {
-                        m_store.remove(session);
-                        m_session = {};
-                        Q_EMIT sessionChanged();
-                        setPage(Page::Server);
-                        setNotice(tr("Your session has ended on the server. "
-                                     "Sign in again."));
-                    }
-                });
+            verifySession(true);
         });
     m_store.loadAll();
 }
@@ -461,14 +460,59 @@ void LoginController::onSignedIn(const Session::Session &session, const QString 
 {
     setNotice(warning);
     setBusy(true);
+    m_signingIn = session.key();
     m_store.save(session); // shows the signed-in page once the keychain has it
 }
 
 void LoginController::showSession(const Session::Session &session)
 {
     m_session = session;
+    m_refresher.track(session);
     Q_EMIT sessionChanged();
     setPage(Page::SignedIn);
+}
+
+void LoginController::verifySession(bool mayRefresh)
+{
+    // Is the session still alive? Asked on its bound base URL; an expired access token is
+    // refreshed once and asked again.
+    const Session::Session session = m_session;
+    Session::AccountClient(m_network).whoami(
+        session, this, [this, session, mayRefresh](const auto &result) {
+            if (m_session.key() != session.key())
+                return;
+            if (result) {
+                Q_EMIT sessionVerified(session.userId, session.deviceId);
+                return;
+            }
+            if (!result.error().is(u"M_UNKNOWN_TOKEN"))
+                return; // offline or a server hiccup is not "signed out"
+            if (mayRefresh && !session.refreshToken.isEmpty() && !result.error().softLogout) {
+                m_refresher.refreshNow([this](const auto &refreshed) {
+                    if (refreshed)
+                        verifySession(false);
+                });
+                return;
+            }
+            endSession(result.error());
+        });
+}
+
+void LoginController::endSession(const Matrix::Error &why)
+{
+    const Session::Session session = m_session;
+    m_refresher.stop();
+    m_session = {};
+    Q_EMIT sessionChanged();
+    setPage(Page::Server);
+    if (why.softLogout) {
+        // The device stays on the server; so does what we stored, for signing in again.
+        setNotice(
+            tr("The server signed you out of %1. Sign in again to continue.").arg(session.userId));
+        return;
+    }
+    m_store.remove(session);
+    setNotice(tr("Your session as %1 has ended on the server. Sign in again.").arg(session.userId));
 }
 
 void LoginController::signOut()
@@ -476,6 +520,7 @@ void LoginController::signOut()
     if (!m_session.isValid())
         return;
     const Session::Session session = m_session;
+    m_refresher.stop();
     setBusy(true);
     Session::AccountClient(m_network).logout(session, this, [this, session](const auto &result) {
         if (!result && !result.error().is(u"M_UNKNOWN_TOKEN"))

@@ -8,6 +8,7 @@
 #include "discovery/homeserverdiscovery.h"
 #include "password/passwordlogin.h"
 #include "session/session.h"
+#include "session/tokenrefresher.h"
 #include "sso/ssologin.h"
 
 #include <QObject>
@@ -133,12 +134,17 @@ private:
     void showProviders(const Prefetched &found);
     void onSignedIn(const Session::Session &session, const QString &warning);
     void showSession(const Session::Session &session);
+    void verifySession(bool mayRefresh);
+    // The server ended the session: soft (keep what is stored) or hard (remove it).
+    void endSession(const Matrix::Error &why);
 
     QNetworkAccessManager &m_network;
     Session::SessionStore &m_store;
     Discovery::HomeserverDiscovery m_discovery;
     Sso::SsoLogin m_sso;
     Password::PasswordLogin m_password;
+    Session::TokenRefresher m_refresher;
+    QString m_signingIn; // key of the session being stored after a sign-in
     QString m_suggestedUser;
     IdentityProviderModel m_providers;
     ProviderFilterModel m_filtered;

@@ -98,7 +98,7 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
         QStringLiteral("media"), QStringLiteral("loginBaseUrl"),
         QStringLiteral("loginBaseUrlField"), QStringLiteral("portal"), QStringLiteral("loginFlows"),
         QStringLiteral("latencyMs"), QStringLiteral("faults"), QStringLiteral("passwords"),
-        QStringLiteral("$comment")};
+        QStringLiteral("accessTokenLifetimeMs"), QStringLiteral("$comment")};
     for (const QString &key : object.keys()) {
         if (!known.contains(key)) {
             *error = QStringLiteral("unknown config key: ") + key;
@@ -120,6 +120,7 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
     config.loginBaseUrlField
         = object.value(u"loginBaseUrlField").toString(config.loginBaseUrlField);
     config.portal = object.value(u"portal").toBool(false);
+    config.accessTokenLifetimeMs = qint64(object.value(u"accessTokenLifetimeMs").toDouble(0));
     const QJsonObject passwords = object.value(u"passwords").toObject();
     for (auto it = passwords.begin(); it != passwords.end(); ++it)
         config.passwords.insert(it.key(), it.value().toString());
@@ -173,7 +174,7 @@ QUrl DevServer::baseUrl() const
 QStringList DevServer::devicesOf(const QString &userId) const
 {
     QStringList devices;
-    for (const SessionInfo &session : std::as_const(*m_sessions))
+    for (const SessionInfo &session : std::as_const(m_registry->sessions))
         if (session.userId == userId)
             devices.append(session.deviceId);
     return devices;
@@ -311,6 +312,11 @@ QHttpServerResponse DevServer::route(
         return QHttpServerResponse(QJsonObject{{QStringLiteral("user_id"), session->userId},
             {QStringLiteral("device_id"), session->deviceId}, {QStringLiteral("is_guest"), false}});
     }
+    if (rest == QStringList{QStringLiteral("refresh")}) {
+        if (method != Method::Post)
+            return wrongMethod();
+        return refresh(request);
+    }
     if (rest == QStringList{QStringLiteral("logout")}) {
         if (method != Method::Post)
             return wrongMethod();
@@ -318,7 +324,12 @@ QHttpServerResponse DevServer::route(
         if (!authenticate(request, &error))
             return error;
         authenticated = true;
-        m_sessions->remove(QString::fromUtf8(header(request, "authorization").mid(7)));
+        // Logout ends the device: its access and refresh tokens both.
+        const QString token = QString::fromUtf8(header(request, "authorization").mid(7));
+        const SessionInfo ended = m_registry->sessions.take(token);
+        m_registry->refreshTokens.removeIf([&](const auto &it) {
+            return it.value().userId == ended.userId && it.value().deviceId == ended.deviceId;
+        });
         return QHttpServerResponse(QJsonObject{});
     }
     return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
@@ -521,19 +532,20 @@ QHttpServerResponse DevServer::login(const QHttpServerRequest &request)
         userId = found->userId;
     }
 
-    SessionInfo session{userId, body.value(u"device_id").toString()};
+    SessionInfo session;
+    session.userId = userId;
+    session.deviceId = body.value(u"device_id").toString();
     if (session.deviceId.isEmpty())
         session.deviceId = randomToken(10).toUpper();
     // Logging in with an existing device ID replaces that device's tokens.
-    m_sessions->removeIf([&](const auto &it) {
+    const auto sameDevice = [&](const auto &it) {
         return it.value().userId == session.userId && it.value().deviceId == session.deviceId;
-    });
-    const QString accessToken = QStringLiteral("syt_") + randomToken(40);
-    m_sessions->insert(accessToken, session);
-
-    QJsonObject response{{QStringLiteral("user_id"), session.userId},
-        {QStringLiteral("access_token"), accessToken},
-        {QStringLiteral("device_id"), session.deviceId}};
+    };
+    m_registry->sessions.removeIf(sameDevice);
+    m_registry->refreshTokens.removeIf(sameDevice);
+    QJsonObject response = issueTokens(session, body.value(u"refresh_token").toBool(false));
+    response.insert(QStringLiteral("user_id"), session.userId);
+    response.insert(QStringLiteral("device_id"), session.deviceId);
     const QString target
         = m_config.loginBaseUrl.isEmpty() ? baseUrl().toString() : m_config.loginBaseUrl;
     const QString &field = m_config.loginBaseUrlField;
@@ -546,8 +558,64 @@ QHttpServerResponse DevServer::login(const QHttpServerRequest &request)
     return QHttpServerResponse(response);
 }
 
+QJsonObject DevServer::issueTokens(SessionInfo session, bool withRefresh)
+{
+    const QString accessToken = QStringLiteral("syt_") + randomToken(40);
+    QJsonObject fields{{QStringLiteral("access_token"), accessToken}};
+    // Expiring tokens only for clients that can refresh them, as the spec says.
+    if (withRefresh) {
+        const QString refreshToken = QStringLiteral("syr_") + randomToken(40);
+        m_registry->refreshTokens.insert(refreshToken, session);
+        fields.insert(QStringLiteral("refresh_token"), refreshToken);
+        if (m_config.accessTokenLifetimeMs > 0) {
+            session.expires
+                = QDateTime::currentDateTimeUtc().addMSecs(m_config.accessTokenLifetimeMs);
+            fields.insert(QStringLiteral("expires_in_ms"), double(m_config.accessTokenLifetimeMs));
+        }
+    }
+    session.softLoggedOut = false;
+    m_registry->sessions.insert(accessToken, session);
+    return fields;
+}
+
+QHttpServerResponse DevServer::refresh(const QHttpServerRequest &request)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body());
+    if (!header(request, "content-type").startsWith("application/json") || !doc.isObject())
+        return matrixError(400, "M_NOT_JSON", QStringLiteral("Body is not a JSON object"));
+    const QJsonValue given = doc.object().value(u"refresh_token");
+    if (!given.isString())
+        return matrixError(400, "M_BAD_JSON", QStringLiteral("Missing refresh_token"));
+    const auto found = m_registry->refreshTokens.constFind(given.toString());
+    if (found == m_registry->refreshTokens.cend())
+        return QHttpServerResponse(
+            QJsonObject{{QStringLiteral("errcode"), QStringLiteral("M_UNKNOWN_TOKEN")},
+                {QStringLiteral("error"), QStringLiteral("Unknown refresh token")},
+                {QStringLiteral("soft_logout"), false}},
+            Status::Unauthorized);
+    ++m_refreshCount;
+    SessionInfo session = found.value();
+    session.supersedes = given.toString();
+    // The old access tokens of the device end now; the old refresh token lives on until the new
+    // access token is used, so that a client that lost this answer can retry.
+    m_registry->sessions.removeIf([&](const auto &it) {
+        return it.value().userId == session.userId && it.value().deviceId == session.deviceId;
+    });
+    return QHttpServerResponse(issueTokens(session, true));
+}
+
+void DevServer::softLogout(const QString &userId, const QString &deviceId)
+{
+    for (auto it = m_registry->sessions.begin(); it != m_registry->sessions.end(); ++it)
+        if (it->userId == userId && it->deviceId == deviceId)
+            it->softLoggedOut = true;
+    m_registry->refreshTokens.removeIf([&](const auto &it) {
+        return it.value().userId == userId && it.value().deviceId == deviceId;
+    });
+}
+
 const DevServer::SessionInfo *DevServer::authenticate(
-    const QHttpServerRequest &request, QHttpServerResponse *error) const
+    const QHttpServerRequest &request, QHttpServerResponse *error)
 {
     // Only the Authorization header: query-string tokens are gone from the spec (v1.20).
     if (QUrlQuery(request.url()).hasQueryItem(QStringLiteral("access_token"))) {
@@ -560,16 +628,25 @@ const DevServer::SessionInfo *DevServer::authenticate(
         *error = matrixError(401, "M_MISSING_TOKEN", QStringLiteral("Missing access token"));
         return nullptr;
     }
-    const auto found = m_sessions->constFind(QString::fromUtf8(authorization.mid(7)));
-    if (m_config.portal || found == m_sessions->cend()) {
+    const auto found = m_registry->sessions.find(QString::fromUtf8(authorization.mid(7)));
+    const bool expired = found != m_registry->sessions.end() && found->expires.isValid()
+        && found->expires < QDateTime::currentDateTimeUtc();
+    if (m_config.portal || found == m_registry->sessions.end() || expired || found->softLoggedOut) {
+        const bool soft
+            = !m_config.portal && found != m_registry->sessions.end() && found->softLoggedOut;
         QHttpServerResponse response(
             QJsonObject{{QStringLiteral("errcode"), QStringLiteral("M_UNKNOWN_TOKEN")},
-                {QStringLiteral("error"), QStringLiteral("Unknown access token")},
-                {QStringLiteral("soft_logout"), false}},
+                {QStringLiteral("error"),
+                    expired ? QStringLiteral("Access token has expired")
+                            : QStringLiteral("Unknown access token")},
+                {QStringLiteral("soft_logout"), soft}},
             Status::Unauthorized);
         *error = std::move(response);
         return nullptr;
     }
+    // First use of a refreshed access token: the refresh token it replaced ends now.
+    if (!found->supersedes.isEmpty())
+        m_registry->refreshTokens.remove(std::exchange(found->supersedes, QString()));
     return &found.value();
 }
 

@@ -44,6 +44,8 @@ public:
         // Users who may sign in with m.login.password: localpart -> password. When there are
         // any, GET /login offers the password flow next to SSO.
         QHash<QString, QString> passwords;
+        // Access tokens of clients that ask for refresh_token expire after this (0: never).
+        qint64 accessTokenLifetimeMs = 0;
         // GET /login answers this document as it is (after ${BASE}/${SERVER_NAME} substitution)
         // instead of the m.login.sso flow built from identityProviders. A string is sent raw,
         // so it may be broken JSON on purpose.
@@ -88,10 +90,15 @@ public:
     QStringList devicesOf(const QString &userId) const;
     bool isAccessTokenValid(const QString &accessToken) const
     {
-        return m_sessions->contains(accessToken);
+        return m_registry->sessions.contains(accessToken)
+            && !m_registry->sessions.value(accessToken).softLoggedOut;
     }
     // Portal mode: sessions this server issues live in `target`'s registry (same process).
-    void shareSessionsWith(DevServer &target) { m_sessions = target.m_sessions; }
+    void shareSessionsWith(DevServer &target) { m_registry = target.m_registry; }
+    // The server ends the device's session, keeping the device: its token now answers 401
+    // M_UNKNOWN_TOKEN with soft_logout: true (and its refresh token is gone).
+    void softLogout(const QString &userId, const QString &deviceId);
+    int refreshCount() const { return m_refreshCount; }
 
 Q_SIGNALS:
     void requestHandled(const QByteArray &method, const QString &path, int status);
@@ -116,6 +123,15 @@ private:
     {
         QString userId;
         QString deviceId;
+        QDateTime expires; // invalid: never
+        bool softLoggedOut = false; // answered with soft_logout: true
+        QString supersedes; // the refresh token this access token replaced (spec: it stays
+                            // valid until the new access token is first used)
+    };
+    struct Registry
+    {
+        QHash<QString, SessionInfo> sessions; // access token -> session
+        QHash<QString, SessionInfo> refreshTokens; // refresh token -> its session
     };
 
     QHttpServerResponse route(
@@ -123,14 +139,16 @@ private:
     QHttpServerResponse versions() const;
     QHttpServerResponse loginFlows() const;
     QHttpServerResponse login(const QHttpServerRequest &request);
+    QHttpServerResponse refresh(const QHttpServerRequest &request);
+    // A fresh access token (and refresh token, when asked) for `session`, as JSON fields.
+    QJsonObject issueTokens(SessionInfo session, bool withRefresh);
     QHttpServerResponse ssoRedirect(
         const QHttpServerRequest &request, const QString &idpId, bool perIdp);
     QHttpServerResponse idpPage(const QHttpServerRequest &request) const;
     QHttpServerResponse idpApprove(const QHttpServerRequest &request);
     QHttpServerResponse redirectWithToken(const QUrl &redirectUrl, const QString &localpart);
     QHttpServerResponse media(const QString &server, const QString &mediaId) const;
-    const SessionInfo *authenticate(
-        const QHttpServerRequest &request, QHttpServerResponse *error) const;
+    const SessionInfo *authenticate(const QHttpServerRequest &request, QHttpServerResponse *error);
 
     QJsonObject provider(const QString &id) const;
 
@@ -138,9 +156,9 @@ private:
     quint16 m_port = 0;
     QHash<QString, LoginToken> m_loginTokens;
     QHash<QString, SsoAttempt> m_attempts;
-    // Access token -> session; shared with the target homeserver in portal mode.
-    std::shared_ptr<QHash<QString, SessionInfo>> m_sessions
-        = std::make_shared<QHash<QString, SessionInfo>>();
+    // Shared with the target homeserver in portal mode.
+    std::shared_ptr<Registry> m_registry = std::make_shared<Registry>();
     QList<LoggedRequest> m_log;
     QHash<QString, int> m_faultHits;
+    int m_refreshCount = 0;
 };

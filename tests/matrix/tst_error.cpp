@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "matrix/duration.h"
 #include "matrix/error.h"
 
 #include <QTest>
@@ -65,6 +66,16 @@ private Q_SLOTS:
         e = errorFromResponse(429, "Too Many Requests", {}, now);
         QCOMPARE(e.kind, Error::Kind::RateLimited);
         QCOMPARE(e.retryAfter, std::nullopt);
+    }
+    // Found by fuzzing: huge numbers were cast to integers as they were (undefined behaviour).
+    void hugeDurationsAreCapped()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto capped = std::optional(std::chrono::milliseconds(MaxDurationMs));
+        QCOMPARE(errorFromResponse(429, R"({"retry_after_ms":1e300})", {}, now).retryAfter, capped);
+        QCOMPARE(parseRetryAfter("9223372036854775807", now), capped);
+        QCOMPARE(
+            errorFromResponse(429, R"({"retry_after_ms":-1})", {}, now).retryAfter, std::nullopt);
     }
     void everyKindIsDescribed()
     {

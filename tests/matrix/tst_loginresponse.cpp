@@ -28,6 +28,13 @@ private Q_SLOTS:
         QCOMPARE(r->baseUrlSource, Source::None);
         QVERIFY(r->baseUrlProblem.isEmpty());
     }
+    void hugeExpiryIsCapped() // found by fuzzing
+    {
+        const auto r = parseLoginResponse(
+            R"({"user_id":"@a:m.org","access_token":"t","device_id":"D","expires_in_ms":1e300})");
+        QVERIFY(r);
+        QCOMPARE(r->expiresInMs, std::optional<qint64>(366LL * 24 * 3600 * 1000));
+    }
     void incomplete_data()
     {
         QTest::addColumn<QByteArray>("body");

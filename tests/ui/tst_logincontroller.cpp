@@ -4,6 +4,7 @@
 
 #include "devserver.h"
 #include "scriptedbrowser.h"
+#include "session/accountclient.h"
 #include "session/sessionstore.h"
 
 #include <QJsonArray>
@@ -248,6 +249,86 @@ private Q_SLOTS:
         controller.back();
         controller.discover(server.baseUrl().toString());
         QCOMPARE(controller.filteredProviders()->count(), 200);
+    }
+    void sessionStaysAliveAcrossTokenExpiry()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        config.accessTokenLifetimeMs = 1200;
+        DevServer server(config);
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        ScriptedBrowser browser;
+        controller.ssoLogin().setBrowserLauncher([&](const QUrl &url) {
+            browser.open(url);
+            return true;
+        });
+        QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
+        controller.setAutoProvider(QStringLiteral("github"));
+        controller.discover(server.baseUrl().toString());
+        QVERIFY(signedIn.wait());
+        QTRY_VERIFY_WITH_TIMEOUT(server.refreshCount() >= 2, 6000); // two lifetimes later
+        QCOMPARE(controller.page(), Page::SignedIn);
+        // What the store holds is the latest token, and it works.
+        QSignalSpy loaded(&store, &Session::SessionStore::loaded);
+        const int refreshesAtLoad = server.refreshCount();
+        store.loadAll();
+        const auto stored = loaded.first().first().value<QList<Session::Session>>();
+        QCOMPARE(stored.size(), 1);
+        QVERIFY(stored.first().refreshToken.startsWith(QStringLiteral("syr_")));
+        // Valid, unless yet another refresh replaced it since (then the store has that one).
+        QVERIFY(server.isAccessTokenValid(stored.first().accessToken)
+            || server.refreshCount() > refreshesAtLoad);
+    }
+    void endedSessionsAtRestore_data()
+    {
+        QTest::addColumn<bool>("soft");
+        QTest::newRow("hard: logged out elsewhere") << false;
+        QTest::newRow("soft logout") << true;
+    }
+    void endedSessionsAtRestore()
+    {
+        QFETCH(bool, soft);
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Session::Session session;
+        {
+            Ui::LoginController first(network, store);
+            ScriptedBrowser browser;
+            first.ssoLogin().setBrowserLauncher([&](const QUrl &url) {
+                browser.open(url);
+                return true;
+            });
+            QSignalSpy signedIn(&first, &Ui::LoginController::signedIn);
+            first.setAutoProvider(QStringLiteral("github"));
+            first.discover(server.baseUrl().toString());
+            QVERIFY(signedIn.wait());
+            QSignalSpy loaded(&store, &Session::SessionStore::loaded);
+            store.loadAll();
+            session = loaded.first().first().value<QList<Session::Session>>().first();
+        }
+        if (soft) {
+            server.softLogout(session.userId, session.deviceId);
+        } else {
+            std::optional<bool> done;
+            Session::AccountClient(network).logout(
+                session, this, [&](const auto &r) { done = bool(r); });
+            QTRY_VERIFY(done.has_value());
+        }
+        Ui::LoginController again(network, store);
+        again.restore();
+        QCOMPARE(again.page(), Page::SignedIn); // shown at once, then checked
+        QTRY_COMPARE(again.page(), Page::Server);
+        QVERIFY(again.noticeText().contains(
+            soft ? QStringLiteral("signed you out") : QStringLiteral("has ended")));
+        QSignalSpy loaded(&store, &Session::SessionStore::loaded);
+        store.loadAll();
+        // A soft logout keeps the device's session data for signing in again; a hard one wipes it.
+        QCOMPARE(loaded.first().first().value<QList<Session::Session>>().size(), soft ? 1 : 0);
     }
     void errorMessagesSayWhatToDo()
     {
