@@ -4,6 +4,8 @@
 
 #include "scriptedbrowser.h"
 
+#include <QDirIterator>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -11,20 +13,35 @@
 #include <QSignalSpy>
 #include <QUrlQuery>
 
-Portico::Session::Session signInOnDevServer(
-    QNetworkAccessManager &network, const DevServer &server, const QString &user)
+QString loginTokenFromDevServer(const DevServer &server, const QString &user, const QString &idpId)
 {
     ScriptedBrowser browser;
     browser.setUserName(user);
     QSignalSpy finished(&browser, &ScriptedBrowser::finished);
-    const QString first = server.baseUrl().toString()
-        + QStringLiteral("/_matrix/client/v3/login/sso/redirect/"
-                         "github?redirectUrl=http%3A%2F%2F127.0.0.1%3A1%2F");
-    browser.open(QUrl(first));
+    browser.open(
+        QUrl(server.baseUrl().toString() + QStringLiteral("/_matrix/client/v3/login/sso/redirect/")
+            + idpId + QStringLiteral("?redirectUrl=http%3A%2F%2F127.0.0.1%3A1%2F")));
     if (!finished.wait())
         return {};
-    const QString token
-        = QUrlQuery(browser.visited().last()).queryItemValue(QStringLiteral("loginToken"));
+    return QUrlQuery(browser.visited().last()).queryItemValue(QStringLiteral("loginToken"));
+}
+
+QStringList filesContaining(const QString &root, const QByteArray &needle)
+{
+    QStringList hits;
+    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            hits.append(file.fileName());
+    }
+    return hits;
+}
+
+Portico::Session::Session signInOnDevServer(
+    QNetworkAccessManager &network, const DevServer &server, const QString &user)
+{
+    const QString token = loginTokenFromDevServer(server, user);
     QNetworkRequest request(
         QUrl(server.baseUrl().toString() + QStringLiteral("/_matrix/client/v3/login")));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));

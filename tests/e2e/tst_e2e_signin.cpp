@@ -3,6 +3,7 @@
 // End to end: the built `portico` binary on a real display (Xvfb), the development homeserver,
 // the real Secret Service of the private D-Bus session, and a browser: scripted, or Chromium.
 #include "devserver.h"
+#include "devsession.h"
 #include "scriptedbrowser.h"
 
 #include <QDirIterator>
@@ -39,17 +40,6 @@ QJsonObject keychainSecret(const QString &key)
     return QJsonDocument::fromJson(job->binaryData()).object();
 }
 
-QStringList filesContaining(const QString &root, const QByteArray &needle)
-{
-    QStringList hits;
-    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-            hits.append(file.fileName());
-    }
-    return hits;
-}
 } // namespace
 
 class TestE2eSignIn : public QObject

@@ -4,7 +4,7 @@
 
 #include "cannedserver.h"
 #include "devserver.h"
-#include "scriptedbrowser.h"
+#include "devsession.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -30,19 +30,6 @@ Result exchange(QNetworkAccessManager &network, const QUrl &base, const QString 
     return *result;
 }
 
-// Gets a fresh login token from the dev server the way a browser would.
-QString loginTokenFrom(const DevServer &server)
-{
-    ScriptedBrowser browser;
-    QSignalSpy finished(&browser, &ScriptedBrowser::finished);
-    browser.open(QUrl(server.baseUrl().toString()
-        + QStringLiteral("/_matrix/client/v3/login/sso/redirect/"
-                         "github?redirectUrl=http%3A%2F%2F127.0.0.1%3A1%2Fcb")));
-    if (!finished.wait())
-        return {};
-    // The last hop is the redirect to 127.0.0.1:1, where nothing listens.
-    return QUrlQuery(browser.visited().last()).queryItemValue(QStringLiteral("loginToken"));
-}
 } // namespace
 
 class TestLoginRequest : public QObject
@@ -55,7 +42,7 @@ private Q_SLOTS:
     {
         DevServer server(DevServer::Config::demo());
         QVERIFY(server.start());
-        const QString token = loginTokenFrom(server);
+        const QString token = loginTokenFromDevServer(server);
         QVERIFY(!token.isEmpty());
         const Result result = exchange(network, server.baseUrl(), token);
         QVERIFY(result);
@@ -69,7 +56,7 @@ private Q_SLOTS:
     {
         DevServer server(DevServer::Config::demo());
         QVERIFY(server.start());
-        const QString token = loginTokenFrom(server);
+        const QString token = loginTokenFromDevServer(server);
         QVERIFY(exchange(network, server.baseUrl(), token));
         const Result again = exchange(network, server.baseUrl(), token);
         QVERIFY(!again);
@@ -82,7 +69,7 @@ private Q_SLOTS:
         config.loginTokenLifetimeMs = -1; // already expired when issued
         DevServer server(config);
         QVERIFY(server.start());
-        const Result result = exchange(network, server.baseUrl(), loginTokenFrom(server));
+        const Result result = exchange(network, server.baseUrl(), loginTokenFromDevServer(server));
         QVERIFY(result.error().is(u"M_FORBIDDEN"));
     }
     void errorsAreTyped_data()

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session/sessionstore.h"
 
+#include "devsession.h"
+
 #include <QCoreApplication>
-#include <QDirIterator>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -36,19 +37,12 @@ QList<Session> loadAll(SessionStore &store)
 }
 
 // Every file under the app's config and cache folders that contains `needle`.
-QStringList filesContaining(const QByteArray &needle)
+QStringList appFilesContaining(const QByteArray &needle)
 {
     QStringList hits;
     for (const auto location :
-        {QStandardPaths::GenericConfigLocation, QStandardPaths::GenericCacheLocation}) {
-        QDirIterator it(
-            QStandardPaths::writableLocation(location), QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile file(it.next());
-            if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-                hits.append(file.fileName());
-        }
-    }
+        {QStandardPaths::GenericConfigLocation, QStandardPaths::GenericCacheLocation})
+        hits += filesContaining(QStandardPaths::writableLocation(location), needle);
     return hits;
 }
 } // namespace
@@ -88,8 +82,8 @@ private Q_SLOTS:
         QCOMPARE(sessions.first().loginMethod, session.loginMethod);
 
         // The tokens are in the keychain only, never in our files.
-        QCOMPARE(filesContaining("syt_SECRET_alice_123"), QStringList());
-        QVERIFY(!filesContaining("hs.example.org").isEmpty()); // the metadata is there
+        QCOMPARE(appFilesContaining("syt_SECRET_alice_123"), QStringList());
+        QVERIFY(!appFilesContaining("hs.example.org").isEmpty()); // the metadata is there
 
         QSignalSpy removed(&restarted, &SessionStore::removed);
         restarted.remove(sessions.first());
@@ -144,7 +138,7 @@ private Q_SLOTS:
         store.save(sample(QStringLiteral("@e:x.org"), QStringLiteral("ephemeralTOKEN")));
         QCOMPARE(saved.size(), 1);
         QCOMPARE(loadAll(store).size(), 1);
-        QCOMPARE(filesContaining("x.org"), QStringList());
+        QCOMPARE(appFilesContaining("x.org"), QStringList());
         QCOMPARE(loadAll(*new SessionStore(SessionStore::Persistence::Keychain, this)).size(), 0);
     }
     void keychainErrorsAreSorted()

@@ -4,6 +4,7 @@
 
 #include "cannedserver.h"
 #include "devserver.h"
+#include "devsession.h"
 #include "matrix/refreshresponse.h"
 #include "session/loginrequest.h"
 
@@ -12,8 +13,6 @@
 #include <QTest>
 #include <QUrlQuery>
 
-#include "scriptedbrowser.h"
-
 using namespace Portico;
 
 namespace {
@@ -21,15 +20,7 @@ namespace {
 // refresh token.
 Session::Session signIn(QNetworkAccessManager &network, const DevServer &server)
 {
-    ScriptedBrowser browser;
-    QSignalSpy finished(&browser, &ScriptedBrowser::finished);
-    browser.open(QUrl(server.baseUrl().toString()
-        + QStringLiteral("/_matrix/client/v3/login/sso/redirect/"
-                         "github?redirectUrl=http%3A%2F%2F127.0.0.1%3A1%2F")));
-    if (!finished.wait())
-        return {};
-    const QString token
-        = QUrlQuery(browser.visited().last()).queryItemValue(QStringLiteral("loginToken"));
+    const QString token = loginTokenFromDevServer(server);
     const Discovery::Homeserver homeserver{
         server.baseUrl(), Matrix::Versions{{QStringLiteral("v1.11")}, {}}, false};
     std::optional<Session::Session> session;

@@ -3,6 +3,7 @@
 #include "sso/ssologin.h"
 
 #include "devserver.h"
+#include "devsession.h"
 #include "scriptedbrowser.h"
 
 #include <QNetworkAccessManager>
@@ -13,20 +14,7 @@
 using namespace Portico;
 using namespace std::chrono_literals;
 
-namespace {
-// A login token from the dev server's SSO redirect, as the browser would carry it.
-QString signInTokenFor(const DevServer &server)
-{
-    ScriptedBrowser browser;
-    QSignalSpy finished(&browser, &ScriptedBrowser::finished);
-    browser.open(QUrl(server.baseUrl().toString()
-        + QStringLiteral("/_matrix/client/v3/login/sso/redirect/"
-                         "github?redirectUrl=http%3A%2F%2F127.0.0.1%3A1%2F")));
-    if (!finished.wait())
-        return {};
-    return QUrlQuery(browser.visited().last()).queryItemValue(QStringLiteral("loginToken"));
-}
-} // namespace
+namespace {} // namespace
 
 class TestSsoLogin : public QObject
 {
@@ -154,7 +142,7 @@ private Q_SLOTS:
             login.submitCallbackUrl(QStringLiteral("http://127.0.0.1:1/callback/x?loginToken=t")),
             Sso::CallbackVerdict::Kind::WrongNonce); // no attempt yet
         login.start(homeserverOf(server), QStringLiteral("github"));
-        const QString token = signInTokenFor(server);
+        const QString token = loginTokenFromDevServer(server);
         QVERIFY(!token.isEmpty());
         const QString link
             = login.redirectUrl().toString() + QStringLiteral("?loginToken=") + token;
