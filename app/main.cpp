@@ -68,6 +68,10 @@ int main(int argc, char *argv[])
             QTextStream(stdout) << "restored " << userId << ' ' << deviceId << ' ' << baseUrl
                                 << Qt::endl;
         });
+    QObject::connect(&controller, &Portico::Ui::LoginController::storeFailed,
+        [](const QString &reason, const QString &detail) {
+            QTextStream(stdout) << "store-failed " << reason << ' ' << detail << Qt::endl;
+        });
     QObject::connect(&controller, &Portico::Ui::LoginController::sessionVerified,
         [](const QString &userId, const QString &deviceId) {
             QTextStream(stdout) << "verified " << userId << ' ' << deviceId << Qt::endl;

@@ -17,7 +17,9 @@ ColumnLayout {
 
     PageHeading {
         title: qsTr("You are signed in")
-        subtitle: page.controller.ephemeral
+        subtitle: page.controller.saveFailed
+                  ? qsTr("Your session could not be saved: it ends when you quit Portico, unless saving succeeds.")
+                  : page.controller.ephemeral
                   ? qsTr("This session is not saved and ends when you quit Portico.")
                   : qsTr("Your session is kept safe in your system keychain.")
     }
@@ -48,6 +50,13 @@ ColumnLayout {
             Layout.preferredWidth: 32
         }
         Item { Layout.fillWidth: true }
+        Button {
+            visible: page.controller.saveFailed
+            text: qsTr("Retry saving")
+            highlighted: true
+            enabled: !page.controller.busy
+            onClicked: page.controller.retrySave()
+        }
         Button {
             text: qsTr("Sign out")
             enabled: !page.controller.busy

@@ -45,7 +45,8 @@ StoreError storeErrorFrom(int keychainError, const QString &text)
         break;
     }
     // QtKeychain 0.13 reports these as OtherError; the text is all there is to tell them apart.
-    if (text.contains(u"D-Bus") || text.contains(u"org.freedesktop.secrets"))
+    if (text.contains(u"D-Bus") || text.contains(u"org.freedesktop.secrets")
+        || text.contains(u"Could not connect"))
         return {Reason::NoKeychain, text};
     if (text.contains(u"collection") || text.contains(u"locked"))
         return {Reason::Locked, text};

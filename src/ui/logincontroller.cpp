@@ -35,6 +35,22 @@ QString storeErrorText(const Session::StoreError &error)
 }
 } // namespace
 
+QString storeFailureName(const Session::StoreError &error)
+{
+    using Reason = Session::StoreError::Reason;
+    switch (error.reason) {
+    case Reason::NoKeychain:
+        return QStringLiteral("no-keychain");
+    case Reason::Locked:
+        return QStringLiteral("locked");
+    case Reason::AccessDenied:
+        return QStringLiteral("access-denied");
+    case Reason::Other:
+        break;
+    }
+    return QStringLiteral("other");
+}
+
 QString describeDiscoveryError(const Discovery::DiscoveryError &error)
 {
     using Reason = Discovery::DiscoveryError::Reason;
@@ -144,6 +160,7 @@ LoginController::LoginController(
         if (session.key() != m_signingIn)
             return; // a refreshed token of the session shown: nothing changes for the user
         m_signingIn.clear();
+        m_pendingSignIn = {};
         setBusy(false);
         showSession(session);
         if (m_store.persistence() == Session::SessionStore::Persistence::MemoryOnly)
@@ -154,7 +171,28 @@ LoginController::LoginController(
         &m_store, &Session::SessionStore::failed, this, [this](const Session::StoreError &error) {
             setBusy(false);
             setError(storeErrorText(error));
+            if (m_signingIn.isEmpty())
+                return;
+            // Signed in, but not kept: the session works until Portico quits, and Retry stores
+            // it once the keychain is usable. Nothing is written anywhere else meanwhile.
+            m_unsaved = m_pendingSignIn;
+            m_signingIn.clear();
+            showSession(m_unsaved);
+            Q_EMIT saveFailedChanged();
+            Q_EMIT storeFailed(storeFailureName(error), error.detail);
         });
+}
+
+void LoginController::retrySave()
+{
+    if (!m_unsaved.isValid())
+        return;
+    setError({});
+    setBusy(true);
+    m_signingIn = m_unsaved.key();
+    m_pendingSignIn = std::exchange(m_unsaved, {});
+    Q_EMIT saveFailedChanged();
+    m_store.save(m_pendingSignIn);
 }
 
 QString LoginController::homeserver() const
@@ -461,6 +499,7 @@ void LoginController::onSignedIn(const Session::Session &session, const QString 
     setNotice(warning);
     setBusy(true);
     m_signingIn = session.key();
+    m_pendingSignIn = session;
     m_store.save(session); // shows the signed-in page once the keychain has it
 }
 

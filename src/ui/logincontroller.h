@@ -20,7 +20,8 @@ class QNetworkAccessManager;
 
 namespace Portico::Session {
 class SessionStore;
-}
+struct StoreError;
+} // namespace Portico::Session
 
 namespace Portico::Ui {
 
@@ -49,6 +50,8 @@ class LoginController : public QObject
     Q_PROPERTY(QString sessionServer READ sessionServer NOTIFY sessionChanged)
     Q_PROPERTY(bool ephemeral READ ephemeral CONSTANT)
     Q_PROPERTY(bool passwordAvailable READ passwordAvailable NOTIFY homeserverChanged)
+    // Signed in, but the keychain refused to keep the session: offer Retry.
+    Q_PROPERTY(bool saveFailed READ saveFailed NOTIFY saveFailedChanged)
     Q_PROPERTY(QString suggestedUser READ suggestedUser NOTIFY homeserverChanged)
 
 public:
@@ -75,6 +78,7 @@ public:
     QString sessionServer() const { return m_session.baseUrl.toDisplayString(); }
     bool ephemeral() const;
     bool passwordAvailable() const { return m_homeserver && m_flows.password; }
+    bool saveFailed() const { return m_unsaved.isValid(); }
     QString suggestedUser() const { return m_suggestedUser; }
 
     Sso::SsoLogin &ssoLogin() { return m_sso; }
@@ -99,6 +103,7 @@ public Q_SLOTS:
     void signInWithPassword(const QString &user, const QString &password);
     void back();
     void signOut();
+    void retrySave();
 
 Q_SIGNALS:
     void pageChanged();
@@ -109,6 +114,10 @@ Q_SIGNALS:
     void noticeTextChanged();
     void lookupStatusChanged();
     void sessionChanged();
+    void saveFailedChanged();
+    // For scripts and tests: the keychain refused the new session ("no-keychain", "locked",
+    // "access-denied" or "other").
+    void storeFailed(const QString &reason, const QString &detail);
     // For scripts and tests: the app reports what happened, without any secret.
     void signedIn(const QString &userId, const QString &deviceId, const QString &baseUrl);
     // A stored session was shown at start, then confirmed by the server (whoami).
@@ -145,6 +154,8 @@ private:
     Password::PasswordLogin m_password;
     Session::TokenRefresher m_refresher;
     QString m_signingIn; // key of the session being stored after a sign-in
+    Session::Session m_pendingSignIn; // that session, until the keychain has it
+    Session::Session m_unsaved; // signed in, but the keychain refused it
     QString m_suggestedUser;
     IdentityProviderModel m_providers;
     ProviderFilterModel m_filtered;
@@ -169,5 +180,6 @@ private:
 QString describeDiscoveryError(const Discovery::DiscoveryError &error);
 QString describeSsoError(const Sso::SsoError &error);
 QString describePasswordError(const Matrix::Error &error);
+QString storeFailureName(const Session::StoreError &error);
 
 } // namespace Portico::Ui

@@ -99,6 +99,15 @@ public:
     // M_UNKNOWN_TOKEN with soft_logout: true (and its refresh token is gone).
     void softLogout(const QString &userId, const QString &deviceId);
     int refreshCount() const { return m_refreshCount; }
+    // The live access tokens of a user, so that tests can look for them where they must not be.
+    QStringList accessTokensOf(const QString &userId) const
+    {
+        QStringList tokens;
+        for (auto it = m_registry->sessions.cbegin(); it != m_registry->sessions.cend(); ++it)
+            if (it->userId == userId)
+                tokens.append(it.key());
+        return tokens;
+    }
 
 Q_SIGNALS:
     void requestHandled(const QByteArray &method, const QString &path, int status);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: the built `portico` binary on a real display (Xvfb), the development homeserver,
 // the real Secret Service of the private D-Bus session, and a browser: scripted, or Chromium.
+#include "appdriver.h"
 #include "devserver.h"
 #include "devsession.h"
 #include "scriptedbrowser.h"
@@ -49,65 +50,7 @@ class TestE2eSignIn : public QObject
     QTemporaryDir scratch;
     QNetworkAccessManager network;
 
-    // Starts the app binary with the stub opener first on PATH and its own config folders.
-    std::unique_ptr<QProcess> launch(const QStringList &arguments, const QString &browser = {})
-    {
-        auto app = std::make_unique<QProcess>();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PATH"),
-            QStringLiteral(E2E_STUB_DIR) + u':' + env.value(QStringLiteral("PATH")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), scratch.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), scratch.filePath(QStringLiteral("cache")));
-        env.insert(
-            QStringLiteral("PORTICO_E2E_URL_LOG"), scratch.filePath(QStringLiteral("opened-urls")));
-        env.insert(QStringLiteral("PORTICO_E2E_BROWSER"), browser);
-        env.insert(
-            QStringLiteral("PORTICO_E2E_PROFILE"), scratch.filePath(QStringLiteral("chromium")));
-        env.insert(
-            QStringLiteral("PORTICO_E2E_DOM"), scratch.filePath(QStringLiteral("final-page.html")));
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
-        env.insert(QStringLiteral("QT_QUICK_BACKEND"), QStringLiteral("software"));
-        env.remove(QStringLiteral("QT_LOGGING_RULES"));
-        app->setProcessEnvironment(env);
-        app->setProcessChannelMode(QProcess::SeparateChannels);
-        app->start(QStringLiteral(PORTICO_BINARY), arguments);
-        return app;
-    }
-
-    static void stop(QProcess &app)
-    {
-        app.terminate();
-        if (!app.waitForFinished(5000))
-            app.kill();
-    }
-
-    // What the app says on stdout, e.g. "signed-in @alice:localhost DEVICE http://…".
-    static QStringList waitForLine(QProcess &app, const QString &prefix, QString &stdoutSoFar)
-    {
-        QStringList fields;
-        (void)QTest::qWaitFor(
-            [&] {
-                stdoutSoFar += QString::fromUtf8(app.readAllStandardOutput());
-                for (const QString &line : stdoutSoFar.split(u'\n'))
-                    if (line.startsWith(prefix + u' '))
-                        fields = line.split(u' ');
-                return !fields.isEmpty() || app.state() == QProcess::NotRunning;
-            },
-            30000);
-        return fields;
-    }
-
-    QUrl waitForOpenedUrl()
-    {
-        QString opened;
-        (void)QTest::qWaitFor(
-            [&] {
-                opened = readFile(scratch.filePath(QStringLiteral("opened-urls"))).trimmed();
-                return !opened.isEmpty();
-            },
-            20000);
-        return QUrl(opened.section(u'\n', -1), QUrl::StrictMode);
-    }
+    AppDriver driver{scratch};
 
     // Checks that the session the app reported is in the Secret Service, works on the server,
     // and is nowhere in the app's files.
@@ -134,16 +77,16 @@ private Q_SLOTS:
                 "needs a display and a D-Bus session with a keyring: run it through scripts/test");
     }
 
-    void init() { QFile::remove(scratch.filePath(QStringLiteral("opened-urls"))); }
+    void init() { driver.forgetOpenedUrls(); }
 
     void signInWithScriptedBrowserThenRestore()
     {
         DevServer server(DevServer::Config::demo()); // with its IdP page
         QVERIFY(server.start());
-        auto app = launch({QStringLiteral("--server"), server.baseUrl().toString(),
+        auto app = driver.launch({QStringLiteral("--server"), server.baseUrl().toString(),
             QStringLiteral("--idp"), QStringLiteral("github")});
 
-        const QUrl opened = waitForOpenedUrl();
+        const QUrl opened = driver.waitForOpenedUrl();
         QVERIFY2(opened.isValid(), "the app never opened the browser");
         QCOMPARE(opened.path(), QStringLiteral("/_matrix/client/v3/login/sso/redirect/github"));
         const QUrl redirect(
@@ -162,7 +105,8 @@ private Q_SLOTS:
         QVERIFY(browser.visited().size() >= 4); // redirect, IdP page, approve, listener
 
         QString output;
-        const QStringList signedIn = waitForLine(*app, QStringLiteral("signed-in"), output);
+        const QStringList signedIn
+            = AppDriver::waitForLine(*app, QStringLiteral("signed-in"), output);
         QVERIFY2(!signedIn.isEmpty(),
             qPrintable(output + QString::fromUtf8(app->readAllStandardError())));
         verifyStoredSession(server, signedIn);
@@ -174,14 +118,15 @@ private Q_SLOTS:
         const QString log = output + QString::fromUtf8(app->readAllStandardError());
         QVERIFY(!log.contains(token));
         QVERIFY(!log.contains(QStringLiteral("loginToken=")));
-        stop(*app);
+        AppDriver::stop(*app);
 
         // A second start restores the session from the keychain and checks it with the server.
         server.clearRequestLog();
-        QFile::remove(scratch.filePath(QStringLiteral("opened-urls")));
-        auto again = launch({});
+        driver.forgetOpenedUrls();
+        auto again = driver.launch({});
         QString output2;
-        const QStringList verified = waitForLine(*again, QStringLiteral("verified"), output2);
+        const QStringList verified
+            = AppDriver::waitForLine(*again, QStringLiteral("verified"), output2);
         QVERIFY2(!verified.isEmpty(),
             qPrintable(output2 + QString::fromUtf8(again->readAllStandardError())));
         QCOMPARE(verified.value(1), QStringLiteral("@alice:localhost"));
@@ -190,8 +135,8 @@ private Q_SLOTS:
         QCOMPARE(
             server.requestLog().first().path, QStringLiteral("/_matrix/client/v3/account/whoami"));
         QVERIFY(server.requestLog().first().authenticated);
-        QVERIFY(readFile(scratch.filePath(QStringLiteral("opened-urls"))).isEmpty());
-        stop(*again);
+        QVERIFY(readFile(driver.openedUrlsLog()).isEmpty());
+        AppDriver::stop(*again);
     }
 
     // MSC1730: the portal signs the user in and names the homeserver that holds the session;
@@ -208,9 +153,9 @@ private Q_SLOTS:
         portal.shareSessionsWith(target);
         QVERIFY(portal.start());
 
-        auto app = launch({QStringLiteral("--server"), portal.baseUrl().toString(),
+        auto app = driver.launch({QStringLiteral("--server"), portal.baseUrl().toString(),
             QStringLiteral("--idp"), QStringLiteral("github")});
-        const QUrl opened = waitForOpenedUrl();
+        const QUrl opened = driver.waitForOpenedUrl();
         QVERIFY(opened.isValid());
         ScriptedBrowser browser;
         QSignalSpy finished(&browser, &ScriptedBrowser::finished);
@@ -218,11 +163,12 @@ private Q_SLOTS:
         QVERIFY(finished.wait(20000));
 
         QString output;
-        const QStringList signedIn = waitForLine(*app, QStringLiteral("signed-in"), output);
+        const QStringList signedIn
+            = AppDriver::waitForLine(*app, QStringLiteral("signed-in"), output);
         QVERIFY2(!signedIn.isEmpty(),
             qPrintable(output + QString::fromUtf8(app->readAllStandardError())));
         QCOMPARE(signedIn.value(3), target.baseUrl().toString());
-        stop(*app);
+        AppDriver::stop(*app);
 
         // The portal's log ends with the login POST...
         const auto portalLog = portal.requestLog();
@@ -251,9 +197,9 @@ private Q_SLOTS:
         config.skipIdpPage = true;
         DevServer server(config);
         QVERIFY(server.start());
-        auto app = launch({QStringLiteral("--server"), server.baseUrl().toString(),
+        auto app = driver.launch({QStringLiteral("--server"), server.baseUrl().toString(),
             QStringLiteral("--idp"), QStringLiteral("gitlab")});
-        const QUrl opened = waitForOpenedUrl();
+        const QUrl opened = driver.waitForOpenedUrl();
         QVERIFY(opened.isValid());
         const QUrl redirect(
             QUrlQuery(opened).queryItemValue(QStringLiteral("redirectUrl"), QUrl::FullyDecoded));
@@ -272,17 +218,18 @@ private Q_SLOTS:
         const QString link = browser.visited().last().toString();
         QVERIFY2(link.startsWith(portico + QStringLiteral("?loginToken=")), qPrintable(link));
 
-        auto second = launch({link});
+        auto second = driver.launch({link});
         QVERIFY(second->waitForFinished(20000));
         QCOMPARE(second->exitStatus(), QProcess::NormalExit);
         QCOMPARE(second->exitCode(), 0);
 
         QString output;
-        const QStringList signedIn = waitForLine(*app, QStringLiteral("signed-in"), output);
+        const QStringList signedIn
+            = AppDriver::waitForLine(*app, QStringLiteral("signed-in"), output);
         QVERIFY2(!signedIn.isEmpty(),
             qPrintable(output + QString::fromUtf8(app->readAllStandardError())));
         verifyStoredSession(server, signedIn);
-        stop(*app);
+        AppDriver::stop(*app);
     }
 
     void signInWithHeadlessChromium()
@@ -294,12 +241,13 @@ private Q_SLOTS:
         config.defaultUser = QStringLiteral("alice");
         DevServer server(config);
         QVERIFY(server.start());
-        auto app = launch({QStringLiteral("--server"), server.baseUrl().toString(),
-                              QStringLiteral("--idp"), QStringLiteral("keycloak")},
+        auto app = driver.launch({QStringLiteral("--server"), server.baseUrl().toString(),
+                                     QStringLiteral("--idp"), QStringLiteral("keycloak")},
             QStringLiteral("chromium"));
 
         QString output;
-        const QStringList signedIn = waitForLine(*app, QStringLiteral("signed-in"), output);
+        const QStringList signedIn
+            = AppDriver::waitForLine(*app, QStringLiteral("signed-in"), output);
         QVERIFY2(!signedIn.isEmpty(),
             qPrintable(output + QString::fromUtf8(app->readAllStandardError())
                 + readFile(scratch.filePath(QStringLiteral("chromium.log")))));
@@ -313,7 +261,7 @@ private Q_SLOTS:
             },
             30000);
         QVERIFY2(dom.contains(QStringLiteral("close this tab")), qPrintable(dom));
-        stop(*app);
+        AppDriver::stop(*app);
     }
 };
 

@@ -166,6 +166,15 @@ private Q_SLOTS:
             storeErrorFrom(QKeychain::AccessDeniedByUser, QString()).reason, Reason::AccessDenied);
         QCOMPARE(
             storeErrorFrom(QKeychain::NoBackendAvailable, QString()).reason, Reason::NoKeychain);
+        QCOMPARE(storeErrorFrom(QKeychain::OtherError,
+                     QStringLiteral("Could not connect: No such file or directory"))
+                     .reason,
+            Reason::NoKeychain);
+        QCOMPARE(storeErrorFrom(QKeychain::OtherError,
+                     QStringLiteral("Error calling StartServiceByName for org.freedesktop.secrets: "
+                                    "Timeout was reached"))
+                     .reason,
+            Reason::NoKeychain);
         QCOMPARE(
             storeErrorFrom(QKeychain::OtherError, QStringLiteral("weird")).reason, Reason::Other);
     }

@@ -1,0 +1,35 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+// Runs the built `portico` binary for end-to-end tests: its own config and cache folders under a
+// scratch folder, the xdg-open stub first on PATH (it records the URLs the app opens and can hand
+// them to headless Chromium), a real display. Reads what the app reports on stdout.
+class AppDriver
+{
+public:
+    explicit AppDriver(const QTemporaryDir &scratch)
+        : m_scratch(scratch)
+    {}
+
+    // `wrapper` runs the app inside another command (e.g. dbus-run-session --).
+    std::unique_ptr<QProcess> launch(const QStringList &arguments, const QString &browser = {},
+        const QStringList &wrapper = {}, const QProcessEnvironment &extra = {}) const;
+    static void stop(QProcess &app);
+    // The first stdout line that starts with `prefix`, split at spaces ("signed-in USER …").
+    static QStringList waitForLine(QProcess &app, const QString &prefix, QString &stdoutSoFar);
+    // The last URL the app asked the desktop to open.
+    QUrl waitForOpenedUrl() const;
+    void forgetOpenedUrls() const;
+    QString openedUrlsLog() const;
+
+private:
+    const QTemporaryDir &m_scratch;
+};
