@@ -46,6 +46,15 @@ ColumnLayout {
     }
 
     MessageBanner { text: page.controller.errorText }
+
+    Button {
+        visible: page.controller.signInAgainUser.length > 0
+        text: qsTr("Sign in again as %1").arg(page.controller.signInAgainUser)
+        highlighted: true
+        Layout.fillWidth: true
+        enabled: !page.controller.busy
+        onClicked: page.controller.signInAgain()
+    }
     MessageBanner { kind: MessageBanner.Info; text: page.controller.noticeText }
 
     RowLayout {

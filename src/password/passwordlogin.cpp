@@ -23,17 +23,19 @@ void PasswordLogin::cancel()
         m_reply->abort();
 }
 
-void PasswordLogin::start(
-    const Discovery::Homeserver &homeserver, const QString &user, const QString &password)
+void PasswordLogin::start(const Discovery::Homeserver &homeserver, const QString &user,
+    const QString &password, const QString &deviceId)
 {
     cancel();
     m_running = true;
     const quint64 attempt = m_attempt;
-    const QJsonObject credentials{{QStringLiteral("type"), QStringLiteral("m.login.password")},
+    QJsonObject credentials{{QStringLiteral("type"), QStringLiteral("m.login.password")},
         {QStringLiteral("identifier"),
             QJsonObject{{QStringLiteral("type"), QStringLiteral("m.id.user")},
                 {QStringLiteral("user"), user.trimmed()}}},
         {QStringLiteral("password"), password}};
+    if (!deviceId.isEmpty())
+        credentials.insert(QStringLiteral("device_id"), deviceId);
     m_reply = Session::postLogin(m_network, homeserver, credentials, Session::defaultDeviceName(),
         this, [this, attempt, homeserver](const auto &result) {
             if (attempt != m_attempt)

@@ -23,8 +23,9 @@ public:
     explicit PasswordLogin(QNetworkAccessManager &network, QObject *parent = nullptr);
 
     // `user` is a localpart or a full Matrix ID (sent as an m.id.user identifier).
-    void start(
-        const Discovery::Homeserver &homeserver, const QString &user, const QString &password);
+    // A `deviceId` signs in again on that device (after a soft logout).
+    void start(const Discovery::Homeserver &homeserver, const QString &user,
+        const QString &password, const QString &deviceId = {});
     void cancel();
     bool isRunning() const { return m_running; }
 

@@ -33,12 +33,14 @@ void SsoLogin::setStep(Step step)
     Q_EMIT stepChanged(step);
 }
 
-void SsoLogin::start(const Discovery::Homeserver &homeserver, const QString &idpId)
+void SsoLogin::start(
+    const Discovery::Homeserver &homeserver, const QString &idpId, const QString &deviceId)
 {
     cancel();
     const quint64 attempt = ++m_attempt;
     m_homeserver = homeserver;
     m_idpId = idpId;
+    m_deviceId = deviceId;
     m_listener = new CallbackListener(m_limits, this);
     connect(
         m_listener, &CallbackListener::tokenReceived, this, [this, attempt](const QString &token) {
@@ -109,10 +111,12 @@ void SsoLogin::onToken(const QString &loginToken)
     m_deadline.stop();
     setStep(Step::SigningIn);
     const quint64 attempt = m_attempt;
-    m_reply = Session::postLogin(m_network, m_homeserver,
-        {{QStringLiteral("type"), QStringLiteral("m.login.token")},
-            {QStringLiteral("token"), loginToken}},
-        Session::defaultDeviceName(), this, [this, attempt](const auto &result) {
+    QJsonObject credentials{{QStringLiteral("type"), QStringLiteral("m.login.token")},
+        {QStringLiteral("token"), loginToken}};
+    if (!m_deviceId.isEmpty())
+        credentials.insert(QStringLiteral("device_id"), m_deviceId);
+    m_reply = Session::postLogin(m_network, m_homeserver, credentials, Session::defaultDeviceName(),
+        this, [this, attempt](const auto &result) {
             if (attempt != m_attempt)
                 return;
             if (!result) {

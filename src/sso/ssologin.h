@@ -48,7 +48,9 @@ public:
     void setListenerLimits(CallbackListener::Limits limits) { m_limits = limits; }
 
     // Starts an attempt with `idpId` (empty: the generic SSO redirect). Abandons any other.
-    void start(const Discovery::Homeserver &homeserver, const QString &idpId);
+    // A `deviceId` signs in again on that device (after a soft logout), keeping it.
+    void start(const Discovery::Homeserver &homeserver, const QString &idpId,
+        const QString &deviceId = {});
     // Opens the browser on the same attempt again, for when the first tab got lost.
     void reopenBrowser();
     void cancel();
@@ -80,6 +82,7 @@ private:
     CallbackListener *m_listener = nullptr;
     Discovery::Homeserver m_homeserver;
     QString m_idpId;
+    QString m_deviceId;
     QUrl m_browserUrl;
     QUrl m_redirectUrl;
     QTimer m_deadline;

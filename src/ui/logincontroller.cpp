@@ -459,6 +459,39 @@ void LoginController::submitCallbackUrl(const QString &url)
     }
 }
 
+void LoginController::signInAgain()
+{
+    if (m_softLoggedOut.userId.isEmpty())
+        return;
+    const Session::Session previous = m_softLoggedOut;
+    setError({});
+    setNotice({});
+    setBusy(true);
+    Discovery::checkHomeserver(m_network, previous.baseUrl, previous.plainHttpAllowed, this,
+        [this, previous](const auto &result) {
+            setBusy(false);
+            if (!result) {
+                setError(result.error().error.describe() + u' '
+                    + tr("Portico could not reach your server to sign you in again. Try again."));
+                return;
+            }
+            m_homeserver = result.value();
+            Q_EMIT homeserverChanged();
+            m_expectedUser = previous.userId;
+            const QString method = previous.loginMethod;
+            if (method == u"password") {
+                m_suggestedUser = previous.userId;
+                Q_EMIT homeserverChanged();
+                setPage(Page::Password);
+                return;
+            }
+            const QString idp = method.startsWith(u"sso:") ? method.mid(4) : QString();
+            m_sso.start(*m_homeserver, idp, previous.deviceId);
+            if (m_sso.step() == Sso::SsoLogin::Step::WaitingForBrowser)
+                setPage(Page::Waiting);
+        });
+}
+
 void LoginController::usePassword()
 {
     if (!passwordAvailable())
@@ -469,12 +502,14 @@ void LoginController::usePassword()
 
 void LoginController::signInWithPassword(const QString &user, const QString &password)
 {
-    if (!passwordAvailable() || user.trimmed().isEmpty() || password.isEmpty())
+    if (!m_homeserver || user.trimmed().isEmpty() || password.isEmpty())
         return;
     setError({});
     setNotice({});
     setBusy(true);
-    m_password.start(*m_homeserver, user, password);
+    // Signing in again after a soft logout keeps the device.
+    m_password.start(*m_homeserver, user, password,
+        m_expectedUser.isEmpty() ? QString() : m_softLoggedOut.deviceId);
 }
 
 void LoginController::back()
@@ -496,6 +531,19 @@ void LoginController::back()
 
 void LoginController::onSignedIn(const Session::Session &session, const QString &warning)
 {
+    if (!m_expectedUser.isEmpty() && session.userId != m_expectedUser) {
+        // Another account at the IdP: end that session rather than mix it up with the device.
+        const QString expected = std::exchange(m_expectedUser, QString());
+        Session::AccountClient(m_network).logout(session, this, [](const auto &) {});
+        setBusy(false);
+        setPage(Page::Server);
+        setError(tr("You signed in as %1, but this device belongs to %2. Sign in again as %2.")
+                     .arg(session.userId, expected));
+        return;
+    }
+    m_expectedUser.clear();
+    if (session.key() == m_softLoggedOut.key())
+        m_softLoggedOut = {};
     setNotice(warning);
     setBusy(true);
     m_signingIn = session.key();
@@ -546,6 +594,8 @@ void LoginController::endSession(const Matrix::Error &why)
     setPage(Page::Server);
     if (why.softLogout) {
         // The device stays on the server; so does what we stored, for signing in again.
+        m_softLoggedOut = session;
+        Q_EMIT sessionChanged();
         setNotice(
             tr("The server signed you out of %1. Sign in again to continue.").arg(session.userId));
         return;

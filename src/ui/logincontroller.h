@@ -52,6 +52,8 @@ class LoginController : public QObject
     Q_PROPERTY(bool passwordAvailable READ passwordAvailable NOTIFY homeserverChanged)
     // Signed in, but the keychain refused to keep the session: offer Retry.
     Q_PROPERTY(bool saveFailed READ saveFailed NOTIFY saveFailedChanged)
+    // After a soft logout: who can sign in again, on the same device.
+    Q_PROPERTY(QString signInAgainUser READ signInAgainUser NOTIFY sessionChanged)
     Q_PROPERTY(QString suggestedUser READ suggestedUser NOTIFY homeserverChanged)
 
 public:
@@ -79,6 +81,7 @@ public:
     bool ephemeral() const;
     bool passwordAvailable() const { return m_homeserver && m_flows.password; }
     bool saveFailed() const { return m_unsaved.isValid(); }
+    QString signInAgainUser() const { return m_softLoggedOut.userId; }
     QString suggestedUser() const { return m_suggestedUser; }
 
     Sso::SsoLogin &ssoLogin() { return m_sso; }
@@ -104,6 +107,8 @@ public Q_SLOTS:
     void back();
     void signOut();
     void retrySave();
+    // Signs the soft-logged-out user in again through the same provider, keeping the device.
+    void signInAgain();
 
 Q_SIGNALS:
     void pageChanged();
@@ -156,6 +161,8 @@ private:
     QString m_signingIn; // key of the session being stored after a sign-in
     Session::Session m_pendingSignIn; // that session, until the keychain has it
     Session::Session m_unsaved; // signed in, but the keychain refused it
+    Session::Session m_softLoggedOut; // the server ended it but kept the device
+    QString m_expectedUser; // signing in again must give this user back
     QString m_suggestedUser;
     IdentityProviderModel m_providers;
     ProviderFilterModel m_filtered;
