@@ -617,6 +617,10 @@ void LoginController::signOut()
         // The local session goes either way: the user asked to sign out.
         m_store.remove(session);
         m_session = {};
+        if (m_unsaved.key() == session.key()) {
+            m_unsaved = {};
+            Q_EMIT saveFailedChanged();
+        }
         setBusy(false);
         Q_EMIT sessionChanged();
         setPage(m_homeserver ? Page::Providers : Page::Server);
