@@ -17,6 +17,22 @@
 using namespace Portico;
 using Page = Ui::LoginController::Page;
 
+namespace {
+// Signs in through `controller` with provider `idp`, a scripted browser playing the user.
+bool signInThrough(Ui::LoginController &controller, ScriptedBrowser &browser,
+    const DevServer &server, const QString &idp)
+{
+    controller.ssoLogin().setBrowserLauncher([&browser](const QUrl &url) {
+        browser.open(url);
+        return true;
+    });
+    QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
+    controller.setAutoProvider(idp);
+    controller.discover(server.baseUrl().toString());
+    return signedIn.wait(15000);
+}
+} // namespace
+
 class TestLoginController : public QObject
 {
     Q_OBJECT
@@ -113,15 +129,8 @@ private Q_SLOTS:
         Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
         Ui::LoginController controller(network, store);
         ScriptedBrowser browser;
-        controller.ssoLogin().setBrowserLauncher([&](const QUrl &url) {
-            browser.open(url);
-            return true;
-        });
-        QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
-        controller.setAutoProvider(QStringLiteral("keycloak"));
-        controller.discover(server.baseUrl().toString());
-        QVERIFY(signedIn.wait(15000));
-        QCOMPARE(signedIn.first().at(0).toString(), QStringLiteral("@alice:localhost"));
+        QVERIFY(signInThrough(controller, browser, server, QStringLiteral("keycloak")));
+        QCOMPARE(controller.userId(), QStringLiteral("@alice:localhost"));
     }
     void typingLooksUpQuietlyThenContinueIsInstant()
     {
@@ -260,14 +269,7 @@ private Q_SLOTS:
         Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
         Ui::LoginController controller(network, store);
         ScriptedBrowser browser;
-        controller.ssoLogin().setBrowserLauncher([&](const QUrl &url) {
-            browser.open(url);
-            return true;
-        });
-        QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
-        controller.setAutoProvider(QStringLiteral("github"));
-        controller.discover(server.baseUrl().toString());
-        QVERIFY(signedIn.wait(15000));
+        QVERIFY(signInThrough(controller, browser, server, QStringLiteral("github")));
         QTRY_VERIFY_WITH_TIMEOUT(server.refreshCount() >= 2, 6000); // two lifetimes later
         QCOMPARE(controller.page(), Page::SignedIn);
         // What the store holds is the latest token, and it works.
@@ -299,14 +301,7 @@ private Q_SLOTS:
         {
             Ui::LoginController first(network, store);
             ScriptedBrowser browser;
-            first.ssoLogin().setBrowserLauncher([&](const QUrl &url) {
-                browser.open(url);
-                return true;
-            });
-            QSignalSpy signedIn(&first, &Ui::LoginController::signedIn);
-            first.setAutoProvider(QStringLiteral("github"));
-            first.discover(server.baseUrl().toString());
-            QVERIFY(signedIn.wait(15000));
+            QVERIFY(signInThrough(first, browser, server, QStringLiteral("github")));
             QSignalSpy loaded(&store, &Session::SessionStore::loaded);
             store.loadAll();
             session = loaded.first().first().value<QList<Session::Session>>().first();
