@@ -32,11 +32,7 @@ QPointer<QNetworkReply> fetchFrom(QNetworkAccessManager &network, const Homeserv
             }
             auto flows = Matrix::parseLoginFlows(result->body);
             if (!flows) {
-                Matrix::Error error;
-                error.kind = Matrix::Error::Kind::InvalidResponse;
-                error.httpStatus = result->status;
-                error.detail = flows.error();
-                handler(Unexpected{error});
+                handler(Unexpected{Matrix::Error::invalidResponse(flows.error(), result->status)});
                 return;
             }
             for (const QString &warning : flows->warnings)

@@ -40,6 +40,15 @@ struct Error
     bool softLogout = false;
 
     bool is(QStringView code) const { return errcode == code; }
+    // A 2xx answer that is not the document the endpoint promises.
+    static Error invalidResponse(const QString &detail, int httpStatus = 0)
+    {
+        Error error;
+        error.kind = Kind::InvalidResponse;
+        error.httpStatus = httpStatus;
+        error.detail = detail;
+        return error;
+    }
     // A short human sentence; callers add what to do about it.
     QString describe() const;
 };

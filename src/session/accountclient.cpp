@@ -33,10 +33,8 @@ QPointer<QNetworkReply> AccountClient::whoami(const Session &session, QObject *c
             }
             const auto object = Matrix::jsonObject(result.value());
             if (!object || !object->value(u"user_id").isString()) {
-                Matrix::Error error;
-                error.kind = Matrix::Error::Kind::InvalidResponse;
-                error.detail = QStringLiteral("whoami without user_id");
-                handler(Unexpected{error});
+                handler(Unexpected{
+                    Matrix::Error::invalidResponse(QStringLiteral("whoami without user_id"))});
                 return;
             }
             handler(WhoAmI{

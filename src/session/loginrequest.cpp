@@ -41,11 +41,7 @@ QPointer<QNetworkReply> postLogin(QNetworkAccessManager &network,
         }
         auto response = Matrix::parseLoginResponse(result->body);
         if (!response) {
-            Matrix::Error error;
-            error.kind = Matrix::Error::Kind::InvalidResponse;
-            error.httpStatus = result->status;
-            error.detail = response.error();
-            handler(Unexpected{error});
+            handler(Unexpected{Matrix::Error::invalidResponse(response.error(), result->status)});
             return;
         }
         handler(std::move(response).value());

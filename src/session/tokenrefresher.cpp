@@ -84,10 +84,7 @@ void TokenRefresher::refreshNow(Done done)
         }
         const auto response = Matrix::parseRefreshResponse(result->body);
         if (!response) {
-            Matrix::Error error;
-            error.kind = Matrix::Error::Kind::InvalidResponse;
-            error.detail = response.error();
-            finish(Unexpected{error});
+            finish(Unexpected{Matrix::Error::invalidResponse(response.error(), result->status)});
             return;
         }
         Session updated = m_session;

@@ -3,6 +3,7 @@
 #include "identityprovidermodel.h"
 
 #include "iconprovider.h"
+#include "providerfiltermodel.h"
 
 #include "matrix/mxc.h"
 
@@ -18,8 +19,12 @@ void IdentityProviderModel::setProviders(
     beginResetModel();
     m_providers = providers;
     m_iconUrls.clear();
-    for (const auto &provider : providers)
+    m_searchKeys.clear();
+    for (const auto &provider : providers) {
         m_iconUrls.append(Matrix::iconDownloadUrl(baseUrl, provider.icon));
+        m_searchKeys.append(
+            ProviderFilterModel::foldForSearch(provider.name + u'\n' + provider.id));
+    }
     endResetModel();
     Q_EMIT countChanged();
 }
@@ -47,6 +52,8 @@ QVariant IdentityProviderModel::data(const QModelIndex &index, int role) const
         return provider.name;
     case IconUrlRole:
         return m_iconUrls.at(index.row());
+    case SearchKeyRole:
+        return m_searchKeys.at(index.row());
     case IconSourceRole:
         return IconProvider::sourceFor(m_iconUrls.at(index.row()));
     case BrandRole:

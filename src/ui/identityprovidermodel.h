@@ -24,6 +24,7 @@ public:
         IconUrlRole, // where to download the icon from; empty for none
         BrandRole, // a brand we style ourselves, or empty
         IconSourceRole, // the icon through the caching IconProvider (image://idpicon/…)
+        SearchKeyRole, // name and id folded for search, computed once per server
     };
     Q_ENUM(Role)
 
@@ -43,6 +44,7 @@ Q_SIGNALS:
 private:
     QList<Matrix::IdentityProvider> m_providers;
     QList<QUrl> m_iconUrls;
+    QStringList m_searchKeys;
 };
 
 } // namespace Portico::Ui

@@ -157,9 +157,8 @@ LoginController::LoginController(
     connect(&m_sso, &Sso::SsoLogin::stepChanged, this,
         [this](Sso::SsoLogin::Step step) { setBusy(step == Sso::SsoLogin::Step::SigningIn); });
     connect(&m_store, &Session::SessionStore::saved, this, [this](const Session::Session &session) {
-        if (session.key() != m_signingIn)
+        if (!m_pendingSignIn.isValid() || session.key() != m_pendingSignIn.key())
             return; // a refreshed token of the session shown: nothing changes for the user
-        m_signingIn.clear();
         m_pendingSignIn = {};
         setBusy(false);
         showSession(session);
@@ -171,12 +170,11 @@ LoginController::LoginController(
         &m_store, &Session::SessionStore::failed, this, [this](const Session::StoreError &error) {
             setBusy(false);
             setError(storeErrorText(error));
-            if (m_signingIn.isEmpty())
+            if (!m_pendingSignIn.isValid())
                 return;
             // Signed in, but not kept: the session works until Portico quits, and Retry stores
             // it once the keychain is usable. Nothing is written anywhere else meanwhile.
-            m_unsaved = m_pendingSignIn;
-            m_signingIn.clear();
+            m_unsaved = std::exchange(m_pendingSignIn, {});
             showSession(m_unsaved);
             Q_EMIT saveFailedChanged();
             Q_EMIT storeFailed(storeFailureName(error), error.detail);
@@ -189,7 +187,6 @@ void LoginController::retrySave()
         return;
     setError({});
     setBusy(true);
-    m_signingIn = m_unsaved.key();
     m_pendingSignIn = std::exchange(m_unsaved, {});
     Q_EMIT saveFailedChanged();
     m_store.save(m_pendingSignIn);
@@ -546,7 +543,6 @@ void LoginController::onSignedIn(const Session::Session &session, const QString 
         m_softLoggedOut = {};
     setNotice(warning);
     setBusy(true);
-    m_signingIn = session.key();
     m_pendingSignIn = session;
     m_store.save(session); // shows the signed-in page once the keychain has it
 }

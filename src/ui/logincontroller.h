@@ -158,8 +158,7 @@ private:
     Sso::SsoLogin m_sso;
     Password::PasswordLogin m_password;
     Session::TokenRefresher m_refresher;
-    QString m_signingIn; // key of the session being stored after a sign-in
-    Session::Session m_pendingSignIn; // that session, until the keychain has it
+    Session::Session m_pendingSignIn; // just signed in, until the keychain has it
     Session::Session m_unsaved; // signed in, but the keychain refused it
     Session::Session m_softLoggedOut; // the server ended it but kept the device
     QString m_expectedUser; // signing in again must give this user back

@@ -41,9 +41,9 @@ bool ProviderFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
 {
     if (m_folded.isEmpty())
         return true;
+    // The source folds each provider once; a keystroke only compares.
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    return foldForSearch(index.data(IdentityProviderModel::NameRole).toString()).contains(m_folded)
-        || foldForSearch(index.data(IdentityProviderModel::IdRole).toString()).contains(m_folded);
+    return index.data(IdentityProviderModel::SearchKeyRole).toString().contains(m_folded);
 }
 
 } // namespace Portico::Ui
