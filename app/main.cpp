@@ -101,11 +101,11 @@ int main(int argc, char *argv[])
     QObject::connect(&instance, &InstanceChannel::urlReceived, &controller,
         &Portico::Ui::LoginController::submitCallbackUrl);
 
+    // The accounts already signed in come back in any case; --server adds one more.
+    controller.restore();
     if (!options.server.isEmpty()) {
         controller.setAutoProvider(options.idp);
         controller.discover(options.server);
-    } else {
-        controller.restore();
     }
     return QGuiApplication::exec();
 }

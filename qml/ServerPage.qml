@@ -65,6 +65,12 @@ ColumnLayout {
             Layout.preferredHeight: 32
             Layout.preferredWidth: 32
         }
+        Button {
+            // Adding an account: the one signed in stays, and this leads back to it.
+            visible: page.controller.accounts.count > 0
+            text: qsTr("Back to %1").arg(page.controller.userId)
+            onClicked: page.controller.back()
+        }
         Item { Layout.fillWidth: true }
         Button {
             text: qsTr("Continue")

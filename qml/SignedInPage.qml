@@ -27,6 +27,33 @@ ColumnLayout {
     MessageBanner { kind: MessageBanner.Warning; text: page.controller.noticeText }
     MessageBanner { text: page.controller.errorText }
 
+    // Offline is not signed out: say so, and let the user ask again now.
+    Pane {
+        visible: page.controller.sessionStatusText.length > 0
+        padding: 0
+        Layout.fillWidth: true
+        background: null
+        RowLayout {
+            width: parent.width
+            spacing: 8
+            BusyIndicator {
+                running: page.controller.sessionState === "verifying"
+                visible: running
+                Layout.preferredHeight: 24
+                Layout.preferredWidth: 24
+            }
+            MessageBanner {
+                kind: MessageBanner.Info
+                text: page.controller.sessionStatusText
+            }
+            Button {
+                visible: page.controller.sessionState === "offline"
+                text: qsTr("Retry now")
+                onClicked: page.controller.retryVerification()
+            }
+        }
+    }
+
     GridLayout {
         columns: 2
         columnSpacing: 16
@@ -41,7 +68,30 @@ ColumnLayout {
         Label { text: page.controller.sessionServer; elide: Text.ElideMiddle; Layout.fillWidth: true }
     }
 
+    AccountList { controller: page.controller }
+
+    // Sign out could not reach the server: removing the account here is the user's call.
+    MessageBanner {
+        kind: MessageBanner.Warning
+        text: page.controller.signOutQuestion
+    }
     RowLayout {
+        visible: page.controller.signOutQuestion.length > 0
+        Layout.fillWidth: true
+        Item { Layout.fillWidth: true }
+        Button {
+            text: qsTr("Keep signed in")
+            onClicked: page.controller.cancelSignOut()
+        }
+        Button {
+            text: qsTr("Remove from this computer")
+            highlighted: true
+            onClicked: page.controller.confirmSignOut()
+        }
+    }
+
+    RowLayout {
+        visible: page.controller.signOutQuestion.length === 0
         Layout.fillWidth: true
         BusyIndicator {
             running: page.controller.busy
@@ -56,6 +106,17 @@ ColumnLayout {
             highlighted: true
             enabled: !page.controller.busy
             onClicked: page.controller.retrySave()
+        }
+        Button {
+            visible: page.controller.signInAgainUser.length > 0
+            text: qsTr("Sign in again as %1").arg(page.controller.signInAgainUser)
+            enabled: !page.controller.busy
+            onClicked: page.controller.signInAgain()
+        }
+        Button {
+            text: qsTr("Add account")
+            enabled: !page.controller.busy
+            onClicked: page.controller.addAccount()
         }
         Button {
             text: qsTr("Sign out")

@@ -8,10 +8,13 @@
 #include "session/sessionstore.h"
 
 #include <QCoreApplication>
+#include <QSettings>
 
 namespace Portico::Ui {
 
 namespace {
+const QString CurrentAccountKey = QStringLiteral("ui/currentAccount");
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Portico::Ui::LoginController", text);
@@ -120,7 +123,7 @@ LoginController::LoginController(
     , m_discovery(network)
     , m_sso(network)
     , m_password(network)
-    , m_refresher(network)
+    , m_accounts(network)
 {
     connect(&m_discovery, &Discovery::HomeserverDiscovery::discovered, this,
         &LoginController::onDiscovered);
@@ -132,18 +135,16 @@ LoginController::LoginController(
     connect(&m_debounce, &QTimer::timeout, this, &LoginController::lookUpQuietly);
     connect(&m_sso, &Sso::SsoLogin::signedIn, this, &LoginController::onSignedIn);
     connect(&m_password, &Password::PasswordLogin::signedIn, this, &LoginController::onSignedIn);
-    connect(&m_refresher, &Session::TokenRefresher::refreshed, this,
+    connect(&m_accounts, &AccountListModel::keeperSessionUpdated, this,
         [this](const Session::Session &session) {
-            if (session.key() != m_session.key())
+            if (session.key() == m_unsaved.key()) {
+                m_unsaved = session; // still kept in memory only, until Retry saving works
                 return;
-            m_session = session;
+            }
             m_store.save(session); // the new tokens replace the old ones in the keychain
         });
-    connect(
-        &m_refresher, &Session::TokenRefresher::failed, this, [this](const Matrix::Error &error) {
-            if (error.is(u"M_UNKNOWN_TOKEN") && m_session.isValid())
-                endSession(error);
-        });
+    connect(&m_accounts, &AccountListModel::keeperStateChanged, this,
+        &LoginController::onKeeperStateChanged);
     connect(
         &m_password, &Password::PasswordLogin::failed, this, [this](const Matrix::Error &error) {
             setBusy(false);
@@ -268,10 +269,22 @@ void LoginController::restore()
             disconnect(*connection);
             if (sessions.isEmpty())
                 return;
-            const Session::Session &session = sessions.front();
-            showSession(session);
+            for (const Session::Session &session : sessions)
+                m_accounts.add(session);
+            // The account shown last time, if it is still there.
+            const QString last = QSettings().value(CurrentAccountKey).toString();
+            if (!m_accounts.current())
+                m_accounts.setCurrent(m_accounts.find(last) ? last : sessions.front().key());
+            // Shown unless the user has started signing in to another account meanwhile.
+            if (m_page == Page::Server && !m_busy)
+                showCurrent();
+            else
+                Q_EMIT sessionChanged();
+            const Session::Session session = currentSession();
             Q_EMIT sessionRestored(session.userId, session.deviceId, session.baseUrl.toString());
-            verifySession(true);
+            // Shown at once; each is checked with its server (offline is retried, not an end).
+            for (Session::SessionKeeper *keeper : m_accounts.keepers())
+                keeper->verify();
         });
     m_store.loadAll();
 }
@@ -523,6 +536,11 @@ void LoginController::back()
     }
     setBusy(false);
     setError({});
+    // Adding an account is optional: back from the server page shows the current one again.
+    if (m_page == Page::Server && m_accounts.current()) {
+        showCurrent();
+        return;
+    }
     setPage(Page::Server);
 }
 
@@ -547,81 +565,207 @@ void LoginController::onSignedIn(const Session::Session &session, const QString 
     m_store.save(session); // shows the signed-in page once the keychain has it
 }
 
+Session::Session LoginController::currentSession() const
+{
+    const Session::SessionKeeper *keeper = m_accounts.current();
+    return keeper ? keeper->session() : Session::Session{};
+}
+
 void LoginController::showSession(const Session::Session &session)
 {
-    m_session = session;
-    m_refresher.track(session);
+    // Just signed in: the server has said yes, no need to ask it again.
+    m_accounts.add(session)->markVerified();
+    m_accounts.setCurrent(session.key());
+    showCurrent();
+}
+
+void LoginController::showCurrent()
+{
+    const Session::SessionKeeper *keeper = m_accounts.current();
+    if (!keeper)
+        return;
+    // Remembered for the next start, only for sessions that are stored (nothing is written
+    // about an unsaved or ephemeral one).
+    if (!ephemeral() && keeper->key() != m_unsaved.key())
+        QSettings().setValue(CurrentAccountKey, keeper->key());
+    setSignOutQuestion({});
     Q_EMIT sessionChanged();
     setPage(Page::SignedIn);
 }
 
-void LoginController::verifySession(bool mayRefresh)
+QString LoginController::sessionState() const
 {
-    // Is the session still alive? Asked on its bound base URL; an expired access token is
-    // refreshed once and asked again.
-    const Session::Session session = m_session;
-    Session::AccountClient(m_network).whoami(
-        session, this, [this, session, mayRefresh](const auto &result) {
-            if (m_session.key() != session.key())
-                return;
-            if (result) {
-                Q_EMIT sessionVerified(session.userId, session.deviceId);
-                return;
-            }
-            if (!result.error().is(u"M_UNKNOWN_TOKEN"))
-                return; // offline or a server hiccup is not "signed out"
-            if (mayRefresh && !session.refreshToken.isEmpty() && !result.error().softLogout) {
-                m_refresher.refreshNow([this](const auto &refreshed) {
-                    if (refreshed)
-                        verifySession(false);
-                });
-                return;
-            }
-            endSession(result.error());
-        });
+    const Session::SessionKeeper *keeper = m_accounts.current();
+    return keeper ? accountStateName(keeper->state()) : QString();
 }
 
-void LoginController::endSession(const Matrix::Error &why)
+QString LoginController::sessionStatusText() const
 {
-    const Session::Session session = m_session;
-    m_refresher.stop();
-    m_session = {};
-    Q_EMIT sessionChanged();
-    setPage(Page::Server);
+    const Session::SessionKeeper *keeper = m_accounts.current();
+    if (!keeper)
+        return {};
+    switch (keeper->state()) {
+    case Session::SessionKeeper::State::Unverified:
+    case Session::SessionKeeper::State::Verifying:
+        return tr("Checking your session with the server…");
+    case Session::SessionKeeper::State::Offline:
+        return tr("%1 cannot be reached right now. %2 You are still signed in; Portico "
+                  "keeps trying in the background.")
+            .arg(keeper->session().baseUrl.host(), keeper->lastError().describe());
+    case Session::SessionKeeper::State::Verified:
+    case Session::SessionKeeper::State::SoftLoggedOut:
+    case Session::SessionKeeper::State::Ended:
+        break;
+    }
+    return {};
+}
+
+void LoginController::onKeeperStateChanged(Session::SessionKeeper *keeper)
+{
+    using State = Session::SessionKeeper::State;
+    const Session::Session session = keeper->session();
+    switch (keeper->state()) {
+    case State::Verified:
+        Q_EMIT sessionVerified(session.userId, session.deviceId);
+        break;
+    case State::SoftLoggedOut:
+    case State::Ended:
+        endSession(keeper);
+        return;
+    case State::Unverified:
+    case State::Verifying:
+    case State::Offline:
+        break;
+    }
+    if (keeper == m_accounts.current())
+        Q_EMIT sessionChanged();
+}
+
+void LoginController::endSession(Session::SessionKeeper *keeper)
+{
+    const Session::Session session = keeper->session();
+    const Matrix::Error why = keeper->lastError();
+    const bool wasCurrent = keeper == m_accounts.current();
+    m_accounts.remove(session.key());
     if (why.softLogout) {
         // The device stays on the server; so does what we stored, for signing in again.
         m_softLoggedOut = session;
-        Q_EMIT sessionChanged();
         setNotice(
             tr("The server signed you out of %1. Sign in again to continue.").arg(session.userId));
+    } else {
+        m_store.remove(session);
+        setNotice(
+            tr("Your session as %1 has ended on the server. Sign in again.").arg(session.userId));
+    }
+    if (m_signOutKey == session.key())
+        setSignOutQuestion({});
+    if (wasCurrent && m_accounts.rowCount() > 0) {
+        m_accounts.setCurrent(m_accounts.keepers().constFirst()->key());
+        showCurrent();
         return;
     }
-    m_store.remove(session);
-    setNotice(tr("Your session as %1 has ended on the server. Sign in again.").arg(session.userId));
+    Q_EMIT sessionChanged();
+    if (wasCurrent)
+        setPage(Page::Server);
 }
 
 void LoginController::signOut()
 {
-    if (!m_session.isValid())
+    const Session::Session session = currentSession();
+    if (!session.isValid())
         return;
-    const Session::Session session = m_session;
-    m_refresher.stop();
     setBusy(true);
+    setError({});
+    setSignOutQuestion({});
     Session::AccountClient(m_network).logout(session, this, [this, session](const auto &result) {
-        if (!result && !result.error().is(u"M_UNKNOWN_TOKEN"))
-            qCWarning(lcUi) << "server-side sign out failed:" << result.error().describe();
-        // The local session goes either way: the user asked to sign out.
-        m_store.remove(session);
-        m_session = {};
-        if (m_unsaved.key() == session.key()) {
-            m_unsaved = {};
-            Q_EMIT saveFailedChanged();
-        }
         setBusy(false);
-        Q_EMIT sessionChanged();
-        setPage(m_homeserver ? Page::Providers : Page::Server);
-        qCInfo(lcUi) << "signed out" << session.userId;
+        if (!result && !result.error().is(u"M_UNKNOWN_TOKEN")
+            && result.error().kind != Matrix::Error::Kind::Matrix) {
+            // The server could not be asked: the device would stay signed in there. Ask first.
+            qCWarning(lcUi) << "server-side sign out failed:" << result.error().describe();
+            m_signOutKey = session.key();
+            setSignOutQuestion(
+                tr("%1 cannot be reached. %2 The device stays signed in on the server until "
+                   "you remove it from another session. Remove %3 from this computer anyway?")
+                    .arg(session.baseUrl.host(), result.error().describe(), session.userId)));
+            return;
+        }
+        // Signed out on the server (or it no longer knew the session): forget it here too.
+        removeLocally(session);
     });
+}
+
+void LoginController::confirmSignOut()
+{
+    const Session::SessionKeeper *keeper = m_accounts.find(m_signOutKey);
+    setSignOutQuestion({});
+    if (keeper)
+        removeLocally(keeper->session());
+}
+
+void LoginController::cancelSignOut()
+{
+    setSignOutQuestion({});
+}
+
+void LoginController::removeLocally(const Session::Session &session)
+{
+    const bool wasCurrent = m_accounts.current() && m_accounts.current()->key() == session.key();
+    m_store.remove(session);
+    m_accounts.remove(session.key());
+    if (QSettings settings; settings.value(CurrentAccountKey).toString() == session.key())
+        settings.remove(CurrentAccountKey);
+    if (m_unsaved.key() == session.key()) {
+        m_unsaved = {};
+        Q_EMIT saveFailedChanged();
+    }
+    qCInfo(lcUi) << "signed out" << session.userId;
+    if (!wasCurrent)
+        return;
+    if (m_accounts.rowCount() > 0) {
+        m_accounts.setCurrent(m_accounts.keepers().constFirst()->key());
+        showCurrent();
+        return;
+    }
+    Q_EMIT sessionChanged();
+    setPage(m_homeserver ? Page::Providers : Page::Server);
+}
+
+void LoginController::setSignOutQuestion(const QString &question)
+{
+    if (question.isEmpty())
+        m_signOutKey.clear();
+    if (m_signOutQuestion == question)
+        return;
+    m_signOutQuestion = question;
+    Q_EMIT signOutQuestionChanged();
+}
+
+void LoginController::switchAccount(const QString &key)
+{
+    Session::SessionKeeper *keeper = m_accounts.find(key);
+    if (!keeper)
+        return;
+    setError({});
+    setNotice({});
+    m_accounts.setCurrent(key);
+    showCurrent();
+    if (keeper->state() == Session::SessionKeeper::State::Offline)
+        keeper->verify();
+}
+
+void LoginController::addAccount()
+{
+    setError({});
+    setNotice({});
+    setSignOutQuestion({});
+    setPage(Page::Server);
+}
+
+void LoginController::retryVerification()
+{
+    if (Session::SessionKeeper *keeper = m_accounts.current())
+        keeper->verify();
 }
 
 } // namespace Portico::Ui

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "accountlistmodel.h"
 #include "identityprovidermodel.h"
 #include "providerfiltermodel.h"
 
 #include "discovery/homeserverdiscovery.h"
 #include "password/passwordlogin.h"
 #include "session/session.h"
-#include "session/tokenrefresher.h"
 #include "sso/ssologin.h"
 
 #include <QObject>
@@ -48,6 +48,13 @@ class LoginController : public QObject
     Q_PROPERTY(QString userId READ userId NOTIFY sessionChanged)
     Q_PROPERTY(QString deviceId READ deviceId NOTIFY sessionChanged)
     Q_PROPERTY(QString sessionServer READ sessionServer NOTIFY sessionChanged)
+    // The accounts on this computer; the current one is shown on the signed-in page.
+    Q_PROPERTY(AccountListModel *accounts READ accounts CONSTANT)
+    // "unverified", "verifying", "verified", "offline" (see AccountListModel).
+    Q_PROPERTY(QString sessionState READ sessionState NOTIFY sessionChanged)
+    Q_PROPERTY(QString sessionStatusText READ sessionStatusText NOTIFY sessionChanged)
+    // Sign out could not reach the server: the question to ask before removing it locally.
+    Q_PROPERTY(QString signOutQuestion READ signOutQuestion NOTIFY signOutQuestionChanged)
     Q_PROPERTY(bool ephemeral READ ephemeral CONSTANT)
     Q_PROPERTY(bool passwordAvailable READ passwordAvailable NOTIFY homeserverChanged)
     // Signed in, but the keychain refused to keep the session: offer Retry.
@@ -75,9 +82,13 @@ public:
     ProviderFilterModel *filteredProviders() { return &m_filtered; }
     QString lookupStatus() const { return m_lookupStatus; }
     QString pendingProvider() const;
-    QString userId() const { return m_session.userId; }
-    QString deviceId() const { return m_session.deviceId; }
-    QString sessionServer() const { return m_session.baseUrl.toDisplayString(); }
+    QString userId() const { return currentSession().userId; }
+    QString deviceId() const { return currentSession().deviceId; }
+    QString sessionServer() const { return currentSession().baseUrl.toDisplayString(); }
+    AccountListModel *accounts() { return &m_accounts; }
+    QString sessionState() const;
+    QString sessionStatusText() const;
+    QString signOutQuestion() const { return m_signOutQuestion; }
     bool ephemeral() const;
     bool passwordAvailable() const { return m_homeserver && m_flows.password; }
     bool saveFailed() const { return m_unsaved.isValid(); }
@@ -88,9 +99,15 @@ public:
 
     // Sign in with this provider as soon as the server's providers are known (--idp).
     void setAutoProvider(const QString &idpId) { m_autoProvider = idpId; }
+    // How long to wait between checks of a session whose server cannot be reached.
+    void setVerificationBackoff(Session::SessionKeeper::Backoff backoff)
+    {
+        m_accounts.setBackoff(backoff);
+    }
 
 public Q_SLOTS:
-    // Reads stored sessions; shows the signed-in page if there is one, else the server page.
+    // Reads stored sessions and checks each with its server; shows the current one unless the
+    // user is already signing in to another account.
     void restore();
     void discover(const QString &text);
     // The user is typing: look the server up quietly once they pause (debounced), so that
@@ -106,7 +123,15 @@ public Q_SLOTS:
     void signInWithPassword(const QString &user, const QString &password);
     void back();
     void signOut();
+    // After signOutQuestion: remove the account from this computer anyway, or keep it.
+    void confirmSignOut();
+    void cancelSignOut();
     void retrySave();
+    void switchAccount(const QString &key);
+    // Shows the server page to sign in to another account; back() returns to the current one.
+    void addAccount();
+    // Checks the current session with its server now, instead of at the next planned retry.
+    void retryVerification();
     // Signs the soft-logged-out user in again through the same provider, keeping the device.
     void signInAgain();
 
@@ -120,6 +145,7 @@ Q_SIGNALS:
     void lookupStatusChanged();
     void sessionChanged();
     void saveFailedChanged();
+    void signOutQuestionChanged();
     // For scripts and tests: the keychain refused the new session ("no-keychain", "locked",
     // "access-denied" or "other").
     void storeFailed(const QString &reason, const QString &detail);
@@ -147,17 +173,22 @@ private:
     void onDiscovered(const Discovery::Homeserver &homeserver);
     void showProviders(const Prefetched &found);
     void onSignedIn(const Session::Session &session, const QString &warning);
+    Session::Session currentSession() const;
+    // Adds the session to the accounts (or replaces it) and shows it.
     void showSession(const Session::Session &session);
-    void verifySession(bool mayRefresh);
+    void showCurrent();
+    void onKeeperStateChanged(Session::SessionKeeper *keeper);
     // The server ended the session: soft (keep what is stored) or hard (remove it).
-    void endSession(const Matrix::Error &why);
+    void endSession(Session::SessionKeeper *keeper);
+    // Forgets the account on this computer: keychain, settings and the list.
+    void removeLocally(const Session::Session &session);
+    void setSignOutQuestion(const QString &question);
 
     QNetworkAccessManager &m_network;
     Session::SessionStore &m_store;
     Discovery::HomeserverDiscovery m_discovery;
     Sso::SsoLogin m_sso;
     Password::PasswordLogin m_password;
-    Session::TokenRefresher m_refresher;
     Session::Session m_pendingSignIn; // just signed in, until the keychain has it
     Session::Session m_unsaved; // signed in, but the keychain refused it
     Session::Session m_softLoggedOut; // the server ended it but kept the device
@@ -172,7 +203,9 @@ private:
     bool m_navigate = false;
     std::optional<Discovery::Homeserver> m_homeserver;
     Matrix::LoginFlows m_flows;
-    Session::Session m_session;
+    AccountListModel m_accounts;
+    QString m_signOutKey; // the account signOutQuestion is about
+    QString m_signOutQuestion;
     Page m_page = Page::Server;
     bool m_busy = false;
     QString m_serverText;

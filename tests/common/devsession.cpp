@@ -38,8 +38,8 @@ QStringList filesContaining(const QString &root, const QByteArray &needle)
     return hits;
 }
 
-Portico::Session::Session signInOnDevServer(
-    QNetworkAccessManager &network, const DevServer &server, const QString &user)
+Portico::Session::Session signInOnDevServer(QNetworkAccessManager &network, const DevServer &server,
+    const QString &user, bool withRefreshToken)
 {
     const QString token = loginTokenFromDevServer(server, user);
     QNetworkRequest request(
@@ -47,7 +47,8 @@ Portico::Session::Session signInOnDevServer(
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = network.post(request,
         QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.token")},
-                          {QStringLiteral("token"), token}})
+                          {QStringLiteral("token"), token},
+                          {QStringLiteral("refresh_token"), withRefreshToken}})
             .toJson());
     QSignalSpy done(reply, &QNetworkReply::finished);
     if (!done.wait())
@@ -58,6 +59,9 @@ Portico::Session::Session signInOnDevServer(
     session.userId = body.value(u"user_id").toString();
     session.deviceId = body.value(u"device_id").toString();
     session.accessToken = body.value(u"access_token").toString();
+    session.refreshToken = body.value(u"refresh_token").toString();
+    if (const qint64 lifetime = body.value(u"expires_in_ms").toInteger(); lifetime > 0)
+        session.accessTokenExpiresAt = QDateTime::currentDateTimeUtc().addMSecs(lifetime);
     session.baseUrl = server.baseUrl();
     return session;
 }

@@ -18,4 +18,4 @@ QStringList filesContaining(const QString &root, const QByteArray &needle);
 // Signs `user` in on the development homeserver through its SSO pages and POST /login, the
 // way a client would, and returns the session (base URL: that server).
 Portico::Session::Session signInOnDevServer(QNetworkAccessManager &network, const DevServer &server,
-    const QString &user = QStringLiteral("alice"));
+    const QString &user = QStringLiteral("alice"), bool withRefreshToken = false);

@@ -86,12 +86,18 @@ public:
 
     QList<LoggedRequest> requestLog() const { return m_log; }
     void clearRequestLog() { m_log.clear(); }
+    // Adds or replaces a fault while the server runs (a server that goes down later).
+    void setFault(const QString &path, const Config::Fault &fault)
+    {
+        m_config.faults[path] = fault;
+    }
     // Devices of a user that hold a live access token.
     QStringList devicesOf(const QString &userId) const;
     bool isAccessTokenValid(const QString &accessToken) const
     {
-        return m_registry->sessions.contains(accessToken)
-            && !m_registry->sessions.value(accessToken).softLoggedOut;
+        const auto it = m_registry->sessions.constFind(accessToken);
+        return it != m_registry->sessions.cend() && !it->softLoggedOut
+            && (!it->expires.isValid() || it->expires > QDateTime::currentDateTimeUtc());
     }
     // Portal mode: sessions this server issues live in `target`'s registry (same process).
     void shareSessionsWith(DevServer &target) { m_registry = target.m_registry; }

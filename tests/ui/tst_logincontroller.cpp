@@ -384,6 +384,176 @@ private Q_SLOTS:
             QTRY_COMPARE(server.devicesOf(QStringLiteral("@bob:localhost")), QStringList());
         }
     }
+    void twoAccountsAreListedAndSwitched()
+    {
+        DevServer server(DevServer::Config::demo());
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        ScriptedBrowser browser;
+        QVERIFY(signInThrough(controller, browser, server, QStringLiteral("github")));
+        const QString alice = controller.userId() + u'/' + controller.deviceId();
+
+        // Adding an account is optional: Back returns to the account shown.
+        controller.addAccount();
+        QCOMPARE(controller.page(), Page::Server);
+        controller.back();
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QCOMPARE(controller.userId(), QStringLiteral("@alice:localhost"));
+
+        controller.addAccount();
+        browser.setUserName(QStringLiteral("bob"));
+        QVERIFY(signInThrough(controller, browser, server, QStringLiteral("github")));
+        QCOMPARE(controller.userId(), QStringLiteral("@bob:localhost"));
+        Ui::AccountListModel *accounts = controller.accounts();
+        QCOMPARE(accounts->rowCount(), 2);
+        const auto role = [accounts](int row, Ui::AccountListModel::Role r) {
+            return accounts->data(accounts->index(row), r);
+        };
+        QCOMPARE(role(0, Ui::AccountListModel::UserIdRole).toString(),
+            QStringLiteral("@alice:localhost"));
+        QCOMPARE(role(0, Ui::AccountListModel::CurrentRole).toBool(), false);
+        QCOMPARE(role(1, Ui::AccountListModel::CurrentRole).toBool(), true);
+        QCOMPARE(role(1, Ui::AccountListModel::StateRole).toString(), QStringLiteral("verified"));
+
+        QSignalSpy changed(&controller, &Ui::LoginController::sessionChanged);
+        controller.switchAccount(alice);
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(controller.userId(), QStringLiteral("@alice:localhost"));
+        QCOMPARE(role(0, Ui::AccountListModel::CurrentRole).toBool(), true);
+
+        // Signing out of one account shows the other; the server forgot only the first.
+        controller.signOut();
+        QTRY_COMPARE(controller.userId(), QStringLiteral("@bob:localhost"));
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QCOMPARE(accounts->rowCount(), 1);
+        QCOMPARE(server.devicesOf(QStringLiteral("@alice:localhost")).size(), 0);
+        QCOMPARE(server.devicesOf(QStringLiteral("@bob:localhost")).size(), 1);
+    }
+
+    // With the real keychain: both accounts come back after a restart, the one shown last
+    // shown first, each checked with the server.
+    void everyAccountIsRestored()
+    {
+        DevServer server(DevServer::Config::demo());
+        QVERIFY(server.start());
+        QString aliceKey;
+        {
+            Session::SessionStore store;
+            Ui::LoginController controller(network, store);
+            ScriptedBrowser browser;
+            QVERIFY(signInThrough(controller, browser, server, QStringLiteral("github")));
+            aliceKey = controller.userId() + u'/' + controller.deviceId();
+            controller.addAccount();
+            browser.setUserName(QStringLiteral("bob"));
+            QVERIFY(signInThrough(controller, browser, server, QStringLiteral("github")));
+            controller.switchAccount(aliceKey);
+        }
+        Session::SessionStore store;
+        Ui::LoginController controller(network, store);
+        QSignalSpy verified(&controller, &Ui::LoginController::sessionVerified);
+        QSignalSpy restored(&controller, &Ui::LoginController::sessionRestored);
+        controller.restore();
+        QVERIFY(restored.wait(10000));
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QCOMPARE(controller.userId(), QStringLiteral("@alice:localhost"));
+        QCOMPARE(controller.accounts()->rowCount(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(verified.size(), 2, 10000);
+        QCOMPARE(controller.sessionState(), QStringLiteral("verified"));
+
+        // Leave the keychain as we found it.
+        for (int i = 0; i < 2; ++i) {
+            QSignalSpy removed(&store, &Session::SessionStore::removed);
+            controller.signOut();
+            QVERIFY(removed.wait(10000));
+        }
+        QTRY_COMPARE(controller.accounts()->rowCount(), 0);
+        QCOMPARE(controller.page(), Page::Server);
+    }
+
+    // Offline at start is not "signed out": the session is shown, marked, and checked again
+    // with growing pauses until the server answers.
+    void offlineAtRestoreKeepsTheSession()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        {
+            Ui::LoginController first(network, store);
+            ScriptedBrowser browser;
+            QVERIFY(signInThrough(first, browser, server, QStringLiteral("github")));
+        }
+        DevServer::Config::Fault down;
+        down.status = 503;
+        down.body = "<h1>Service Unavailable</h1>";
+        down.contentType = "text/html";
+        down.times = 2;
+        server.setFault(QStringLiteral("/_matrix/client/v3/account/whoami"), down);
+
+        Ui::LoginController controller(network, store);
+        controller.setVerificationBackoff(
+            {std::chrono::milliseconds(200), std::chrono::seconds(1)});
+        QStringList states;
+        connect(&controller, &Ui::LoginController::sessionChanged, this, [&] {
+            if (states.isEmpty() || states.last() != controller.sessionState())
+                states.append(controller.sessionState());
+        });
+        controller.restore();
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QTRY_COMPARE(controller.sessionState(), QStringLiteral("offline"));
+        QVERIFY(controller.sessionStatusText().contains(QStringLiteral("still signed in")));
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.sessionState(), QStringLiteral("verified"), 10000);
+        QVERIFY(controller.sessionStatusText().isEmpty());
+        QCOMPARE(states.count(QStringLiteral("offline")), 2);
+        QCOMPARE(states.last(), QStringLiteral("verified"));
+        QCOMPARE(controller.userId(), QStringLiteral("@alice:localhost"));
+    }
+
+    void signOutWhileTheServerIsDownAsksFirst()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        ScriptedBrowser browser;
+        QVERIFY(signInThrough(controller, browser, server, QStringLiteral("github")));
+        DevServer::Config::Fault down;
+        down.status = 502;
+        down.body = "bad gateway";
+        down.contentType = "text/plain";
+        server.setFault(QStringLiteral("/_matrix/client/v3/logout"), down);
+        const auto storedCount = [&store] {
+            QSignalSpy loaded(&store, &Session::SessionStore::loaded);
+            store.loadAll();
+            return loaded.first().first().value<QList<Session::Session>>().size();
+        };
+
+        controller.signOut();
+        QTRY_VERIFY(!controller.signOutQuestion().isEmpty());
+        QVERIFY(controller.signOutQuestion().contains(QStringLiteral("@alice:localhost")));
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QCOMPARE(storedCount(), 1); // nothing removed before the user answers
+
+        controller.cancelSignOut();
+        QVERIFY(controller.signOutQuestion().isEmpty());
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QCOMPARE(storedCount(), 1);
+
+        controller.signOut();
+        QTRY_VERIFY(!controller.signOutQuestion().isEmpty());
+        controller.confirmSignOut();
+        QCOMPARE(controller.page(), Page::Providers);
+        QVERIFY(controller.userId().isEmpty());
+        QCOMPARE(storedCount(), 0);
+        // The server never heard of it: the device is still there, as the question said.
+        QCOMPARE(server.devicesOf(QStringLiteral("@alice:localhost")).size(), 1);
+    }
+
     void errorMessagesSayWhatToDo()
     {
         Sso::SsoError error{Sso::SsoError::Reason::LoginFailed, {}};

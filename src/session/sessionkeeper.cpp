@@ -1,0 +1,129 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sessionkeeper.h"
+
+#include "accountclient.h"
+
+#include "matrix/logging.h"
+
+#include <algorithm>
+
+namespace Portico::Session {
+
+SessionKeeper::SessionKeeper(
+    QNetworkAccessManager &network, const Session &session, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_session(session)
+    , m_refresher(network)
+{
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &SessionKeeper::verify);
+    connect(&m_refresher, &TokenRefresher::refreshed, this, [this](const Session &refreshed) {
+        m_session = refreshed;
+        Q_EMIT sessionUpdated(refreshed);
+    });
+    connect(&m_refresher, &TokenRefresher::failed, this, [this](const Matrix::Error &error) {
+        // A refused refresh token ends the session; anything else is retried by the refresher.
+        if (error.is(u"M_UNKNOWN_TOKEN") && m_state != State::Ended
+            && m_state != State::SoftLoggedOut)
+            end(error);
+    });
+    m_refresher.track(m_session);
+}
+
+void SessionKeeper::verify()
+{
+    if (m_state == State::Ended || m_state == State::SoftLoggedOut)
+        return;
+    m_retry.stop();
+    m_nextRetry = {};
+    check(true);
+}
+
+void SessionKeeper::markVerified()
+{
+    m_retry.stop();
+    m_failedAttempts = 0;
+    m_nextRetry = {};
+    setState(State::Verified);
+}
+
+void SessionKeeper::stop()
+{
+    ++m_generation;
+    m_retry.stop();
+    m_refresher.stop();
+}
+
+void SessionKeeper::check(bool mayRefresh)
+{
+    setState(State::Verifying);
+    const quint64 generation = ++m_generation;
+    AccountClient(m_network).whoami(
+        m_session, this, [this, generation, mayRefresh](const auto &result) {
+            if (generation != m_generation)
+                return;
+            if (result) {
+                markVerified();
+                return;
+            }
+            const Matrix::Error &error = result.error();
+            if (error.is(u"M_UNKNOWN_TOKEN")) {
+                // An expired access token is refreshed once and asked about again.
+                if (mayRefresh && !error.softLogout && !m_session.refreshToken.isEmpty()) {
+                    m_refresher.refreshNow([this, generation](const auto &refreshed) {
+                        if (generation != m_generation)
+                            return;
+                        if (refreshed)
+                            check(false);
+                        else if (!refreshed.error().is(u"M_UNKNOWN_TOKEN"))
+                            retryLater(refreshed.error());
+                        // a refused refresh token: the refresher's failed() ended the session
+                    });
+                    return;
+                }
+                end(error);
+                return;
+            }
+            retryLater(error);
+        });
+}
+
+void SessionKeeper::retryLater(const Matrix::Error &error)
+{
+    // Offline, a server hiccup or rate limiting: not "signed out". Ask again later, waiting
+    // twice as long each time (and at least as long as the server asked).
+    m_lastError = error;
+    const int exponent = std::min(m_failedAttempts, 20);
+    ++m_failedAttempts;
+    std::chrono::milliseconds wait = std::min<std::chrono::milliseconds>(
+        m_backoff.first * (qint64(1) << exponent), m_backoff.max);
+    if (error.retryAfter)
+        wait = std::max<std::chrono::milliseconds>(
+            wait, std::min<std::chrono::milliseconds>(*error.retryAfter, m_backoff.max));
+    m_nextRetry = QDateTime::currentDateTimeUtc().addMSecs(wait.count());
+    m_retry.start(wait);
+    qCInfo(lcSession) << "could not check the session of" << m_session.userId << "("
+                      << error.describe() << "); next try in" << wait.count() << "ms";
+    setState(State::Offline);
+}
+
+void SessionKeeper::end(const Matrix::Error &why)
+{
+    m_lastError = why;
+    stop();
+    qCInfo(lcSession) << "the server ended the session of" << m_session.userId
+                      << (why.softLogout ? "(soft logout)" : "");
+    setState(why.softLogout ? State::SoftLoggedOut : State::Ended);
+}
+
+void SessionKeeper::setState(State state)
+{
+    if (m_state == state && state != State::Offline)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+} // namespace Portico::Session

@@ -1,0 +1,86 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "session.h"
+#include "tokenrefresher.h"
+
+#include "matrix/error.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+
+class QNetworkAccessManager;
+
+namespace Portico::Session {
+
+// Keeps one signed-in session alive: asks its server whether the session still works
+// (/account/whoami on the bound base URL), refreshes its access token, and tells when the
+// server has ended it. Being offline is not being signed out: the check is retried with
+// growing pauses until the server answers.
+class SessionKeeper : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Unverified, // restored from the keychain, not asked yet
+        Verifying,
+        Verified,
+        Offline, // the server could not be asked; retried at nextRetry()
+        SoftLoggedOut, // the server ended the session but kept the device
+        Ended, // the server no longer knows the session
+    };
+    Q_ENUM(State)
+
+    struct Backoff
+    {
+        std::chrono::milliseconds first{2000};
+        std::chrono::milliseconds max{5 * 60 * 1000};
+    };
+
+    SessionKeeper(
+        QNetworkAccessManager &network, const Session &session, QObject *parent = nullptr);
+
+    const Session &session() const { return m_session; }
+    QString key() const { return m_session.key(); }
+    State state() const { return m_state; }
+    // Why the last check failed (Offline) or why the session ended.
+    const Matrix::Error &lastError() const { return m_lastError; }
+    QDateTime nextRetry() const { return m_nextRetry; }
+    int failedAttempts() const { return m_failedAttempts; }
+
+    void setBackoff(Backoff backoff) { m_backoff = backoff; }
+    // Asks the server now (also "Retry now" while offline).
+    void verify();
+    // The session was just made by a sign-in: it works, no need to ask.
+    void markVerified();
+    // Stops all timers and requests, e.g. before signing out.
+    void stop();
+
+Q_SIGNALS:
+    void stateChanged(Portico::Session::SessionKeeper::State state);
+    // New tokens: store them.
+    void sessionUpdated(const Portico::Session::Session &session);
+
+private:
+    void check(bool mayRefresh);
+    void setState(State state);
+    void end(const Matrix::Error &why);
+    void retryLater(const Matrix::Error &error);
+
+    QNetworkAccessManager &m_network;
+    Session m_session;
+    TokenRefresher m_refresher;
+    QTimer m_retry;
+    Backoff m_backoff;
+    State m_state = State::Unverified;
+    Matrix::Error m_lastError;
+    QDateTime m_nextRetry;
+    int m_failedAttempts = 0;
+    quint64 m_generation = 0;
+};
+
+} // namespace Portico::Session
