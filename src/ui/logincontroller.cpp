@@ -687,7 +687,7 @@ void LoginController::signOut()
             setSignOutQuestion(
                 tr("%1 cannot be reached. %2 The device stays signed in on the server until "
                    "you remove it from another session. Remove %3 from this computer anyway?")
-                    .arg(session.baseUrl.host(), result.error().describe(), session.userId)));
+                    .arg(session.baseUrl.host(), result.error().describe(), session.userId));
             return;
         }
         // Signed out on the server (or it no longer knew the session): forget it here too.
