@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: the app binary signs in while the keychain cannot be used, as QtKeychain 0.13
-// reports it on Linux (no session bus, no Secret Service). The user is told which, the session is
-// not written anywhere, and the app offers to retry. (A locked or never-unlocked keyring makes the
-// Secret Service ask the user to unlock it; with nobody to answer, that cannot end in a test.)
+// reports it on Linux (no session bus, no Secret Service, a locked keyring). The user is told
+// which, the session is not written anywhere, and the app offers to retry. The locked keyring runs
+// on a bus that can start no unlock prompter, so the Secret Service's prompt fails at once instead
+// of waiting for someone to type a password.
 #include "appdriver.h"
 #include "devserver.h"
 #include "devsession.h"
@@ -98,6 +99,19 @@ private Q_SLOTS:
             {QStringLiteral("dbus-run-session"), QStringLiteral("--config-file=") + config,
                 QStringLiteral("--")},
             {}, QStringLiteral("no-keychain"));
+    }
+
+    void lockedKeyring()
+    {
+        const QString config = scratch.filePath(QStringLiteral("bare-bus.conf"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(BareBusConfig);
+        file.close();
+        signInExpectingStoreFailure(
+            {QStringLiteral("dbus-run-session"), QStringLiteral("--config-file=") + config,
+                QStringLiteral("--"), QStringLiteral(E2E_STUB_DIR "/with-locked-keyring")},
+            {}, QStringLiteral("locked"));
     }
 };
 
