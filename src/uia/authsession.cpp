@@ -23,6 +23,24 @@ bool isTransportError(Matrix::Error::Kind kind)
     return kind == Kind::HostNotFound || kind == Kind::ConnectionRefused || kind == Kind::Timeout
         || kind == Kind::Tls || kind == Kind::Network;
 }
+// What Synapse answers for an auth session it does not know, or no longer knows: 400 M_UNKNOWN
+// "Unknown session ID: …". Other servers word it differently, so any 400 that names the session.
+bool isUnknownSession(const Matrix::Error &error)
+{
+    return error.httpStatus == 400
+        && (error.is(u"M_UNKNOWN") || error.is(u"M_NOT_FOUND")
+            || error.serverMessage.contains(u"session", Qt::CaseInsensitive));
+}
+// A challenge that ends the run, as an Error for Failure.
+Matrix::Error challengeError(const Challenge &challenge)
+{
+    Matrix::Error error;
+    error.kind = Matrix::Error::Kind::Matrix;
+    error.httpStatus = 401;
+    error.errcode = challenge.errcode;
+    error.serverMessage = challenge.error;
+    return error;
+}
 } // namespace
 
 QString Failure::describe() const
@@ -40,6 +58,8 @@ QString Failure::describe() const
         return tr("The server asked for a confirmation in a form Portico does not understand.");
     case Reason::TimedOut:
         return tr("The confirmation in the browser was not finished in time. Please start over.");
+    case Reason::SignedOut:
+        return tr("The session is no longer valid. Please sign in again.");
     case Reason::Server:
         return error.describe();
     }
@@ -248,14 +268,17 @@ void AuthSession::handle(
         schedulePoll();
         return;
     }
-    if (!m_authSession.isEmpty() && attempt != Attempt::Initial && error.httpStatus == 400) {
-        // What Synapse answers for a session it no longer knows (400 "Unknown session ID").
+    if (!m_authSession.isEmpty() && attempt != Attempt::Initial && isUnknownSession(error)) {
         qCInfo(lcUia) << "the server no longer knows the auth session:" << error.errcode;
         fail(Failure::Reason::SessionExpired, error);
         return;
     }
     if (isTransportError(error.kind)) {
         fail(Failure::Reason::Network, error);
+        return;
+    }
+    if (error.is(u"M_UNKNOWN_TOKEN") || error.is(u"M_MISSING_TOKEN")) {
+        fail(Failure::Reason::SignedOut, error);
         return;
     }
     if (error.httpStatus == 403) {
@@ -273,10 +296,7 @@ void AuthSession::handleChallenge(const Challenge &challenge, Attempt attempt)
         && challenge.session != m_authSession) {
         // A new session means the server dropped ours, and with it what was completed.
         qCInfo(lcUia) << "the server replaced the auth session";
-        Matrix::Error error;
-        error.kind = Matrix::Error::Kind::Matrix;
-        error.httpStatus = 401;
-        fail(Failure::Reason::SessionExpired, error);
+        fail(Failure::Reason::SessionExpired, challengeError(challenge));
         return;
     }
     if (m_authSession.isEmpty())
@@ -287,12 +307,7 @@ void AuthSession::handleChallenge(const Challenge &challenge, Attempt attempt)
     const auto choice = chooseFlow(challenge, nativeStages());
     if (!choice) {
         qCWarning(lcUia) << "no flow continues" << challenge.completed;
-        Matrix::Error error;
-        error.kind = Matrix::Error::Kind::Matrix;
-        error.httpStatus = 401;
-        error.errcode = challenge.errcode;
-        error.serverMessage = challenge.error;
-        fail(Failure::Reason::NoUsableFlow, error);
+        fail(Failure::Reason::NoUsableFlow, challengeError(challenge));
         return;
     }
     if (attempt == Attempt::Poll && !advanced && m_step && m_step->stage == choice->nextStage()) {
@@ -302,15 +317,17 @@ void AuthSession::handleChallenge(const Challenge &challenge, Attempt attempt)
     if (choice->isComplete()) {
         // Every stage is done but the server still says 401: one retry with the session alone.
         if (attempt == Attempt::Poll) {
-            Matrix::Error error;
-            error.kind = Matrix::Error::Kind::Matrix;
-            error.httpStatus = 401;
-            fail(Failure::Reason::Server, error);
+            fail(Failure::Reason::Server, challengeError(challenge));
             return;
         }
         stopPolling();
         m_polling = true;
         poll();
+        return;
+    }
+    if (attempt == Attempt::Stage && !advanced && choice->nextStage() == DummyStage) {
+        // The server did not take the dummy stage: sending it again would loop.
+        fail(Failure::Reason::Server, challengeError(challenge));
         return;
     }
     QString stageError;

@@ -54,6 +54,7 @@ struct Failure
         NoUsableFlow, // no flow continues the stages completed so far
         InvalidChallenge, // the 401 is not a well-formed challenge
         TimedOut, // the browser step was not finished within the poll limit
+        SignedOut, // the access token is no longer valid (M_UNKNOWN_TOKEN): refresh or sign in
         Server, // any other error answer (see error)
     };
     Reason reason = Reason::Server;

@@ -4,6 +4,8 @@
 
 #include "scriptedbrowser.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -615,6 +617,19 @@ private Q_SLOTS:
         DevServer::Config::fromJson(
             QJsonDocument::fromJson(R"({"uiaFlows":[[]]})").object(), &error);
         QVERIFY(error.contains(u"uiaFlows"));
+    }
+    void shippedConfigsAreValid()
+    {
+        const QStringList files = QDir(QStringLiteral(DEVSERVER_CONFIGS))
+                                      .entryList({QStringLiteral("*.json")}, QDir::Files);
+        QVERIFY(files.contains(QStringLiteral("uia.json")));
+        for (const QString &name : files) {
+            QFile file(QStringLiteral(DEVSERVER_CONFIGS "/") + name);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QString error;
+            DevServer::Config::fromJson(QJsonDocument::fromJson(file.readAll()).object(), &error);
+            QVERIFY2(error.isEmpty(), qPrintable(name + QStringLiteral(": ") + error));
+        }
     }
     void configRejectsUnknownKeys()
     {

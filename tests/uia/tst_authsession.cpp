@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uia/authsession.h"
 
+#include "cannedserver.h"
 #include "devserver.h"
 #include "devsession.h"
 #include "scriptedbrowser.h"
@@ -23,6 +24,8 @@ const QString OldPhone = QStringLiteral("OLDPHONE");
 const QString OldPhonePath = QStringLiteral("/_matrix/client/v3/devices/OLDPHONE");
 const QString Password = QStringLiteral("wonderland");
 } // namespace
+
+Q_DECLARE_METATYPE(Portico::Uia::Failure::Reason)
 
 // The runner against the real development homeserver, one flow configuration at a time.
 class TestAuthSession : public QObject
@@ -348,6 +351,72 @@ private Q_SLOTS:
         const auto failure = failed.at(0).at(0).value<Failure>();
         QCOMPARE(failure.reason, Failure::Reason::Network);
         QCOMPARE(failure.error.kind, Matrix::Error::Kind::ConnectionRefused);
+    }
+    void invalidTokenIsSignedOutNotAChallenge()
+    {
+        serve({{QStringLiteral("m.login.password")}});
+        Session::Session stale = session;
+        stale.accessToken = QStringLiteral("syt_stale");
+        AuthSession runner(network);
+        QSignalSpy stages(&runner, &AuthSession::stageRequired);
+        QSignalSpy failed(&runner, &AuthSession::failed);
+        runner.start(stale, {}, [stale](const QJsonObject &auth) {
+            return Session::DeviceClient::deleteDeviceRequest(stale, OldPhone, auth);
+        });
+        QVERIFY(failed.wait(10000));
+        const auto failure = failed.at(0).at(0).value<Failure>();
+        QCOMPARE(failure.reason, Failure::Reason::SignedOut);
+        QVERIFY(failure.error.is(u"M_UNKNOWN_TOKEN"));
+        QCOMPARE(stages.size(), 0);
+        assertOldPhoneKept();
+    }
+    void oddServersEndTheRun_data()
+    {
+        QTest::addColumn<QList<QByteArray>>("answers"); // one per request, the last repeats
+        QTest::addColumn<Failure::Reason>("reason");
+        QTest::addColumn<int>("requests");
+        // A dummy stage the server never takes: sent once, not forever.
+        QTest::newRow("dummy refused")
+            << QList<QByteArray>{R"({"flows":[{"stages":["m.login.dummy"]}],"session":"s"})"}
+            << Failure::Reason::Server << 2;
+        QTest::newRow("completed continues no flow")
+            << QList<QByteArray>{R"({"flows":[{"stages":["m.login.password"]}],"session":"s",
+                   "completed":["m.login.terms"]})"}
+            << Failure::Reason::NoUsableFlow << 1;
+        // A new session in the middle means the old one, and what it completed, is gone.
+        QTest::newRow("session replaced")
+            << QList<QByteArray>{R"({"flows":[{"stages":["m.login.dummy","m.login.password"]}],
+                   "session":"first"})",
+                   R"({"flows":[{"stages":["m.login.dummy","m.login.password"]}],
+                   "session":"second"})"}
+            << Failure::Reason::SessionExpired << 2;
+    }
+    void oddServersEndTheRun()
+    {
+        QFETCH(QList<QByteArray>, answers);
+        QFETCH(Failure::Reason, reason);
+        QFETCH(int, requests);
+        int served = 0;
+        CannedServer canned([&](const QByteArray &) {
+            const QByteArray body = answers.at(std::min<qsizetype>(served++, answers.size() - 1));
+            return CannedServer::response(401, body);
+        });
+        Session::Session odd;
+        odd.userId = Alice;
+        odd.deviceId = QStringLiteral("D");
+        odd.accessToken = QStringLiteral("tok");
+        odd.baseUrl = canned.url();
+        AuthSession runner(network);
+        QSignalSpy failed(&runner, &AuthSession::failed);
+        QSignalSpy stages(&runner, &AuthSession::stageRequired);
+        runner.start(odd, {}, [odd](const QJsonObject &auth) {
+            return Session::DeviceClient::deleteDeviceRequest(odd, OldPhone, auth);
+        });
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.at(0).at(0).value<Failure>().reason, reason);
+        QCOMPARE(served, requests);
+        QCOMPARE(stages.size(), 0);
+        QCOMPARE(runner.state(), AuthSession::State::Failed);
     }
     void cancelStopsPolling()
     {
