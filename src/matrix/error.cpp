@@ -91,6 +91,7 @@ Error errorFromResponse(int httpStatus, const QByteArray &body, const QByteArray
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (doc.isObject()) {
         const QJsonObject object = doc.object();
+        error.body = object;
         if (const QJsonValue code = object.value(u"errcode"); code.isString()) {
             error.kind = Error::Kind::Matrix;
             error.errcode = code.toString();

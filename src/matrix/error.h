@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 #include <chrono>
@@ -38,6 +39,10 @@ struct Error
     QString detail; // what we found wrong, for logs and the "details" line
     std::optional<std::chrono::milliseconds> retryAfter;
     bool softLogout = false;
+    // The error body when it is a JSON object: a User-Interactive Auth 401 carries its flows,
+    // session and completed stages here (uia/ parses them). May hold anything the server sent:
+    // never log it whole.
+    QJsonObject body;
 
     bool is(QStringView code) const { return errcode == code; }
     // A 2xx answer that is not the document the endpoint promises.

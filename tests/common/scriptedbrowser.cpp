@@ -58,5 +58,14 @@ void ScriptedBrowser::handle(QNetworkReply *reply, int hops)
             post, &QNetworkReply::finished, this, [this, post, hops] { handle(post, hops + 1); });
         return;
     }
+    // A confirmation page that leads on (the UIA SSO fallback): follow its "continue" link.
+    static const QRegularExpression next(QStringLiteral("<a id=\"continue\" href=\"([^\"]+)\""));
+    if (const auto link = next.match(QString::fromUtf8(body));
+        status == 200 && link.hasMatch() && hops < 10) {
+        get(reply->url().resolved(
+                QUrl(link.captured(1).replace(QStringLiteral("&amp;"), QStringLiteral("&")))),
+            hops + 1);
+        return;
+    }
     Q_EMIT finished({status, reply->url(), body, {}});
 }

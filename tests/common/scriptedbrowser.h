@@ -9,8 +9,9 @@
 #include <QUrl>
 
 // A scripted stand-in for the user's browser: follows redirects one by one (recording each
-// URL), fills in the development IdP's form with a user name, and stops at the first page that
-// is not a redirect. Used where a test needs the browser side of SSO without a real browser.
+// URL) and links marked id="continue" (the UIA fallback's confirmation page), fills in the
+// development IdP's form with a user name, and stops at the first page that is neither. Used where
+// a test needs the browser side of SSO without a real browser.
 class ScriptedBrowser : public QObject
 {
     Q_OBJECT

@@ -61,6 +61,16 @@ QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
     return {};
 }
 
+// What the spec asks of a fallback page once its stage is done: tell the opener.
+QHttpServerResponse uiaDonePage()
+{
+    return html(QStringLiteral(
+        "<h1>Confirmed</h1><p id=\"auth-done\">You can close this window and return to "
+        "your app.</p><script>if (window.onAuthDone) { window.onAuthDone(); } "
+        "else if (window.opener && window.opener.postMessage) { "
+        "window.opener.postMessage(\"authDone\", \"*\"); }</script>"));
+}
+
 bool isClientApiVersion(const QString &segment)
 {
     return segment == u"v3" || segment == u"r0";
@@ -98,7 +108,10 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
         QStringLiteral("media"), QStringLiteral("loginBaseUrl"),
         QStringLiteral("loginBaseUrlField"), QStringLiteral("portal"), QStringLiteral("loginFlows"),
         QStringLiteral("latencyMs"), QStringLiteral("faults"), QStringLiteral("passwords"),
-        QStringLiteral("accessTokenLifetimeMs"), QStringLiteral("$comment")};
+        QStringLiteral("accessTokenLifetimeMs"), QStringLiteral("uiaFlows"),
+        QStringLiteral("uiaTermsPolicies"), QStringLiteral("uiaSessionLifetimeMs"),
+        QStringLiteral("uiaIdentityProviders"), QStringLiteral("devices"),
+        QStringLiteral("$comment")};
     for (const QString &key : object.keys()) {
         if (!known.contains(key)) {
             *error = QStringLiteral("unknown config key: ") + key;
@@ -142,6 +155,24 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
         fault.times = f.value(u"times").toInt(-1);
         config.faults.insert(it.key(), fault);
     }
+    if (object.contains(u"uiaFlows")) {
+        config.uiaFlows.clear();
+        for (const QJsonValue &flow : object.value(u"uiaFlows").toArray()) {
+            QStringList stages;
+            for (const QJsonValue &stage : flow.toArray())
+                stages.append(stage.toString());
+            if (stages.isEmpty() || stages.contains(QString())) {
+                *error = QStringLiteral("uiaFlows must be a list of non-empty lists of stages");
+                return {};
+            }
+            config.uiaFlows.append(stages);
+        }
+    }
+    config.uiaTermsPolicies = object.value(u"uiaTermsPolicies").toObject();
+    config.uiaSessionLifetimeMs = qint64(
+        object.value(u"uiaSessionLifetimeMs").toDouble(double(config.uiaSessionLifetimeMs)));
+    config.uiaIdentityProviders = object.value(u"uiaIdentityProviders").toBool(false);
+    config.devices = object.value(u"devices").toArray();
     return config;
 }
 
@@ -152,6 +183,27 @@ DevServer::DevServer(Config config, QObject *parent)
     if (m_config.versions.isEmpty())
         m_config.versions
             = {QStringLiteral("r0.6.1"), QStringLiteral("v1.1"), QStringLiteral("v1.11")};
+    if (m_config.uiaTermsPolicies.isEmpty())
+        m_config.uiaTermsPolicies = QJsonObject{{QStringLiteral("privacy_policy"),
+            QJsonObject{{QStringLiteral("version"), QStringLiteral("1.0")},
+                {QStringLiteral("en"),
+                    QJsonObject{{QStringLiteral("name"), QStringLiteral("Privacy Policy")},
+                        {QStringLiteral("url"),
+                            QStringLiteral("https://example.org/privacy-1.0-en.html")}}},
+                {QStringLiteral("fr"),
+                    QJsonObject{
+                        {QStringLiteral("name"), QStringLiteral("Politique de confidentialité")},
+                        {QStringLiteral("url"),
+                            QStringLiteral("https://example.org/privacy-1.0-fr.html")}}}}}};
+    for (const QJsonValue &value : std::as_const(m_config.devices)) {
+        const QJsonObject device = value.toObject();
+        QString user = device.value(u"user").toString(m_config.defaultUser);
+        if (!user.startsWith(u'@'))
+            user = QStringLiteral("@%1:%2").arg(user, m_config.serverName);
+        addDevice(user, device.value(u"deviceId").toString(randomToken(10).toUpper()),
+            device.value(u"displayName").toString(), device.value(u"lastSeenIp").toString(),
+            qint64(device.value(u"lastSeenTs").toDouble(0)));
+    }
 }
 
 bool DevServer::start(quint16 port)
@@ -173,11 +225,29 @@ QUrl DevServer::baseUrl() const
 
 QStringList DevServer::devicesOf(const QString &userId) const
 {
-    QStringList devices;
-    for (const SessionInfo &session : std::as_const(m_registry->sessions))
-        if (session.userId == userId)
-            devices.append(session.deviceId);
-    return devices;
+    return m_registry->devices.value(userId).keys();
+}
+
+QString DevServer::addDevice(const QString &userId, const QString &deviceId,
+    const QString &displayName, const QString &lastSeenIp, qint64 lastSeenTs)
+{
+    m_registry->devices[userId].insert(deviceId, {displayName, lastSeenIp, lastSeenTs});
+    SessionInfo session;
+    session.userId = userId;
+    session.deviceId = deviceId;
+    return issueTokens(session, false).value(u"access_token").toString();
+}
+
+bool DevServer::hasUiaSession(const QString &session) const
+{
+    const auto found = m_uiaSessions.constFind(session);
+    return found != m_uiaSessions.cend() && found->expires > QDateTime::currentDateTimeUtc();
+}
+
+int DevServer::requestCount(const QByteArray &method, const QString &path) const
+{
+    return int(std::count_if(m_log.cbegin(), m_log.cend(),
+        [&](const LoggedRequest &r) { return r.method == method && r.path == path; }));
 }
 
 bool DevServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -312,6 +382,21 @@ QHttpServerResponse DevServer::route(
         return QHttpServerResponse(QJsonObject{{QStringLiteral("user_id"), session->userId},
             {QStringLiteral("device_id"), session->deviceId}, {QStringLiteral("is_guest"), false}});
     }
+    if (rest.size() == 4 && rest[0] == u"auth" && rest[2] == u"fallback" && rest[3] == u"web") {
+        if (method != Method::Get && method != Method::Post)
+            return wrongMethod();
+        return uiaFallback(request, rest[1], method == Method::Post);
+    }
+    if ((!rest.isEmpty() && rest.size() <= 2 && rest[0] == u"devices")
+        || rest == QStringList{QStringLiteral("delete_devices")}) {
+        QHttpServerResponse error(Status::Ok);
+        const SessionInfo *session = authenticate(request, &error);
+        if (!session)
+            return error;
+        authenticated = true;
+        const QByteArray verb = QVariant::fromValue(method).toByteArray().toUpper();
+        return devicesRoute(request, rest, *session, verb, QStringLiteral("/") + s.join(u'/'));
+    }
     if (rest == QStringList{QStringLiteral("refresh")}) {
         if (method != Method::Post)
             return wrongMethod();
@@ -326,10 +411,8 @@ QHttpServerResponse DevServer::route(
         authenticated = true;
         // Logout ends the device: its access and refresh tokens both.
         const QString token = QString::fromUtf8(header(request, "authorization").mid(7));
-        const SessionInfo ended = m_registry->sessions.take(token);
-        m_registry->refreshTokens.removeIf([&](const auto &it) {
-            return it.value().userId == ended.userId && it.value().deviceId == ended.deviceId;
-        });
+        const SessionInfo ended = m_registry->sessions.value(token);
+        deleteDevice(ended.userId, ended.deviceId);
         return QHttpServerResponse(QJsonObject{});
     }
     return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
@@ -405,7 +488,7 @@ QHttpServerResponse DevServer::ssoRedirect(
         return redirectWithToken(redirectUrl, m_config.defaultUser);
 
     const QString attempt = randomToken(24);
-    m_attempts.insert(attempt, {chosen, redirectUrl});
+    m_attempts.insert(attempt, {chosen, redirectUrl, {}});
     QHttpServerResponse response(Status::Found);
     response.setHeader(QByteArrayLiteral("Location"),
         (baseUrl().toString() + QStringLiteral("/_dev/idp?attempt=") + attempt).toUtf8());
@@ -430,6 +513,8 @@ QHttpServerResponse DevServer::idpPage(const QHttpServerRequest &request) const
         choice += QStringLiteral("</select></label></p>");
         idpName = QStringLiteral("single sign-on");
     }
+    const QString target = attempt->uiaSession.isEmpty() ? attempt->redirectUrl.host()
+                                                         : QStringLiteral("confirm your identity");
     return html(QStringLiteral(
         "<h1>Sign in with %1</h1><p>This is the development identity provider of "
         "Portico's test homeserver. Pick a user name to continue to <b>%2</b>.</p>"
@@ -437,8 +522,8 @@ QHttpServerResponse DevServer::idpPage(const QHttpServerRequest &request) const
         "<input type=\"hidden\" name=\"attempt\" value=\"%3\">%4"
         "<p><label>User name <input name=\"user\" value=\"%5\" autofocus></label></p>"
         "<p><button type=\"submit\">Continue</button></p></form>")
-                    .arg(idpName.toHtmlEscaped(), attempt->redirectUrl.host().toHtmlEscaped(),
-                        attemptId, choice, m_config.defaultUser.toHtmlEscaped()));
+                    .arg(idpName.toHtmlEscaped(), target.toHtmlEscaped(), attemptId, choice,
+                        m_config.defaultUser.toHtmlEscaped()));
 }
 
 QHttpServerResponse DevServer::idpApprove(const QHttpServerRequest &request)
@@ -457,6 +542,23 @@ QHttpServerResponse DevServer::idpApprove(const QHttpServerRequest &request)
                                    "and . _ = - / +</p>"),
             400);
     const SsoAttempt attempt = m_attempts.take(attemptId);
+    if (!attempt.uiaSession.isEmpty()) {
+        // Confirming an m.login.sso stage: the IdP must vouch for the session's own user.
+        UiaSession *session = liveUiaSession(attempt.uiaSession);
+        if (!session)
+            return html(QStringLiteral("<h1>Unknown session</h1><p>It may have expired: start "
+                                       "again from your app.</p>"),
+                400);
+        if (session->userId != QStringLiteral("@%1:%2").arg(user, m_config.serverName))
+            return html(QStringLiteral("<h1>Wrong account</h1><p>You signed in as a different "
+                                       "user than the one confirming.</p>"),
+                403);
+        if (!completeStage(*session, QStringLiteral("m.login.sso")))
+            return html(QStringLiteral("<h1>Not now</h1><p>Single sign-on is not the next step "
+                                       "of this confirmation.</p>"),
+                400);
+        return uiaDonePage();
+    }
     return redirectWithToken(attempt.redirectUrl, user);
 }
 
@@ -543,6 +645,9 @@ QHttpServerResponse DevServer::login(const QHttpServerRequest &request)
     };
     m_registry->sessions.removeIf(sameDevice);
     m_registry->refreshTokens.removeIf(sameDevice);
+    if (!m_registry->devices.value(session.userId).contains(session.deviceId))
+        m_registry->devices[session.userId].insert(
+            session.deviceId, {body.value(u"initial_device_display_name").toString(), {}, 0});
     QJsonObject response = issueTokens(session, body.value(u"refresh_token").toBool(false));
     response.insert(QStringLiteral("user_id"), session.userId);
     response.insert(QStringLiteral("device_id"), session.deviceId);
@@ -647,6 +752,12 @@ const DevServer::SessionInfo *DevServer::authenticate(
     // First use of a refreshed access token: the refresh token it replaced ends now.
     if (!found->supersedes.isEmpty())
         m_registry->refreshTokens.remove(std::exchange(found->supersedes, QString()));
+    const auto device = m_registry->devices.find(found->userId);
+    if (device != m_registry->devices.end() && device->contains(found->deviceId)) {
+        DeviceInfo &info = (*device)[found->deviceId];
+        info.lastSeenIp = QStringLiteral("127.0.0.1");
+        info.lastSeenTs = QDateTime::currentMSecsSinceEpoch();
+    }
     return &found.value();
 }
 
@@ -672,4 +783,301 @@ QHttpServerResponse DevServer::media(const QString &server, const QString &media
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
     return QHttpServerResponse(QByteArrayLiteral("image/png"), png);
+}
+
+QJsonObject DevServer::deviceJson(const QString &userId, const QString &deviceId) const
+{
+    const DeviceInfo info = m_registry->devices.value(userId).value(deviceId);
+    QJsonObject json{{QStringLiteral("device_id"), deviceId}};
+    if (!info.displayName.isEmpty())
+        json.insert(QStringLiteral("display_name"), info.displayName);
+    if (!info.lastSeenIp.isEmpty())
+        json.insert(QStringLiteral("last_seen_ip"), info.lastSeenIp);
+    if (info.lastSeenTs > 0)
+        json.insert(QStringLiteral("last_seen_ts"), double(info.lastSeenTs));
+    return json;
+}
+
+void DevServer::deleteDevice(const QString &userId, const QString &deviceId)
+{
+    // A device goes with its access and refresh tokens, as on a real server.
+    const auto ofDevice = [&](const auto &it) {
+        return it.value().userId == userId && it.value().deviceId == deviceId;
+    };
+    m_registry->sessions.removeIf(ofDevice);
+    m_registry->refreshTokens.removeIf(ofDevice);
+    if (auto it = m_registry->devices.find(userId); it != m_registry->devices.end()) {
+        it->remove(deviceId);
+        if (it->isEmpty())
+            m_registry->devices.erase(it);
+    }
+}
+
+QHttpServerResponse DevServer::devicesRoute(const QHttpServerRequest &request,
+    const QStringList &rest, const SessionInfo &user, const QByteArray &method, const QString &path)
+{
+    const QString userId = user.userId; // `user` may go with a deleted device
+    const auto wrongMethod
+        = [] { return matrixError(405, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request")); };
+    // Bodies: JSON objects only; DELETE may have none.
+    QJsonObject body;
+    if (method != "GET" && !request.body().isEmpty()) {
+        if (!header(request, "content-type").startsWith("application/json"))
+            return matrixError(
+                400, "M_NOT_JSON", QStringLiteral("Content-Type must be application/json"));
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            return matrixError(400, "M_NOT_JSON", QStringLiteral("Body is not JSON"));
+        if (!doc.isObject())
+            return matrixError(400, "M_BAD_JSON", QStringLiteral("Body is not a JSON object"));
+        body = doc.object();
+    } else if (method == "PUT" || method == "POST") {
+        return matrixError(400, "M_NOT_JSON", QStringLiteral("Body is not JSON"));
+    }
+
+    if (rest == QStringList{QStringLiteral("delete_devices")}) {
+        if (method != "POST")
+            return wrongMethod();
+        const QJsonValue devices = body.value(u"devices");
+        if (!devices.isArray())
+            return matrixError(400, "M_BAD_JSON", QStringLiteral("devices must be a list"));
+        QStringList ids;
+        for (const QJsonValue &id : devices.toArray()) {
+            if (!id.isString())
+                return matrixError(
+                    400, "M_BAD_JSON", QStringLiteral("devices must be a list of strings"));
+            ids.append(id.toString());
+        }
+        if (auto refused = userInteractiveAuth(user, method, path, body))
+            return std::move(*refused);
+        for (const QString &id : std::as_const(ids))
+            deleteDevice(userId, id);
+        return QHttpServerResponse(QJsonObject{});
+    }
+    if (rest.size() == 1) {
+        if (method != "GET")
+            return wrongMethod();
+        QJsonArray devices;
+        const QStringList ids = m_registry->devices.value(userId).keys();
+        for (const QString &id : ids)
+            devices.append(deviceJson(userId, id));
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("devices"), devices}});
+    }
+    const QString deviceId = rest[1];
+    const bool exists = m_registry->devices.value(userId).contains(deviceId);
+    if (method == "GET") {
+        if (!exists)
+            return matrixError(404, "M_NOT_FOUND", QStringLiteral("Unknown device"));
+        return QHttpServerResponse(deviceJson(userId, deviceId));
+    }
+    if (method == "PUT") {
+        if (!exists)
+            return matrixError(404, "M_NOT_FOUND", QStringLiteral("Unknown device"));
+        const QJsonValue name = body.value(u"display_name");
+        if (!name.isUndefined() && !name.isString())
+            return matrixError(400, "M_BAD_JSON", QStringLiteral("display_name must be a string"));
+        if (name.isString())
+            m_registry->devices[userId][deviceId].displayName = name.toString();
+        return QHttpServerResponse(QJsonObject{});
+    }
+    if (method == "DELETE") {
+        if (auto refused = userInteractiveAuth(user, method, path, body))
+            return std::move(*refused);
+        // Like Synapse: deleting a device that is not there is no error.
+        deleteDevice(userId, deviceId);
+        return QHttpServerResponse(QJsonObject{});
+    }
+    return wrongMethod();
+}
+
+QString DevServer::newUiaSession(const SessionInfo &user, const QByteArray &method,
+    const QString &path, const QJsonObject &request)
+{
+    const QString id = randomToken(24);
+    m_uiaSessions.insert(id,
+        {user.userId, method, path, request, {},
+            QDateTime::currentDateTimeUtc().addMSecs(m_config.uiaSessionLifetimeMs)});
+    return id;
+}
+
+DevServer::UiaSession *DevServer::liveUiaSession(const QString &session)
+{
+    const auto found = m_uiaSessions.find(session);
+    if (found == m_uiaSessions.end())
+        return nullptr;
+    if (found->expires <= QDateTime::currentDateTimeUtc()) {
+        m_uiaSessions.erase(found);
+        return nullptr;
+    }
+    return &found.value();
+}
+
+bool DevServer::completeStage(UiaSession &session, const QString &stage)
+{
+    // Strictly in order: the stage must come next in a flow that begins with what is done.
+    const qsizetype done = session.completed.size();
+    for (const QStringList &flow : std::as_const(m_config.uiaFlows)) {
+        if (flow.size() > done && flow.mid(0, done) == session.completed
+            && flow.at(done) == stage) {
+            session.completed.append(stage);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool DevServer::isUiaComplete(const UiaSession &session) const
+{
+    return m_config.uiaFlows.contains(session.completed);
+}
+
+QHttpServerResponse DevServer::uiaChallenge(
+    const QString &session, const char *errcode, const QString &error) const
+{
+    QJsonArray flows;
+    bool terms = false;
+    bool sso = false;
+    for (const QStringList &flow : m_config.uiaFlows) {
+        flows.append(QJsonObject{{QStringLiteral("stages"), QJsonArray::fromStringList(flow)}});
+        terms = terms || flow.contains(u"m.login.terms");
+        sso = sso || flow.contains(u"m.login.sso");
+    }
+    QJsonObject params;
+    if (terms)
+        params.insert(QStringLiteral("m.login.terms"),
+            QJsonObject{{QStringLiteral("policies"), m_config.uiaTermsPolicies}});
+    if (sso && m_config.uiaIdentityProviders)
+        params.insert(QStringLiteral("m.login.sso"),
+            QJsonObject{{QStringLiteral("identity_providers"), m_config.identityProviders}});
+    QJsonObject body{{QStringLiteral("flows"), flows}, {QStringLiteral("params"), params},
+        {QStringLiteral("session"), session},
+        {QStringLiteral("completed"),
+            QJsonArray::fromStringList(m_uiaSessions.value(session).completed)}};
+    if (errcode) {
+        body.insert(QStringLiteral("errcode"), QString::fromLatin1(errcode));
+        body.insert(QStringLiteral("error"), error);
+    }
+    return QHttpServerResponse(body, Status::Unauthorized);
+}
+
+std::optional<QHttpServerResponse> DevServer::userInteractiveAuth(
+    const SessionInfo &user, const QByteArray &method, const QString &path, const QJsonObject &body)
+{
+    QJsonObject request = body;
+    request.remove(QStringLiteral("auth"));
+    if (!body.contains(u"auth"))
+        return uiaChallenge(newUiaSession(user, method, path, request));
+    if (!body.value(u"auth").isObject())
+        return matrixError(400, "M_BAD_JSON", QStringLiteral("auth must be an object"));
+    const QJsonObject auth = body.value(u"auth").toObject();
+
+    QString id;
+    if (auth.contains(u"session")) {
+        if (!auth.value(u"session").isString())
+            return matrixError(400, "M_BAD_JSON", QStringLiteral("session must be a string"));
+        id = auth.value(u"session").toString();
+        const UiaSession *session = liveUiaSession(id);
+        // What Synapse answers for a session it does not know (or no longer knows).
+        if (!session)
+            return matrixError(400, "M_UNKNOWN", QStringLiteral("Unknown session ID: ") + id);
+        if (session->userId != user.userId || session->method != method || session->path != path
+            || session->request != request)
+            return matrixError(403, "M_FORBIDDEN",
+                QStringLiteral(
+                    "Requested operation has changed during the UI authentication session."));
+    } else {
+        id = newUiaSession(user, method, path, request);
+    }
+    UiaSession &session = m_uiaSessions[id];
+
+    if (auth.contains(u"type")) {
+        const QString type = auth.value(u"type").toString();
+        static const QStringList apiStages = {QStringLiteral("m.login.password"),
+            QStringLiteral("m.login.dummy"), QStringLiteral("m.login.terms")};
+        if (!apiStages.contains(type))
+            return matrixError(400, "M_UNRECOGNIZED", QStringLiteral("Unrecognized login type"));
+        UiaSession attempt = session;
+        if (!completeStage(attempt, type))
+            return matrixError(
+                400, "M_INVALID_PARAM", type + QStringLiteral(" is not the next stage"));
+        if (type == u"m.login.password") {
+            const QJsonObject identifier = auth.value(u"identifier").toObject();
+            QString name = identifier.value(u"user").toString();
+            const QString suffix = u':' + m_config.serverName;
+            if (!name.startsWith(u'@'))
+                name = u'@' + name + suffix;
+            const QString localpart = user.userId.mid(1, user.userId.size() - 1 - suffix.size());
+            const bool right = identifier.value(u"type").toString() == u"m.id.user"
+                && name == user.userId && auth.value(u"password").isString()
+                && m_config.passwords.contains(localpart)
+                && m_config.passwords.value(localpart) == auth.value(u"password").toString();
+            if (!right)
+                return uiaChallenge(id, "M_FORBIDDEN", QStringLiteral("Invalid password"));
+        }
+        session = attempt;
+    }
+    if (!isUiaComplete(session))
+        return uiaChallenge(id);
+    m_uiaSessions.remove(id); // used up: it authorises this request once
+    return std::nullopt;
+}
+
+QHttpServerResponse DevServer::uiaFallback(
+    const QHttpServerRequest &request, const QString &stage, bool post)
+{
+    QUrlQuery query(request.url());
+    QString id = query.queryItemValue(QStringLiteral("session"), QUrl::FullyDecoded);
+    if (post) {
+        const QUrlQuery form(QString::fromUtf8(request.body()).replace(u'+', u' '));
+        if (form.hasQueryItem(QStringLiteral("session")))
+            id = form.queryItemValue(QStringLiteral("session"), QUrl::FullyDecoded);
+    }
+    if (stage != u"m.login.sso" && stage != u"m.login.terms")
+        return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unknown auth stage type"));
+    if (post && stage != u"m.login.terms")
+        return matrixError(405, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
+    UiaSession *session = liveUiaSession(id);
+    if (!session)
+        return html(QStringLiteral("<h1>Unknown session</h1><p>It may have expired: start again "
+                                   "from your app.</p>"),
+            400);
+    const QString operation
+        = QStringLiteral("%1 %2").arg(QString::fromLatin1(session->method), session->path);
+
+    if (stage == u"m.login.terms") {
+        if (post) {
+            if (!completeStage(*session, stage))
+                return html(QStringLiteral("<h1>Not now</h1><p>The terms are not the next step "
+                                           "of this confirmation.</p>"),
+                    400);
+            return uiaDonePage();
+        }
+        QString list;
+        const QJsonObject policies = m_config.uiaTermsPolicies;
+        for (auto it = policies.begin(); it != policies.end(); ++it) {
+            const QJsonObject en = it.value().toObject().value(u"en").toObject();
+            list += QStringLiteral("<li><a href=\"%1\">%2</a></li>")
+                        .arg(en.value(u"url").toString().toHtmlEscaped(),
+                            en.value(u"name").toString(it.key()).toHtmlEscaped());
+        }
+        return html(QStringLiteral("<h1>Terms</h1><p>To go on with <code>%1</code>, accept:</p>"
+                                   "<ul>%2</ul><form method=\"post\">"
+                                   "<input type=\"hidden\" name=\"session\" value=\"%3\">"
+                                   "<button type=\"submit\">Accept</button></form>")
+                        .arg(operation.toHtmlEscaped(), list, id.toHtmlEscaped()));
+    }
+
+    // m.login.sso: a confirmation page that leads to the identity provider, as Synapse has.
+    const QString attempt = randomToken(24);
+    const QString idp = m_config.identityProviders.isEmpty()
+        ? QString()
+        : m_config.identityProviders.at(0).toObject().value(u"id").toString();
+    m_attempts.insert(attempt, {idp, QUrl(), id});
+    return html(QStringLiteral("<h1>Confirm your identity</h1><p>An app asks to "
+                               "<code>%1</code> on your account. Confirm that it is you by "
+                               "signing in again.</p><p><a id=\"continue\" "
+                               "href=\"/_dev/idp?attempt=%2\">Continue with single sign-on</a>"
+                               "</p>")
+                    .arg(operation.toHtmlEscaped(), attempt));
 }

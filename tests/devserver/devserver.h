@@ -8,9 +8,11 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QHttpServerResponse;
 
@@ -64,6 +66,21 @@ public:
             int times = -1; // how many requests it hits; -1: all
         };
         QHash<QString, Fault> faults;
+        // User-Interactive Auth of DELETE /devices/{id} and POST /delete_devices: the flows
+        // offered, each an ordered list of stages. m.login.password (the user's entry in
+        // `passwords`), m.login.dummy and m.login.terms can be done through the API; m.login.sso
+        // and m.login.terms through their fallback pages; any other stage not at all.
+        QList<QStringList> uiaFlows
+            = {{QStringLiteral("m.login.password")}, {QStringLiteral("m.login.sso")}};
+        // params["m.login.terms"]["policies"]; empty: one privacy policy in English and French.
+        QJsonObject uiaTermsPolicies;
+        // An auth session unknown for this long is forgotten (answered like an unknown one).
+        qint64 uiaSessionLifetimeMs = 10 * 60 * 1000;
+        // Offer params["m.login.sso"]["identity_providers"] (early MSC2858 drafts only).
+        bool uiaIdentityProviders = false;
+        // Devices that exist from the start, each with a live access token:
+        // {"user": localpart or user ID, "deviceId", "displayName"?, "lastSeenIp"?, "lastSeenTs"?}
+        QJsonArray devices;
 
         static Config demo();
         // Reads a JSON config; unknown keys are an error, so typos do not go unnoticed.
@@ -105,6 +122,20 @@ public:
     // M_UNKNOWN_TOKEN with soft_logout: true (and its refresh token is gone).
     void softLogout(const QString &userId, const QString &deviceId);
     int refreshCount() const { return m_refreshCount; }
+    // Adds a device for `userId` as if it had signed in, and returns its access token.
+    QString addDevice(const QString &userId, const QString &deviceId,
+        const QString &displayName = {}, const QString &lastSeenIp = {}, qint64 lastSeenTs = 0);
+    // The display name of a device ("" when it has none or does not exist).
+    QString deviceDisplayName(const QString &userId, const QString &deviceId) const
+    {
+        return m_registry->devices.value(userId).value(deviceId).displayName;
+    }
+    // UIA sessions made from now on live this long.
+    void setUiaSessionLifetimeMs(qint64 ms) { m_config.uiaSessionLifetimeMs = ms; }
+    // Whether a UIA session is known and not expired.
+    bool hasUiaSession(const QString &session) const;
+    // Requests whose method and decoded path are these, in the request log.
+    int requestCount(const QByteArray &method, const QString &path) const;
     // The live access tokens of a user, so that tests can look for them where they must not be.
     QStringList accessTokensOf(const QString &userId) const
     {
@@ -133,6 +164,7 @@ private:
     {
         QString idpId;
         QUrl redirectUrl;
+        QString uiaSession; // set when this sign-in confirms an m.login.sso UIA stage
     };
     struct SessionInfo
     {
@@ -143,10 +175,27 @@ private:
         QString supersedes; // the refresh token this access token replaced (spec: it stays
                             // valid until the new access token is first used)
     };
+    struct DeviceInfo
+    {
+        QString displayName;
+        QString lastSeenIp;
+        qint64 lastSeenTs = 0; // ms since the epoch; 0: never
+    };
     struct Registry
     {
         QHash<QString, SessionInfo> sessions; // access token -> session
         QHash<QString, SessionInfo> refreshTokens; // refresh token -> its session
+        QHash<QString, QMap<QString, DeviceInfo>> devices; // user ID -> device ID -> device
+    };
+    // One User-Interactive Auth session: bound to the user and the request that started it.
+    struct UiaSession
+    {
+        QString userId;
+        QByteArray method;
+        QString path;
+        QJsonObject request; // the body without `auth`
+        QStringList completed;
+        QDateTime expires;
     };
 
     QHttpServerResponse route(
@@ -163,6 +212,24 @@ private:
     QHttpServerResponse idpApprove(const QHttpServerRequest &request);
     QHttpServerResponse redirectWithToken(const QUrl &redirectUrl, const QString &localpart);
     QHttpServerResponse media(const QString &server, const QString &mediaId) const;
+    QHttpServerResponse devicesRoute(const QHttpServerRequest &request, const QStringList &rest,
+        const SessionInfo &user, const QByteArray &method, const QString &path);
+    QJsonObject deviceJson(const QString &userId, const QString &deviceId) const;
+    void deleteDevice(const QString &userId, const QString &deviceId);
+    // Nothing when the request may go on; else the 401 challenge or the error to answer.
+    std::optional<QHttpServerResponse> userInteractiveAuth(const SessionInfo &user,
+        const QByteArray &method, const QString &path, const QJsonObject &body);
+    QHttpServerResponse uiaChallenge(
+        const QString &session, const char *errcode = nullptr, const QString &error = {}) const;
+    // The UIA session, or null when it is unknown or expired (expired ones are forgotten).
+    UiaSession *liveUiaSession(const QString &session);
+    // Whether `stage` may be done next in `session`, completing it if so.
+    bool completeStage(UiaSession &session, const QString &stage);
+    bool isUiaComplete(const UiaSession &session) const;
+    QHttpServerResponse uiaFallback(
+        const QHttpServerRequest &request, const QString &stage, bool post);
+    QString newUiaSession(const SessionInfo &user, const QByteArray &method, const QString &path,
+        const QJsonObject &request);
     const SessionInfo *authenticate(const QHttpServerRequest &request, QHttpServerResponse *error);
 
     QJsonObject provider(const QString &id) const;
@@ -176,4 +243,5 @@ private:
     QList<LoggedRequest> m_log;
     QHash<QString, int> m_faultHits;
     int m_refreshCount = 0;
+    QHash<QString, UiaSession> m_uiaSessions;
 };

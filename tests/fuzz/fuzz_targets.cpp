@@ -12,6 +12,7 @@
 #include "matrix/wellknown.h"
 #include "sso/callbackrequest.h"
 #include "sso/ssoredirect.h"
+#include "uia/challenge.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -54,6 +55,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const auto split = bytes.indexOf('\n');
     (void)Matrix::errorFromResponse(429, bytes.mid(split + 1), bytes.left(split < 0 ? 0 : split),
         QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC));
+#elif PORTICO_FUZZ_TARGET == 9 // a User-Interactive Auth 401, and what the runner derives from it
+    if (const auto challenge = Uia::parseChallenge(bytes)) {
+        if (const auto choice = Uia::chooseFlow(*challenge, Uia::nativeStages()))
+            (void)Uia::fallbackUrl(QUrl(QStringLiteral("https://hs.example.org/prefix")),
+                choice->nextStage(), challenge->session);
+        for (const auto &policy : challenge->termsPolicies)
+            (void)policy.text({QStringLiteral("de-CH"), QStringLiteral("fr")});
+    }
 #else
 #error "set PORTICO_FUZZ_TARGET"
 #endif
