@@ -9,6 +9,7 @@
 #include "ui/logincontroller.h"
 
 #include <QGuiApplication>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QQmlApplicationEngine>
@@ -75,6 +76,26 @@ int main(int argc, char *argv[])
     QObject::connect(&controller, &Portico::Ui::LoginController::sessionVerified,
         [](const QString &userId, const QString &deviceId) {
             QTextStream(stdout) << "verified " << userId << ' ' << deviceId << Qt::endl;
+        });
+
+    // The account page, for the same readers: what the devices page and the "Confirm it's you"
+    // dialog are doing.
+    Portico::Ui::DevicesController *devices = controller.devices();
+    QObject::connect(devices, &Portico::Ui::DevicesController::loaded,
+        [](int count) { QTextStream(stdout) << "devices " << count << Qt::endl; });
+    QObject::connect(
+        devices, &Portico::Ui::DevicesController::deleteAsked, [](const QStringList &ids) {
+            QTextStream(stdout) << "delete-asked " << ids.join(u' ') << Qt::endl;
+        });
+    QObject::connect(devices, &Portico::Ui::DevicesController::deleted, [](const QStringList &ids) {
+        QTextStream(stdout) << "devices-deleted " << ids.join(u' ') << Qt::endl;
+    });
+    QObject::connect(devices->prompt(), &Portico::Ui::AuthPrompt::stageShown,
+        [](const QString &stage) { QTextStream(stdout) << "uia-stage " << stage << Qt::endl; });
+    QObject::connect(devices->prompt(), &Portico::Ui::AuthPrompt::finished,
+        [](bool succeeded, const QJsonObject &, const QString &failure) {
+            QTextStream(stdout) << "uia-finished " << (succeeded ? "ok" : "ended") << ' ' << failure
+                                << Qt::endl;
         });
 
     QQmlApplicationEngine engine;

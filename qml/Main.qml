@@ -27,5 +27,6 @@ ApplicationWindow {
         WaitingPage { controller: window.controller }
         SignedInPage { controller: window.controller }
         PasswordPage { controller: window.controller }
+        DevicesPage { controller: window.controller }
     }
 }

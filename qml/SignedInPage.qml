@@ -114,6 +114,12 @@ ColumnLayout {
             onClicked: page.controller.signInAgain()
         }
         Button {
+            text: qsTr("Devices")
+            enabled: !page.controller.busy
+            Accessible.description: qsTr("Rename and remove the devices of this account")
+            onClicked: page.controller.showDevices()
+        }
+        Button {
             text: qsTr("Add account")
             enabled: !page.controller.busy
             onClicked: page.controller.addAccount()

@@ -124,6 +124,7 @@ LoginController::LoginController(
     , m_sso(network)
     , m_password(network)
     , m_accounts(network)
+    , m_devices(network, [this] { return currentSession(); })
 {
     connect(&m_discovery, &Discovery::HomeserverDiscovery::discovered, this,
         &LoginController::onDiscovered);
@@ -537,7 +538,7 @@ void LoginController::back()
     setBusy(false);
     setError({});
     // Adding an account is optional: back from the server page shows the current one again.
-    if (m_page == Page::Server && m_accounts.current()) {
+    if ((m_page == Page::Server || m_page == Page::Devices) && m_accounts.current()) {
         showCurrent();
         return;
     }
@@ -573,8 +574,11 @@ Session::Session LoginController::currentSession() const
 
 void LoginController::showSession(const Session::Session &session)
 {
-    // Just signed in: the server has said yes, no need to ask it again.
-    m_accounts.add(session)->markVerified();
+    // Just signed in: the server has said yes, no need to ask it again (nor to report a check).
+    Session::SessionKeeper *keeper = m_accounts.add(session);
+    m_checkedByServer = false;
+    keeper->markVerified();
+    m_checkedByServer = true;
     m_accounts.setCurrent(session.key());
     showCurrent();
 }
@@ -584,6 +588,7 @@ void LoginController::showCurrent()
     const Session::SessionKeeper *keeper = m_accounts.current();
     if (!keeper)
         return;
+    m_devices.reset(); // they were another account's, or are out of date
     // Remembered for the next start, only for sessions that are stored (nothing is written
     // about an unsaved or ephemeral one).
     if (!ephemeral() && keeper->key() != m_unsaved.key())
@@ -626,7 +631,8 @@ void LoginController::onKeeperStateChanged(Session::SessionKeeper *keeper)
     const Session::Session session = keeper->session();
     switch (keeper->state()) {
     case State::Verified:
-        Q_EMIT sessionVerified(session.userId, session.deviceId);
+        if (m_checkedByServer)
+            Q_EMIT sessionVerified(session.userId, session.deviceId);
         break;
     case State::SoftLoggedOut:
     case State::Ended:
@@ -659,6 +665,8 @@ void LoginController::endSession(Session::SessionKeeper *keeper)
     }
     if (m_signOutKey == session.key())
         setSignOutQuestion({});
+    if (wasCurrent)
+        m_devices.reset();
     if (wasCurrent && m_accounts.rowCount() > 0) {
         m_accounts.setCurrent(m_accounts.keepers().constFirst()->key());
         showCurrent();
@@ -722,6 +730,7 @@ void LoginController::removeLocally(const Session::Session &session)
     qCInfo(lcUi) << "signed out" << session.userId;
     if (!wasCurrent)
         return;
+    m_devices.reset();
     if (m_accounts.rowCount() > 0) {
         m_accounts.setCurrent(m_accounts.keepers().constFirst()->key());
         showCurrent();
@@ -760,6 +769,17 @@ void LoginController::addAccount()
     setNotice({});
     setSignOutQuestion({});
     setPage(Page::Server);
+}
+
+void LoginController::showDevices()
+{
+    if (!m_accounts.current())
+        return;
+    setError({});
+    setNotice({});
+    m_devices.reset();
+    setPage(Page::Devices);
+    m_devices.refresh();
 }
 
 void LoginController::retryVerification()

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "accountlistmodel.h"
+#include "devicescontroller.h"
 #include "identityprovidermodel.h"
 #include "providerfiltermodel.h"
 
@@ -50,6 +51,8 @@ class LoginController : public QObject
     Q_PROPERTY(QString sessionServer READ sessionServer NOTIFY sessionChanged)
     // The accounts on this computer; the current one is shown on the signed-in page.
     Q_PROPERTY(AccountListModel *accounts READ accounts CONSTANT)
+    // The current account's devices (the Devices page).
+    Q_PROPERTY(DevicesController *devices READ devices CONSTANT)
     // "unverified", "verifying", "verified", "offline" (see AccountListModel).
     Q_PROPERTY(QString sessionState READ sessionState NOTIFY sessionChanged)
     Q_PROPERTY(QString sessionStatusText READ sessionStatusText NOTIFY sessionChanged)
@@ -64,7 +67,7 @@ class LoginController : public QObject
     Q_PROPERTY(QString suggestedUser READ suggestedUser NOTIFY homeserverChanged)
 
 public:
-    enum class Page { Server, Providers, Waiting, SignedIn, Password };
+    enum class Page { Server, Providers, Waiting, SignedIn, Password, Devices };
     Q_ENUM(Page)
 
     LoginController(
@@ -86,6 +89,7 @@ public:
     QString deviceId() const { return currentSession().deviceId; }
     QString sessionServer() const { return currentSession().baseUrl.toDisplayString(); }
     AccountListModel *accounts() { return &m_accounts; }
+    DevicesController *devices() { return &m_devices; }
     QString sessionState() const;
     QString sessionStatusText() const;
     QString signOutQuestion() const { return m_signOutQuestion; }
@@ -132,6 +136,8 @@ public Q_SLOTS:
     void addAccount();
     // Checks the current session with its server now, instead of at the next planned retry.
     void retryVerification();
+    // The current account's devices; back() returns to the account.
+    void showDevices();
     // Signs the soft-logged-out user in again through the same provider, keeping the device.
     void signInAgain();
 
@@ -204,6 +210,8 @@ private:
     std::optional<Discovery::Homeserver> m_homeserver;
     Matrix::LoginFlows m_flows;
     AccountListModel m_accounts;
+    DevicesController m_devices;
+    bool m_checkedByServer = true; // false while a fresh sign-in is marked verified
     QString m_signOutKey; // the account signOutQuestion is about
     QString m_signOutQuestion;
     Page m_page = Page::Server;

@@ -1,0 +1,196 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Portico
+
+// "Confirm it's you": the server's User-Interactive Auth, one stage at a time. It closes by
+// itself when the server is satisfied, also after a step done in the browser.
+Dialog {
+    id: dialog
+
+    required property AuthPrompt prompt
+
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    width: Math.min(parent ? parent.width - 32 : 420, 420)
+    modal: true
+    visible: dialog.prompt.active
+    title: qsTr("Confirm it's you")
+    closePolicy: Popup.CloseOnEscape
+    onRejected: dialog.prompt.cancel()
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 12
+
+        Label {
+            text: dialog.prompt.reason
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+
+        // Progress across stages, when there is more than one.
+        ColumnLayout {
+            visible: dialog.prompt.stepCount > 1
+            spacing: 4
+            Layout.fillWidth: true
+            Label {
+                text: qsTr("Step %1 of %2").arg(dialog.prompt.stepNumber).arg(dialog.prompt.stepCount)
+                opacity: 0.75
+            }
+            ProgressBar {
+                from: 0
+                to: dialog.prompt.stepCount
+                value: dialog.prompt.stepNumber - 1
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Confirmation progress")
+            }
+        }
+
+        MessageBanner { text: dialog.prompt.errorText }
+
+        // m.login.password
+        ColumnLayout {
+            visible: dialog.prompt.mode === "password"
+            spacing: 8
+            Layout.fillWidth: true
+            Label {
+                text: qsTr("Enter the password of %1.").arg(dialog.prompt.userId)
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            TextField {
+                id: passwordField
+                echoMode: TextInput.Password
+                placeholderText: qsTr("Password")
+                Accessible.name: qsTr("Password")
+                Layout.fillWidth: true
+                onAccepted: confirmPassword.clicked()
+            }
+            Button {
+                id: confirmPassword
+                text: qsTr("Confirm")
+                highlighted: true
+                enabled: passwordField.text.length > 0 && !dialog.prompt.busy
+                Layout.alignment: Qt.AlignRight
+                onClicked: {
+                    dialog.prompt.submitPassword(passwordField.text)
+                    passwordField.clear() // never kept longer than needed
+                }
+            }
+        }
+
+        // m.login.terms
+        ColumnLayout {
+            visible: dialog.prompt.mode === "terms"
+            spacing: 8
+            Layout.fillWidth: true
+            Label {
+                text: qsTr("Read and accept the server's policies to continue:")
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Repeater {
+                model: dialog.prompt.policies
+                Label {
+                    required property var modelData
+                    text: "<a href=\"" + modelData.url + "\">" + modelData.name + "</a>"
+                    textFormat: Text.StyledText
+                    onLinkActivated: link => Qt.openUrlExternally(link)
+                    Accessible.role: Accessible.Link
+                    Accessible.name: modelData.name
+                }
+            }
+            Button {
+                id: acceptTerms
+                text: qsTr("Accept")
+                highlighted: true
+                enabled: !dialog.prompt.busy
+                Layout.alignment: Qt.AlignRight
+                onClicked: dialog.prompt.acceptTerms()
+            }
+        }
+
+        // m.login.sso and every stage Portico does not do itself: the server's page.
+        ColumnLayout {
+            visible: dialog.prompt.mode === "browser"
+            spacing: 8
+            Layout.fillWidth: true
+            Label {
+                text: dialog.prompt.waitingForBrowser
+                      ? qsTr("Finish in your browser. This window continues by itself when you are done.")
+                      : dialog.prompt.providerName.length > 0
+                      ? qsTr("Your browser will open so that you can confirm with %1.").arg(dialog.prompt.providerName)
+                      : dialog.prompt.stage === "m.login.sso"
+                      ? qsTr("Your browser will open so that you can confirm with your identity provider.")
+                      : qsTr("Your browser will open a page of your server to complete this step.")
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                BusyIndicator {
+                    running: dialog.prompt.waitingForBrowser
+                    visible: running
+                    Layout.preferredHeight: 28
+                    Layout.preferredWidth: 28
+                }
+                Item { Layout.fillWidth: true }
+                Button {
+                    visible: dialog.prompt.waitingForBrowser
+                    text: qsTr("Open again")
+                    flat: true
+                    onClicked: dialog.prompt.openBrowser()
+                }
+                Button {
+                    visible: dialog.prompt.waitingForBrowser
+                    text: qsTr("I'm done")
+                    onClicked: dialog.prompt.browserDone()
+                }
+                Button {
+                    id: openBrowser
+                    visible: !dialog.prompt.waitingForBrowser
+                    text: qsTr("Continue in browser")
+                    highlighted: true
+                    onClicked: dialog.prompt.openBrowser()
+                    Keys.onReturnPressed: clicked()
+                    Keys.onEnterPressed: clicked()
+                }
+            }
+        }
+
+        BusyIndicator {
+            visible: dialog.prompt.mode === "" && dialog.prompt.busy
+            running: visible
+            Layout.alignment: Qt.AlignHCenter
+        }
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            visible: dialog.prompt.canStartOver
+            text: qsTr("Start over")
+            DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+            onClicked: dialog.prompt.startOver()
+        }
+        Button {
+            text: qsTr("Cancel")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
+
+    // The control the current stage needs gets the keyboard.
+    Connections {
+        target: dialog.prompt
+        function onStageShown(stage) {
+            if (dialog.prompt.mode === "password")
+                passwordField.forceActiveFocus()
+            else if (dialog.prompt.mode === "terms")
+                acceptTerms.forceActiveFocus()
+            else
+                openBrowser.forceActiveFocus()
+        }
+    }
+}

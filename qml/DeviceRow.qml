@@ -1,0 +1,101 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One device of the account: its name (editable), ID and last use.
+ItemDelegate {
+    id: row
+
+    required property int index
+    required property string deviceId
+    required property string displayName
+    required property string lastSeen
+    required property bool isThisDevice
+    property bool current: false
+    property bool editing: false
+
+    signal selectionToggled(bool on)
+    signal renameRequested(string name)
+    signal removeRequested()
+
+    highlighted: row.current
+    Accessible.name: row.isThisDevice ? qsTr("%1, this device").arg(row.displayName) : row.displayName
+    Accessible.description: row.lastSeen
+
+    contentItem: RowLayout {
+        spacing: 8
+        CheckBox {
+            visible: !row.isThisDevice
+            checked: row.checked
+            onToggled: row.selectionToggled(checked)
+            Accessible.name: qsTr("Select %1").arg(row.displayName)
+        }
+        ColumnLayout {
+            spacing: 2
+            Layout.fillWidth: true
+            RowLayout {
+                visible: !row.editing
+                Label {
+                    text: row.displayName
+                    font.bold: true
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                Label {
+                    visible: row.isThisDevice
+                    text: qsTr("This device")
+                    color: palette.highlightedText
+                    padding: 3
+                    background: Rectangle { color: palette.highlight; radius: 3 }
+                }
+            }
+            TextField {
+                id: nameField
+                visible: row.editing
+                text: row.displayName
+                Layout.fillWidth: true
+                Accessible.name: qsTr("New name for %1").arg(row.deviceId)
+                onAccepted: { row.renameRequested(text); row.editing = false }
+                Keys.onEscapePressed: row.editing = false
+            }
+            Label {
+                text: row.deviceId
+                opacity: 0.75
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            Label {
+                visible: row.lastSeen.length > 0
+                text: row.lastSeen
+                opacity: 0.75
+                font.pointSize: Qt.application.font.pointSize * 0.9
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+        }
+        Button {
+            text: row.editing ? qsTr("Save") : qsTr("Rename")
+            flat: true
+            Accessible.name: row.editing ? qsTr("Save the name") : qsTr("Rename %1").arg(row.displayName)
+            onClicked: {
+                if (row.editing) {
+                    row.renameRequested(nameField.text)
+                    row.editing = false
+                } else {
+                    row.editing = true
+                    nameField.forceActiveFocus()
+                    nameField.selectAll()
+                }
+            }
+        }
+        Button {
+            visible: !row.isThisDevice
+            text: qsTr("Remove")
+            flat: true
+            Accessible.name: qsTr("Remove %1").arg(row.displayName)
+            onClicked: row.removeRequested()
+        }
+    }
+}

@@ -1,0 +1,119 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Portico
+
+// The signed-in account's devices: rename them, sign them out and remove them.
+ColumnLayout {
+    id: page
+
+    required property LoginController controller
+    readonly property DevicesController devices: controller.devices
+    // Device IDs ticked for removing several at once.
+    property var selected: []
+
+    function toggle(deviceId, on) {
+        const rest = page.selected.filter(id => id !== deviceId)
+        page.selected = on ? rest.concat([deviceId]) : rest
+    }
+
+    spacing: 12
+
+    PageHeading {
+        title: qsTr("Your devices")
+        subtitle: qsTr("Where %1 is signed in.").arg(page.controller.userId)
+    }
+
+    MessageBanner { text: page.devices.errorText }
+    MessageBanner { kind: MessageBanner.Info; text: page.devices.noticeText }
+
+    ListView {
+        id: list
+        focus: true
+        clip: true
+        spacing: 4
+        model: page.devices.devices
+        keyNavigationEnabled: true
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        Accessible.role: Accessible.List
+        Accessible.name: qsTr("Devices")
+        // The first other device is where a keyboard user most likely wants to act.
+        onCountChanged: currentIndex = count > 1 ? 1 : 0
+        Keys.onDeletePressed: {
+            if (currentItem && !currentItem.isThisDevice)
+                page.devices.askDelete([currentItem.deviceId])
+        }
+
+        delegate: DeviceRow {
+            id: deviceRow
+            width: ListView.view.width
+            checked: page.selected.indexOf(deviceRow.deviceId) >= 0
+            current: ListView.isCurrentItem
+            onSelectionToggled: on => page.toggle(deviceRow.deviceId, on)
+            onRenameRequested: name => page.devices.rename(deviceRow.deviceId, name)
+            onRemoveRequested: page.devices.askDelete([deviceRow.deviceId])
+            onClicked: list.currentIndex = deviceRow.index
+        }
+    }
+
+    // Removing signs the devices out: the user says so first.
+    MessageBanner { kind: MessageBanner.Warning; text: page.devices.deleteQuestion }
+    RowLayout {
+        visible: page.devices.deleteQuestion.length > 0
+        Layout.fillWidth: true
+        Item { Layout.fillWidth: true }
+        Button {
+            text: qsTr("Cancel")
+            onClicked: page.devices.cancelDelete()
+        }
+        Button {
+            id: confirmButton
+            text: qsTr("Sign out and remove")
+            highlighted: true
+            onClicked: page.devices.confirmDelete()
+            Keys.onReturnPressed: clicked()
+            Keys.onEnterPressed: clicked()
+            onVisibleChanged: if (visible) forceActiveFocus()
+        }
+    }
+
+    RowLayout {
+        visible: page.devices.deleteQuestion.length === 0
+        Layout.fillWidth: true
+        Button {
+            text: qsTr("Back")
+            flat: true
+            onClicked: page.controller.back()
+        }
+        BusyIndicator {
+            running: page.devices.busy
+            visible: running
+            Layout.preferredHeight: 32
+            Layout.preferredWidth: 32
+        }
+        Item { Layout.fillWidth: true }
+        Button {
+            text: qsTr("Remove %n selected", "", page.selected.length)
+            visible: page.selected.length > 0
+            onClicked: page.devices.askDelete(page.selected)
+        }
+        Button {
+            text: qsTr("Refresh")
+            enabled: !page.devices.busy
+            onClicked: page.devices.refresh()
+        }
+    }
+
+    Connections {
+        target: page.devices
+        function onDeleted() { page.selected = [] }
+    }
+
+    AuthDialog { prompt: page.devices.prompt }
+
+    // Arriving on the page puts the keyboard in the list (arrows choose, Delete removes).
+    onVisibleChanged: if (visible) list.forceActiveFocus()
+}

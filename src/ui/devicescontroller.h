@@ -1,0 +1,85 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "authprompt.h"
+#include "devicelistmodel.h"
+
+#include "session/session.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Portico::Ui {
+
+// The account page's devices: list, rename, and delete (after the user confirms, and again
+// through the AuthPrompt when the server asks for it).
+class DevicesController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by LoginController")
+
+    Q_PROPERTY(DeviceListModel *devices READ devices CONSTANT)
+    Q_PROPERTY(AuthPrompt *prompt READ prompt CONSTANT)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY messageChanged)
+    Q_PROPERTY(QString noticeText READ noticeText NOTIFY messageChanged)
+    // Non-empty while the user is asked whether to delete deleteTargets.
+    Q_PROPERTY(QString deleteQuestion READ deleteQuestion NOTIFY deleteQuestionChanged)
+
+public:
+    using SessionSource = std::function<Session::Session()>;
+
+    DevicesController(
+        QNetworkAccessManager &network, SessionSource session, QObject *parent = nullptr);
+
+    DeviceListModel *devices() { return &m_devices; }
+    AuthPrompt *prompt() { return &m_prompt; }
+    bool busy() const { return m_busy; }
+    QString errorText() const { return m_errorText; }
+    QString noticeText() const { return m_noticeText; }
+    QString deleteQuestion() const { return m_deleteQuestion; }
+
+public Q_SLOTS:
+    void refresh();
+    void rename(const QString &deviceId, const QString &displayName);
+    // Asks the user first (deleteQuestion); confirmDelete() sends the request.
+    void askDelete(const QStringList &deviceIds);
+    void confirmDelete();
+    void cancelDelete();
+    // Leaves the page: nothing under way continues.
+    void reset();
+
+Q_SIGNALS:
+    void busyChanged();
+    void messageChanged();
+    void deleteQuestionChanged();
+    // For scripts and tests: what happened, without any secret.
+    void loaded(int count);
+    void deleteAsked(const QStringList &deviceIds);
+    void deleted(const QStringList &deviceIds);
+
+private:
+    void setBusy(bool busy);
+    void setMessages(const QString &error, const QString &notice);
+
+    QNetworkAccessManager &m_network;
+    SessionSource m_session;
+    DeviceListModel m_devices;
+    AuthPrompt m_prompt;
+    QPointer<QNetworkReply> m_listing;
+    QStringList m_deleteTargets;
+    QString m_deleteQuestion;
+    QString m_errorText;
+    QString m_noticeText;
+    bool m_busy = false;
+};
+
+} // namespace Portico::Ui
