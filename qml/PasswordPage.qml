@@ -76,6 +76,12 @@ ColumnLayout {
 
     Item { Layout.fillHeight: true }
 
+    Shortcut {
+        sequence: StandardKey.Cancel
+        enabled: page.visible
+        onActivated: page.controller.back()
+    }
+
     // The password never outlives the page.
     onVisibleChanged: {
         passwordField.clear()

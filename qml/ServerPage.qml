@@ -75,4 +75,6 @@ ColumnLayout {
     }
 
     Item { Layout.fillHeight: true }
+
+    onVisibleChanged: if (visible) serverField.forceActiveFocus(Qt.TabFocusReason)
 }
