@@ -84,9 +84,6 @@ int main(int argc, char *argv[])
         QLoggingCategory::setFilterRules(QStringLiteral("portico.*.debug=true"));
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
-    // Light or dark as the desktop prefers (PORTICO_COLOR_SCHEME=light|dark overrides).
-    Portico::Ui::ColorScheme colorScheme;
-    colorScheme.start();
 
     // One Portico per user: a second start hands over its link (or just focus) and exits.
     InstanceChannel instance;
@@ -136,6 +133,10 @@ int main(int argc, char *argv[])
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Portico/Main.qml")));
+    // Light or dark as the desktop prefers (PORTICO_COLOR_SCHEME=light|dark overrides). Once the
+    // window exists: Qt Quick follows changes of the application palette, not one set before.
+    Portico::Ui::ColorScheme colorScheme;
+    colorScheme.start();
 
     // Another start (a plain launch, or a portico:// link) brings this window to the front.
     QObject::connect(&instance, &InstanceChannel::activationRequested, &engine, [&engine] {

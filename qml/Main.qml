@@ -19,7 +19,7 @@ ApplicationWindow {
 
     function pressFocusedButton(event) {
         const item = window.activeFocusItem
-        if (item instanceof AbstractButton && item.enabled)
+        if (item && typeof item.clicked === "function" && item.enabled)
             item.clicked()
         else
             event.accepted = false

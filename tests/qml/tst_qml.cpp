@@ -55,6 +55,8 @@ public Q_SLOTS:
 
     void qmlEngineAvailable(QQmlEngine *engine)
     {
+        // Qt 6.4 keeps the static module's QML files (and its qmldir) under qrc:/Portico.
+        engine->addImportPath(QStringLiteral("qrc:/"));
         DevServer::Config config = DevServer::Config::demo();
         config.skipIdpPage = true; // the scripted browser only follows redirects
         m_server = std::make_unique<DevServer>(config);
