@@ -60,6 +60,7 @@ ColumnLayout {
             onClicked: page.controller.back()
         }
         BusyIndicator {
+            Accessible.name: qsTr("Working…")
             running: page.controller.busy
             visible: running
             Layout.preferredHeight: 32

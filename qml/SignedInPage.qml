@@ -44,6 +44,7 @@ ColumnLayout {
     RowLayout {
         Layout.fillWidth: true
         BusyIndicator {
+            Accessible.name: qsTr("Working…")
             running: page.controller.busy
             visible: running
             Layout.preferredHeight: 32

@@ -39,7 +39,12 @@
         <translation>Zurück</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>Working…</source>
+        <translation>Bitte warten …</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
@@ -544,7 +549,12 @@
         <translation>Erneut als %1 anmelden</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
+        <source>Working…</source>
+        <translation>Bitte warten …</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
@@ -587,7 +597,12 @@
         <translation>Server</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>Working…</source>
+        <translation>Bitte warten …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Retry saving</source>
         <translation>Erneut speichern</translation>
     </message>
@@ -625,7 +640,12 @@
         <translation>Melden Sie sich im geöffneten Browserfenster an und kehren Sie dann hierher zurück.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
+        <source>Working…</source>
+        <translation>Bitte warten …</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Open the browser again</source>
         <translation>Browser erneut öffnen</translation>
     </message>

@@ -54,6 +54,11 @@ TestCase {
         // The first provider has the focus; Tab moves to the next one; Enter signs in with it.
         tryVerify(() => focused(win) && focused(win).text === "Continue with GitHub", 5000,
                   "the first provider did not get the focus")
+        // Delegates after the first are made once the list is laid out (a frame later): a person
+        // cannot press Tab sooner, so wait for them rather than race them.
+        const list = focused(win).parent.parent
+        verify(list instanceof ListView, "the provider is not in a ListView: " + list)
+        tryVerify(() => list.itemAtIndex(1) !== null, 5000)
         keyClick(Qt.Key_Tab)
         compare(focused(win).text, "Continue with Company Keycloak")
         keyClick(Qt.Key_Return)
