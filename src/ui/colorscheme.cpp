@@ -141,18 +141,18 @@ QPalette ColorScheme::lightPalette()
 
 QPalette ColorScheme::darkPalette()
 {
-    // Breeze Dark's colours.
+    // Breeze Dark's colours, with its lighter window so that fields and buttons stand out.
     QPalette p;
-    p.setColor(QPalette::Window, QColor(0x20, 0x23, 0x26));
+    p.setColor(QPalette::Window, QColor(0x31, 0x36, 0x3b));
     p.setColor(QPalette::WindowText, QColor(0xfc, 0xfc, 0xfc));
-    p.setColor(QPalette::Base, QColor(0x14, 0x16, 0x18));
-    p.setColor(QPalette::AlternateBase, QColor(0x1d, 0x1f, 0x22));
+    p.setColor(QPalette::Base, QColor(0x1b, 0x1e, 0x20));
+    p.setColor(QPalette::AlternateBase, QColor(0x23, 0x26, 0x29));
     p.setColor(QPalette::Text, QColor(0xfc, 0xfc, 0xfc));
-    p.setColor(QPalette::Button, QColor(0x29, 0x2c, 0x30));
+    p.setColor(QPalette::Button, QColor(0x3b, 0x40, 0x45));
     p.setColor(QPalette::ButtonText, QColor(0xfc, 0xfc, 0xfc));
     p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
     p.setColor(QPalette::HighlightedText, QColor(0xfc, 0xfc, 0xfc));
-    p.setColor(QPalette::ToolTipBase, QColor(0x29, 0x2c, 0x30));
+    p.setColor(QPalette::ToolTipBase, QColor(0x31, 0x36, 0x3b));
     p.setColor(QPalette::ToolTipText, QColor(0xfc, 0xfc, 0xfc));
     p.setColor(QPalette::PlaceholderText, QColor(0xa1, 0xa9, 0xb1));
     p.setColor(QPalette::Link, QColor(0x1d, 0x99, 0xf3));
