@@ -5,6 +5,7 @@
 #include "matrix/logging.h"
 
 #include <QDBusConnection>
+#include <QDBusError>
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
@@ -73,8 +74,11 @@ void ColorScheme::start()
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return; // no session bus: the platform's palette it is
-    bus.connect(PortalService, PortalPath, SettingsInterface, QStringLiteral("SettingChanged"),
-        this, SLOT(onPortalSettingChanged(QString, QString, QDBusVariant)));
+    // The slot's QDBusVariant is looked up by name, which Qt 6.4 knows only once registered.
+    qRegisterMetaType<QDBusVariant>();
+    if (!bus.connect(PortalService, PortalPath, SettingsInterface, QStringLiteral("SettingChanged"),
+            this, SLOT(onPortalSettingChanged(QString, QString, QDBusVariant))))
+        qCWarning(lcUi) << "cannot follow the portal's color-scheme:" << bus.lastError().message();
     QDBusMessage read = QDBusMessage::createMethodCall(
         PortalService, PortalPath, SettingsInterface, QStringLiteral("Read"));
     read << AppearanceGroup << ColorSchemeKey;

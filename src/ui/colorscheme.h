@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDBusVariant>
 #include <QObject>
 #include <QPalette>
-
-class QDBusVariant;
 
 namespace Portico::Ui {
 
