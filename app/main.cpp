@@ -5,11 +5,14 @@
 #include "providerscommand.h"
 
 #include "session/sessionstore.h"
+#include "ui/colorscheme.h"
 #include "ui/iconprovider.h"
+#include "ui/localization.h"
 #include "ui/logincontroller.h"
 
 #include <QGuiApplication>
 #include <QJsonObject>
+#include <QIcon>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QQmlApplicationEngine>
@@ -23,18 +26,59 @@
 
 Q_IMPORT_QML_PLUGIN(PorticoPlugin)
 
+namespace {
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Portico"));
+    QCoreApplication::setApplicationName(QStringLiteral("Portico"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PORTICO_VERSION));
+}
+
+// --help and --version only print: answer them without a display.
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "-?" || arg == "--help-all"
+            || arg == "--version" || arg == "-v")
+            return true;
+    }
+    return false;
+}
+
+// The app icon from the icon theme (installed in hicolor), else the copies built in.
+QIcon applicationIcon()
+{
+    QIcon builtIn;
+    for (const int size : {16, 22, 24, 32, 48, 64, 128, 256, 512})
+        builtIn.addFile(
+            QStringLiteral(":/icons/hicolor/%1x%1/apps/" PORTICO_APP_ID ".png").arg(size),
+            QSize(size, size));
+    return QIcon::fromTheme(QStringLiteral(PORTICO_APP_ID), builtIn);
+}
+} // namespace
+
 int main(int argc, char *argv[])
 {
     // `portico providers SERVER` needs no window: it runs before any GUI is made.
     if (argc >= 2 && qstrcmp(argv[1], "providers") == 0)
         return runProvidersCommand(argc, argv);
 
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        Portico::Ui::installTranslations(app);
+        parseCommandLine(QCoreApplication::arguments()); // prints, then exits
+        return 0;
+    }
+
     QGuiApplication app(argc, argv);
-    QGuiApplication::setOrganizationName(QStringLiteral("Portico"));
-    QGuiApplication::setApplicationName(QStringLiteral("Portico"));
+    describeApplication();
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Portico"));
-    QGuiApplication::setApplicationVersion(QStringLiteral(PORTICO_VERSION));
+    // Wayland's app_id and the desktop entry's name: the shell matches the window to it.
     QGuiApplication::setDesktopFileName(QStringLiteral(PORTICO_APP_ID));
+    QGuiApplication::setWindowIcon(applicationIcon());
+    Portico::Ui::installTranslations(app);
 
     const CommandLine options = parseCommandLine(QGuiApplication::arguments());
     if (options.verbose)
@@ -110,14 +154,22 @@ int main(int argc, char *argv[])
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Portico/Main.qml")));
+    // Light or dark as the desktop prefers (PORTICO_COLOR_SCHEME=light|dark overrides). Once the
+    // window exists: Qt Quick follows changes of the application palette, not one set before.
+    Portico::Ui::ColorScheme colorScheme;
+    colorScheme.start();
 
+    // Another start (a plain launch, or a portico:// link) brings this window to the front.
     QObject::connect(&instance, &InstanceChannel::activationRequested, &engine, [&engine] {
         for (QObject *root : engine.rootObjects())
             if (auto *window = qobject_cast<QWindow *>(root)) {
+                if (window->windowStates() & Qt::WindowMinimized)
+                    window->setWindowStates(window->windowStates() & ~Qt::WindowMinimized);
                 window->show();
                 window->raise();
                 window->requestActivate();
             }
+        QTextStream(stdout) << "activated" << Qt::endl;
     });
     QObject::connect(&instance, &InstanceChannel::urlReceived, &controller,
         &Portico::Ui::LoginController::submitCallbackUrl);
@@ -128,5 +180,7 @@ int main(int argc, char *argv[])
         controller.setAutoProvider(options.idp);
         controller.discover(options.server);
     }
+    // The window exists and, unless ephemeral, a second start finds us: for scripts and tests.
+    QTextStream(stdout) << "ready" << Qt::endl;
     return QGuiApplication::exec();
 }

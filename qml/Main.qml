@@ -17,10 +17,22 @@ ApplicationWindow {
     visible: true
     title: qsTr("Portico")
 
+    function pressFocusedButton(event) {
+        const item = window.activeFocusItem
+        if (item && typeof item.clicked === "function" && item.enabled)
+            item.clicked()
+        else
+            event.accepted = false
+    }
+
     StackLayout {
         anchors.fill: parent
         anchors.margins: 24
         currentIndex: window.controller.page
+
+        // Enter presses the focused button, as Space does (Qt Quick's buttons take only Space).
+        Keys.onReturnPressed: event => window.pressFocusedButton(event)
+        Keys.onEnterPressed: event => window.pressFocusedButton(event)
 
         ServerPage { controller: window.controller }
         ProvidersPage { controller: window.controller }

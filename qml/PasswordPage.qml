@@ -60,6 +60,7 @@ ColumnLayout {
             onClicked: page.controller.back()
         }
         BusyIndicator {
+            Accessible.name: qsTr("Working…")
             running: page.controller.busy
             visible: running
             Layout.preferredHeight: 32
@@ -75,6 +76,12 @@ ColumnLayout {
     }
 
     Item { Layout.fillHeight: true }
+
+    Shortcut {
+        sequence: StandardKey.Cancel
+        enabled: page.visible
+        onActivated: page.controller.back()
+    }
 
     // The password never outlives the page.
     onVisibleChanged: {

@@ -30,12 +30,15 @@ Button {
     Layout.fillWidth: true
     text: qsTr("Continue with %1").arg(providerName)
     Accessible.name: text
+    Keys.onReturnPressed: clicked()
+    Keys.onEnterPressed: clicked()
 
     background: Rectangle {
         radius: 6
         color: button.colors ? button.colors[0] : button.palette.button
-        border.width: button.visualFocus ? 2 : 1
-        border.color: button.visualFocus ? button.palette.highlight : Qt.darker(color, 1.25)
+        // Focus from the arrow keys is keyboard focus too, which visualFocus does not count.
+        border.width: button.activeFocus ? 2 : 1
+        border.color: button.activeFocus ? button.palette.highlight : Qt.darker(color, 1.25)
         opacity: button.down ? 0.8 : 1
     }
 

@@ -65,6 +65,8 @@ ColumnLayout {
         }
         focus: true
         keyNavigationEnabled: true
+        Accessible.role: Accessible.List
+        Accessible.name: qsTr("Identity providers")
         Layout.fillWidth: true
         Layout.fillHeight: true
         boundsBehavior: Flickable.StopAtBounds
@@ -109,5 +111,22 @@ ColumnLayout {
             flat: true
             onClicked: page.controller.usePassword()
         }
+    }
+
+    // Keyboard users land on the search field, or on the first provider.
+    onVisibleChanged: {
+        if (!visible)
+            return
+        list.currentIndex = 0
+        if (search.visible)
+            search.forceActiveFocus(Qt.TabFocusReason)
+        else
+            list.forceActiveFocus(Qt.TabFocusReason)
+    }
+
+    Shortcut {
+        sequence: StandardKey.Cancel
+        enabled: page.visible && !page.controller.busy
+        onActivated: page.controller.back()
     }
 }

@@ -60,6 +60,7 @@ ColumnLayout {
     RowLayout {
         Layout.fillWidth: true
         BusyIndicator {
+            Accessible.name: qsTr("Working…")
             running: page.controller.busy
             visible: running
             Layout.preferredHeight: 32
@@ -81,4 +82,6 @@ ColumnLayout {
     }
 
     Item { Layout.fillHeight: true }
+
+    onVisibleChanged: if (visible) serverField.forceActiveFocus(Qt.TabFocusReason)
 }

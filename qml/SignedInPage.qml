@@ -94,6 +94,7 @@ ColumnLayout {
         visible: page.controller.signOutQuestion.length === 0
         Layout.fillWidth: true
         BusyIndicator {
+            Accessible.name: qsTr("Working…")
             running: page.controller.busy
             visible: running
             Layout.preferredHeight: 32

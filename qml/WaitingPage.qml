@@ -25,6 +25,7 @@ ColumnLayout {
     }
 
     BusyIndicator {
+        Accessible.name: qsTr("Working…")
         running: page.visible
         Layout.alignment: Qt.AlignHCenter
     }

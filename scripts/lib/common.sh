@@ -14,8 +14,20 @@ PORTICO_BUILD_PACKAGES=(
     qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
     gnome-keyring dbus libglib2.0-bin
 )
-# What the test suite needs on top: a display, a private keyring and a real browser.
-PORTICO_TEST_PACKAGES=(xvfb xauth chromium clang-format git)
+# What the test suite needs on top: a display, a private keyring, a real browser, and the
+# validators and Debian tools the packaging tests use.
+PORTICO_TEST_PACKAGES=(xvfb xauth chromium clang-format git
+    desktop-file-utils appstream dpkg-dev file)
+
+# Qt 6's lupdate, which Debian keeps out of PATH.
+portico_lupdate() {
+    local tool
+    for tool in /usr/lib/qt6/bin/lupdate "$(command -v lupdate6 || true)"; do
+        [ -x "$tool" ] && { echo "$tool"; return 0; }
+    done
+    echo "lupdate (Qt 6) not found: install qt6-l10n-tools" >&2
+    return 1
+}
 
 portico_sudo() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -11,9 +11,10 @@ namespace Portico::Discovery {
 using Matrix::Unexpected;
 
 namespace {
+// lupdate files a free function's tr() under its namespace: translate in that context.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Portico::Discovery::ServerInput", text);
+    return QCoreApplication::translate("Portico::Discovery", text);
 }
 } // namespace
 

@@ -14,9 +14,10 @@
 namespace Portico::Session {
 
 namespace {
+// lupdate files a free function's tr() under its namespace: translate in that context.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Portico::Session::BaseUrlBinding", text);
+    return QCoreApplication::translate("Portico::Session", text);
 }
 } // namespace
 

@@ -15,9 +15,10 @@ namespace Portico::Ui {
 namespace {
 const QString CurrentAccountKey = QStringLiteral("ui/currentAccount");
 
+// lupdate files a free function's tr() under its namespace: translate in that context.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Portico::Ui::LoginController", text);
+    return QCoreApplication::translate("Portico::Ui", text);
 }
 
 QString storeErrorText(const Session::StoreError &error)

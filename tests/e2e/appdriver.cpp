@@ -42,10 +42,9 @@ std::unique_ptr<QProcess> AppDriver::launch(const QStringList &arguments, const 
     // Its own process group, so that stop() also ends what a wrapper (dbus-run-session) started.
     app->setChildProcessModifier([] { ::setpgid(0, 0); });
     if (wrapper.isEmpty()) {
-        app->start(QStringLiteral(PORTICO_BINARY), arguments);
+        app->start(m_binary, arguments);
     } else {
-        app->start(wrapper.front(),
-            wrapper.mid(1) + QStringList{QStringLiteral(PORTICO_BINARY)} + arguments);
+        app->start(wrapper.front(), wrapper.mid(1) + QStringList{m_binary} + arguments);
     }
     return app;
 }
@@ -67,7 +66,7 @@ QStringList AppDriver::waitForLine(QProcess &app, const QString &prefix, QString
         [&] {
             stdoutSoFar += QString::fromUtf8(app.readAllStandardOutput());
             for (const QString &line : stdoutSoFar.split(u'\n'))
-                if (line.startsWith(prefix + u' '))
+                if (line == prefix || line.startsWith(prefix + u' '))
                     fields = line.split(u' ');
             return !fields.isEmpty() || app.state() == QProcess::NotRunning;
         },

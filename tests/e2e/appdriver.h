@@ -18,12 +18,16 @@ public:
     explicit AppDriver(const QTemporaryDir &scratch)
         : m_scratch(scratch)
     {}
+    // Runs this binary instead of the one built (an installed or unpacked copy).
+    void setBinary(const QString &path) { m_binary = path; }
+    QString binary() const { return m_binary; }
 
     // `wrapper` runs the app inside another command (e.g. dbus-run-session --).
     std::unique_ptr<QProcess> launch(const QStringList &arguments, const QString &browser = {},
         const QStringList &wrapper = {}, const QProcessEnvironment &extra = {}) const;
     static void stop(QProcess &app);
-    // The first stdout line that starts with `prefix`, split at spaces ("signed-in USER …").
+    // The stdout line that is `prefix` or starts with it and a space, split at spaces
+    // ("signed-in USER …").
     static QStringList waitForLine(QProcess &app, const QString &prefix, QString &stdoutSoFar);
     // The last URL the app asked the desktop to open.
     QUrl waitForOpenedUrl() const;
@@ -32,4 +36,5 @@ public:
 
 private:
     const QTemporaryDir &m_scratch;
+    QString m_binary = QStringLiteral(PORTICO_BINARY);
 };

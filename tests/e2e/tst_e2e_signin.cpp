@@ -239,6 +239,30 @@ private Q_SLOTS:
         AppDriver::stop(*app);
     }
 
+    // Launching Portico again (from the menu, say) brings the running window to the front: the
+    // second process asks the first over the instance channel and exits at once, without a
+    // window of its own.
+    void plainSecondLaunchActivatesTheRunningInstance()
+    {
+        auto first = driver.launch({});
+        QString output;
+        QVERIFY2(!AppDriver::waitForLine(*first, QStringLiteral("ready"), output).isEmpty(),
+            qPrintable(output + QString::fromUtf8(first->readAllStandardError())));
+        QVERIFY(!output.contains(QStringLiteral("activated")));
+
+        auto second = driver.launch({});
+        QVERIFY(second->waitForFinished(20000));
+        QCOMPARE(second->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(second->exitCode(), 0);
+        const QString secondOutput = QString::fromUtf8(second->readAllStandardOutput());
+        QVERIFY2(!secondOutput.contains(QStringLiteral("ready")), qPrintable(secondOutput));
+
+        QVERIFY2(!AppDriver::waitForLine(*first, QStringLiteral("activated"), output).isEmpty(),
+            qPrintable(output + QString::fromUtf8(first->readAllStandardError())));
+        QCOMPARE(first->state(), QProcess::Running);
+        AppDriver::stop(*first);
+    }
+
     void signInWithHeadlessChromium()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("chromium")).isEmpty())
