@@ -11,8 +11,8 @@
 #include "ui/logincontroller.h"
 
 #include <QGuiApplication>
-#include <QJsonObject>
 #include <QIcon>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QQmlApplicationEngine>

@@ -115,6 +115,7 @@ ColumnLayout {
             onClicked: page.controller.signInAgain()
         }
         Button {
+            id: devicesButton
             text: qsTr("Devices")
             enabled: !page.controller.busy
             Accessible.description: qsTr("Rename and remove the devices of this account")
@@ -133,4 +134,7 @@ ColumnLayout {
     }
 
     Item { Layout.fillHeight: true }
+
+    // The keyboard starts on the account's main action.
+    onVisibleChanged: if (visible) devicesButton.forceActiveFocus()
 }

@@ -15,9 +15,9 @@ PORTICO_BUILD_PACKAGES=(
     gnome-keyring dbus libglib2.0-bin
 )
 # What the test suite needs on top: a display, a private keyring, a real browser, and the
-# validators and Debian tools the packaging tests use.
+# validators and Debian tools the packaging tests use, and xdotool for keyboard-driven tests.
 PORTICO_TEST_PACKAGES=(xvfb xauth chromium clang-format git
-    desktop-file-utils appstream dpkg-dev file)
+    desktop-file-utils appstream dpkg-dev file xdotool)
 
 # Qt 6's lupdate, which Debian keeps out of PATH.
 portico_lupdate() {
