@@ -55,6 +55,9 @@ void AuthPrompt::start(
     m_canStartOver = false;
     m_active = true;
     Q_EMIT changed();
+    // Someone who signed in through SSO may have no password: confirm the same way if offered.
+    m_session.setPreferredStage(
+        session.loginMethod.startsWith(u"sso") ? Uia::SsoStage.toString() : QString());
     m_session.start(session, reason, std::move(build));
 }
 

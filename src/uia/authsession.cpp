@@ -304,7 +304,7 @@ void AuthSession::handleChallenge(const Challenge &challenge, Attempt attempt)
     const bool advanced = challenge.completed != m_completed;
     m_completed = challenge.completed;
 
-    const auto choice = chooseFlow(challenge, nativeStages());
+    const auto choice = chooseFlow(challenge, nativeStages(), m_preferredStage);
     if (!choice) {
         qCWarning(lcUia) << "no flow continues" << challenge.completed;
         fail(Failure::Reason::NoUsableFlow, challengeError(challenge));

@@ -102,6 +102,8 @@ public:
     void setPollLimit(std::chrono::milliseconds limit) { m_pollLimit = limit; }
     // Languages for the terms' texts, best first (default: the system locale's UI languages).
     void setPreferredLanguages(const QStringList &languages) { m_languages = languages; }
+    // A stage the user can surely do (m.login.sso for an SSO user): flows with it come first.
+    void setPreferredStage(const QString &stage) { m_preferredStage = stage; }
 
     // Sends the request as `session` (its user ID for m.login.password, its base URL for the
     // fallback page). `reason` is shown to the user with every step.
@@ -154,6 +156,7 @@ private:
     std::chrono::milliseconds m_pollInterval{2000};
     std::chrono::milliseconds m_pollLimit{10 * 60 * 1000};
     QStringList m_languages;
+    QString m_preferredStage;
 
     RequestBuilder m_build;
     QString m_userId;

@@ -188,7 +188,8 @@ QStringList nativeStages()
     return {PasswordStage.toString(), DummyStage.toString(), TermsStage.toString()};
 }
 
-std::optional<FlowChoice> chooseFlow(const Challenge &challenge, const QStringList &native)
+std::optional<FlowChoice> chooseFlow(
+    const Challenge &challenge, const QStringList &native, const QString &preferred)
 {
     std::optional<FlowChoice> best;
     const qsizetype done = challenge.completed.size();
@@ -204,7 +205,16 @@ std::optional<FlowChoice> chooseFlow(const Challenge &challenge, const QStringLi
         choice.fullyNative = std::all_of(stages.cbegin() + done, stages.cend(),
             [&](const QString &stage) { return native.contains(stage); });
         const auto remaining = [](const FlowChoice &c) { return c.stages.size() - c.nextIndex; };
-        if (!best || (choice.fullyNative && !best->fullyNative)
+        const auto wanted = [&preferred](const FlowChoice &c) {
+            return !preferred.isEmpty() && c.stages.indexOf(preferred, c.nextIndex) >= 0;
+        };
+        if (!best || (wanted(choice) && !wanted(*best))) {
+            best = choice;
+            continue;
+        }
+        if (wanted(choice) != wanted(*best))
+            continue;
+        if ((choice.fullyNative && !best->fullyNative)
             || (choice.fullyNative == best->fullyNative && remaining(choice) < remaining(*best)))
             best = choice;
     }

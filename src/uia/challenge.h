@@ -111,7 +111,10 @@ struct FlowChoice
 // Pure. Considers only flows whose stages begin with `completed`, in order. Prefers flows whose
 // remaining stages are all in `native`, then the fewest remaining stages, then server order.
 // Nothing when no flow continues what is completed.
-std::optional<FlowChoice> chooseFlow(const Challenge &challenge, const QStringList &native);
+// `preferred` (optional): a stage the user is known to be able to do, such as m.login.sso for
+// someone who signed in through SSO and may have no password; flows with it come first.
+std::optional<FlowChoice> chooseFlow(
+    const Challenge &challenge, const QStringList &native, const QString &preferred = {});
 
 // The fallback page of `stage` for `session`: {base}/_matrix/client/v3/auth/{stage}/fallback/web
 // ?session={session}, both values percent-encoded.

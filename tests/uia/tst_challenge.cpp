@@ -269,6 +269,20 @@ private Q_SLOTS:
         choice = chooseFlow(withFlows({{Password, Terms}, {Sso}}), {Terms});
         QCOMPARE(choice->flowIndex, 1);
     }
+    // Someone who signed in through SSO may have no password: their way comes first when the
+    // caller says so, native or not, as long as a flow still offers it.
+    void aPreferredStageComesFirst()
+    {
+        auto choice = chooseFlow(withFlows({{Password}, {Sso}}), nativeStages(), Sso);
+        QCOMPARE(choice->flowIndex, 1);
+        QCOMPARE(choice->nextStage(), Sso);
+        choice = chooseFlow(
+            withFlows({{Password, Terms}, {Terms, Sso}, {Sso, Terms}}), nativeStages(), Sso);
+        QCOMPARE(choice->flowIndex, 1); // both have it, both are as long: server order
+        // Not offered: the usual choice.
+        choice = chooseFlow(withFlows({{Password}}), nativeStages(), Sso);
+        QCOMPARE(choice->flowIndex, 0);
+    }
     void shortestFallbackFlowAndServerOrderOnTies()
     {
         auto choice = chooseFlow(withFlows({{Email, Sso}, {Sso}}), nativeStages());
