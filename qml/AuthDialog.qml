@@ -40,12 +40,22 @@ Dialog {
                 text: qsTr("Step %1 of %2").arg(dialog.prompt.stepNumber).arg(dialog.prompt.stepCount)
                 opacity: 0.75
             }
-            ProgressBar {
-                from: 0
-                to: dialog.prompt.stepCount
-                value: dialog.prompt.stepNumber - 1
+            // One segment per stage: done, current, to come.
+            RowLayout {
+                spacing: 4
                 Layout.fillWidth: true
-                Accessible.name: qsTr("Confirmation progress")
+                Accessible.role: Accessible.ProgressBar
+                Accessible.name: qsTr("Step %1 of %2").arg(dialog.prompt.stepNumber).arg(dialog.prompt.stepCount)
+                Repeater {
+                    model: dialog.prompt.stepCount
+                    Rectangle {
+                        required property int index
+                        height: 4
+                        radius: 2
+                        Layout.fillWidth: true
+                        color: index < dialog.prompt.stepNumber ? palette.highlight : palette.mid
+                    }
+                }
             }
         }
 
