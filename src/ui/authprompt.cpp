@@ -101,9 +101,14 @@ QVariantList AuthPrompt::policies() const
 
 QString AuthPrompt::providerName() const
 {
-    if (!m_step || m_step->ssoProviders.size() != 1)
+    if (!m_step || m_step->ssoProviders.isEmpty())
         return {};
-    return m_step->ssoProviders.constFirst().name;
+    QStringList names;
+    for (const Matrix::IdentityProvider &provider : m_step->ssoProviders)
+        names.append(provider.name);
+    // "GitHub", "GitHub or GitLab", "GitHub, GitLab or Keycloak"
+    const QString last = names.takeLast();
+    return names.isEmpty() ? last : tr("%1 or %2").arg(names.join(u", "), last);
 }
 
 void AuthPrompt::submitPassword(const QString &password)

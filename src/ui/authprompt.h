@@ -36,7 +36,7 @@ class AuthPrompt : public QObject
     // The browser page is open and Portico is watching for the user to finish there.
     Q_PROPERTY(bool waitingForBrowser READ waitingForBrowser NOTIFY changed)
     Q_PROPERTY(QVariantList policies READ policies NOTIFY changed) // [{name, url}]
-    // Draft servers name the identity provider the browser step will use.
+    // Draft servers (MSC2858's first version) name the identity providers the browser step offers.
     Q_PROPERTY(QString providerName READ providerName NOTIFY changed)
     Q_PROPERTY(QString userId READ userId NOTIFY changed)
 

@@ -33,9 +33,10 @@ class TestDevicesController : public QObject
     Session::Session session;
 
     void serve(const QList<QStringList> &flows, const QString &loginMethod,
-        qint64 uiaLifetimeMs = 10 * 60 * 1000)
+        qint64 uiaLifetimeMs = 10 * 60 * 1000, bool draftProviders = false)
     {
         DevServer::Config config = DevServer::Config::demo();
+        config.uiaIdentityProviders = draftProviders;
         config.skipIdpPage = true;
         config.passwords.insert(QStringLiteral("alice"), Password);
         config.uiaFlows = flows;
@@ -178,6 +179,23 @@ private Q_SLOTS:
         QCOMPARE(pages.size(), 1);
         QVERIFY(!server->devicesOf(Alice).contains(OldPhone));
         QVERIFY(!prompt->active());
+    }
+
+    // A server in the style of MSC2858's first draft names the providers of the SSO stage.
+    void draftServersNameTheProviders()
+    {
+        serve({{Sso}}, QStringLiteral("sso:github"), 10 * 60 * 1000, true);
+        auto devices = controller();
+        Ui::AuthPrompt *prompt = devices->prompt();
+        QCOMPARE(confirmDeletion(*devices, {OldPhone}), Sso);
+        QCOMPARE(prompt->providerName(),
+            QStringLiteral("GitHub, Company Keycloak, GitLab (early-draft https icon) or "
+                           "University login"));
+        prompt->cancel();
+        serve({{Sso}}, QStringLiteral("sso:github"));
+        devices = controller();
+        QCOMPARE(confirmDeletion(*devices, {OldPhone}), Sso);
+        QVERIFY(devices->prompt()->providerName().isEmpty()); // the final spec: the server picks
     }
 
     void aBrowserThatCannotOpenIsExplained()
