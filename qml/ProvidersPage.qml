@@ -124,9 +124,15 @@ ColumnLayout {
             list.forceActiveFocus(Qt.TabFocusReason)
     }
 
+    // Escape empties the search first, then goes back.
     Shortcut {
         sequence: StandardKey.Cancel
         enabled: page.visible && !page.controller.busy
-        onActivated: page.controller.back()
+        onActivated: {
+            if (search.visible && search.text.length > 0)
+                search.clear()
+            else
+                page.controller.back()
+        }
     }
 }

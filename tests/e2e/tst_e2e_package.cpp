@@ -111,6 +111,11 @@ private Q_SLOTS:
                 "qml6-module-qtquick-controls", "qml6-module-qtquick-templates",
                 "qml6-module-qtquick-layouts", "qml6-module-qtquick-window"})
             QVERIFY2(depends.contains(QString::fromLatin1(module)), module);
+        // The compiled QML is tied to this Qt release.
+        QVERIFY2(controlField(QStringLiteral("Depends"))
+                     .contains(QStringLiteral("qt6-declarative-abi (= %1)")
+                                   .arg(QString::fromLatin1(qVersion()))),
+            qPrintable(controlField(QStringLiteral("Depends"))));
         QVERIFY(commaList(controlField(QStringLiteral("Recommends")).replace(u'|', u','))
                     .contains(QStringLiteral("gnome-keyring")));
     }
