@@ -2,6 +2,203 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountList</name>
+    <message>
+        <location filename="../qml/AccountList.qml" line="+19"/>
+        <source>Accounts on this computer</source>
+        <translation>Konten auf diesem Computer</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1, shown</source>
+        <translation>%1, angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>AuthDialog</name>
+    <message>
+        <location filename="../qml/AuthDialog.qml" line="+20"/>
+        <source>Confirm it&apos;s you</source>
+        <translation>Bestätigen Sie, dass Sie es sind</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+8"/>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Enter the password of %1.</source>
+        <translation>Geben Sie das Passwort von %1 ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Read and accept the server&apos;s policies to continue:</source>
+        <translation>Lesen und akzeptieren Sie die Richtlinien des Servers, um fortzufahren:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Accept</source>
+        <translation>Akzeptieren</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Finish in your browser. This window continues by itself when you are done.</source>
+        <translation>Schließen Sie den Vorgang in Ihrem Browser ab. Dieses Fenster macht von selbst weiter, sobald Sie fertig sind.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your browser will open so that you can confirm with %1.</source>
+        <translation>Ihr Browser öffnet sich, damit Sie mit %1 bestätigen können.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your browser will open so that you can confirm with your identity provider.</source>
+        <translation>Ihr Browser öffnet sich, damit Sie bei Ihrem Identitätsanbieter bestätigen können.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your browser will open a page of your server to complete this step.</source>
+        <translation>Ihr Browser öffnet eine Seite Ihres Servers, um diesen Schritt abzuschließen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Open again</source>
+        <translation>Erneut öffnen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>I&apos;m done</source>
+        <translation>Ich bin fertig</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Continue in browser</source>
+        <translation>Im Browser fortfahren</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Start over</source>
+        <translation>Neu beginnen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceRow</name>
+    <message>
+        <location filename="../qml/DeviceRow.qml" line="+24"/>
+        <source>%1, this device</source>
+        <translation>%1, dieses Gerät</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select %1</source>
+        <translation>%1 auswählen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This device</source>
+        <translation>Dieses Gerät</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New name for %1</source>
+        <translation>Neuer Name für %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the name</source>
+        <translation>Den Namen speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <location filename="../qml/DevicesPage.qml" line="+25"/>
+        <source>Your devices</source>
+        <translation>Ihre Geräte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where %1 is signed in.</source>
+        <translation>Wo %1 angemeldet ist.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign out and remove</source>
+        <translation>Abmelden und entfernen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Remove %n selected</source>
+        <translation>
+            <numerusform>%n ausgewähltes entfernen</numerusform>
+            <numerusform>%n ausgewählte entfernen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../qml/Main.qml" line="+18"/>
@@ -279,7 +476,7 @@
 <context>
     <name>Portico::Ui</name>
     <message>
-        <location filename="../src/ui/logincontroller.cpp" line="+26"/>
+        <location filename="../src/ui/logincontroller.cpp" line="+29"/>
         <source>No keychain is available to keep your session safe. Install and start a Secret Service such as GNOME Keyring or KWallet, then try again.</source>
         <translation>Es ist kein Schlüsselbund verfügbar, der Ihre Sitzung sicher aufbewahren kann. Installieren und starten Sie einen Secret Service wie GNOME Keyring oder KWallet und versuchen Sie es dann erneut.</translation>
     </message>
@@ -378,14 +575,92 @@
     </message>
 </context>
 <context>
+    <name>Portico::Ui::AuthPrompt</name>
+    <message>
+        <location filename="../src/ui/authprompt.cpp" line="+111"/>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Portico could not open your web browser. Make sure a default browser is set, then try again.</source>
+        <translation>Portico konnte Ihren Webbrowser nicht öffnen. Stellen Sie sicher, dass ein Standardbrowser eingerichtet ist, und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Portico::Ui::DeviceListModel</name>
+    <message>
+        <location filename="../src/ui/devicelistmodel.cpp" line="+66"/>
+        <source>Last seen %1</source>
+        <translation>Zuletzt aktiv %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last seen %1 from %2</source>
+        <translation>Zuletzt aktiv %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>Portico::Ui::DevicesController</name>
+    <message>
+        <location filename="../src/ui/devicescontroller.cpp" line="+31"/>
+        <source>%1 was signed out and removed.</source>
+        <translation>%1 wurde abgemeldet und entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n devices were signed out and removed.</source>
+        <translation>
+            <numerusform>%n Gerät wurde abgemeldet und entfernt.</numerusform>
+            <numerusform>%n Geräte wurden abgemeldet und entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Portico could not load your devices. Try again.</source>
+        <translation>Portico konnte Ihre Geräte nicht laden. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The device was not renamed. Try again.</source>
+        <translation>Das Gerät wurde nicht umbenannt. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sign out and remove %1? Whoever uses it will have to sign in again.</source>
+        <translation>%1 abmelden und entfernen? Wer es benutzt, muss sich neu anmelden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Sign out and remove %n devices? Whoever uses them will have to sign in again.</source>
+        <translation>
+            <numerusform>%n Gerät abmelden und entfernen? Wer es benutzt, muss sich neu anmelden.</numerusform>
+            <numerusform>%n Geräte abmelden und entfernen? Wer sie benutzt, muss sich neu anmelden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Confirm it&apos;s you to remove %1.</source>
+        <translation>Bestätigen Sie, dass Sie es sind, um %1 zu entfernen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Confirm it&apos;s you to remove %n devices.</source>
+        <translation>
+            <numerusform>Bestätigen Sie, dass Sie es sind, um %n Gerät zu entfernen.</numerusform>
+            <numerusform>Bestätigen Sie, dass Sie es sind, um %n Geräte zu entfernen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Portico::Ui::LoginController</name>
     <message>
-        <location line="+55"/>
+        <location filename="../src/ui/logincontroller.cpp" line="+54"/>
         <source>Portico runs without saving: this session ends when you quit.</source>
         <translation>Portico läuft ohne zu speichern: Diese Sitzung endet, wenn Sie Portico beenden.</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+180"/>
         <source>Looking up %1…</source>
         <translation>%1 wird gesucht …</translation>
     </message>
@@ -445,12 +720,22 @@
         <translation>Portico konnte Ihren Server nicht erreichen, um Sie erneut anzumelden. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+70"/>
         <source>You signed in as %1, but this device belongs to %2. Sign in again as %2.</source>
         <translation>Sie haben sich als %1 angemeldet, aber dieses Gerät gehört %2. Melden Sie sich erneut als %2 an.</translation>
     </message>
     <message>
         <location line="+59"/>
+        <source>Checking your session with the server…</source>
+        <translation>Ihre Sitzung wird beim Server geprüft …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be reached right now. %2 You are still signed in; Portico keeps trying in the background.</source>
+        <translation>%1 ist gerade nicht erreichbar. %2 Sie bleiben angemeldet; Portico versucht es im Hintergrund weiter.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>The server signed you out of %1. Sign in again to continue.</source>
         <translation>Der Server hat Sie von %1 abgemeldet. Melden Sie sich erneut an, um fortzufahren.</translation>
     </message>
@@ -458,6 +743,57 @@
         <location line="+4"/>
         <source>Your session as %1 has ended on the server. Sign in again.</source>
         <translation>Ihre Sitzung als %1 wurde auf dem Server beendet. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 cannot be reached. %2 The device stays signed in on the server until you remove it from another session. Remove %3 from this computer anyway?</source>
+        <translation>%1 ist nicht erreichbar. %2 Das Gerät bleibt auf dem Server angemeldet, bis Sie es aus einer anderen Sitzung entfernen. %3 trotzdem von diesem Computer entfernen?</translation>
+    </message>
+</context>
+<context>
+    <name>Portico::Uia::AuthSession</name>
+    <message>
+        <location filename="../src/uia/authsession.cpp" line="+336"/>
+        <source>Wrong password. Please try again.</source>
+        <translation>Falsches Passwort. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That did not work (%1). Please try again.</source>
+        <translation>Das hat nicht geklappt (%1). Bitte versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Portico::Uia::Failure</name>
+    <message>
+        <location line="-286"/>
+        <source>The server refused this request.</source>
+        <translation>Der Server hat diese Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The confirmation took too long and the server forgot it. Please start over.</source>
+        <translation>Die Bestätigung hat zu lange gedauert und der Server hat sie verworfen. Bitte beginnen Sie neu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server asks for a confirmation Portico cannot complete.</source>
+        <translation>Der Server verlangt eine Bestätigung, die Portico nicht durchführen kann.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server asked for a confirmation in a form Portico does not understand.</source>
+        <translation>Der Server hat eine Bestätigung in einer Form verlangt, die Portico nicht versteht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The confirmation in the browser was not finished in time. Please start over.</source>
+        <translation>Die Bestätigung im Browser wurde nicht rechtzeitig abgeschlossen. Bitte beginnen Sie neu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The session is no longer valid. Please sign in again.</source>
+        <translation>Die Sitzung ist nicht mehr gültig. Bitte melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -554,7 +890,12 @@
         <translation>Bitte warten …</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Back to %1</source>
+        <translation>Zurück zu %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
@@ -582,6 +923,11 @@
         <translation>Ihre Sitzung wird sicher im Schlüsselbund Ihres Systems aufbewahrt.</translation>
     </message>
     <message>
+        <location line="+27"/>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Matrix ID</source>
         <translation>Matrix-ID</translation>
@@ -597,7 +943,17 @@
         <translation>Server</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
+        <source>Keep signed in</source>
+        <translation>Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove from this computer</source>
+        <translation>Von diesem Computer entfernen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Working…</source>
         <translation>Bitte warten …</translation>
     </message>
@@ -607,7 +963,27 @@
         <translation>Erneut speichern</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Sign in again as %1</source>
+        <translation>Erneut als %1 anmelden</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename and remove the devices of this account</source>
+        <translation>Die Geräte dieses Kontos umbenennen und entfernen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>

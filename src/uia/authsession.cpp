@@ -14,7 +14,7 @@ namespace Portico::Uia {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Portico::Uia::AuthSession", text);
+    return QCoreApplication::translate("Portico::Uia::Failure", text);
 }
 
 bool isTransportError(Matrix::Error::Kind kind)

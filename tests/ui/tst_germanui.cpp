@@ -8,6 +8,7 @@
 #include "session/sessionstore.h"
 #include "ui/localization.h"
 #include "ui/logincontroller.h"
+#include "uia/authsession.h"
 
 #include <QLocale>
 #include <QNetworkAccessManager>
@@ -106,6 +107,13 @@ private Q_SLOTS:
         QCOMPARE(Portico::Ui::describePasswordError(forbidden),
             QStringLiteral("Benutzername oder Passwort sind falsch. Überprüfen Sie beides und "
                            "versuchen Sie es erneut."));
+        // A plain struct's member (the re-authentication's failures).
+        Portico::Uia::Failure expired;
+        expired.reason = Portico::Uia::Failure::Reason::SessionExpired;
+        QCOMPARE(expired.describe(),
+            QStringLiteral(
+                "Die Bestätigung hat zu lange gedauert und der Server hat sie verworfen. "
+                "Bitte beginnen Sie neu."));
         QCOMPARE(
             QCoreApplication::translate("main", "Sign in with this identity provider right away."),
             QStringLiteral("Sofort mit diesem Identitätsanbieter anmelden."));
