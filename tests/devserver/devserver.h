@@ -17,9 +17,10 @@
 class QHttpServerResponse;
 
 // Portico's development homeserver: enough of the Matrix client-server API to sign in through
-// SSO, and strict where the spec is (it rejects what a real server rejects), so that it catches
-// client bugs rather than hiding them. Listens on loopback only. Usable in-process by tests and
-// as the standalone `portico-devserver`.
+// SSO and to manage devices behind User-Interactive Auth (with its fallback pages), and strict
+// where the spec is (it rejects what a real server rejects), so that it catches client bugs rather
+// than hiding them. Listens on loopback only. Usable in-process by tests and as the standalone
+// `portico-devserver`.
 class DevServer : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -108,7 +109,7 @@ public:
     {
         m_config.faults[path] = fault;
     }
-    // Devices of a user that hold a live access token.
+    // Devices of a user: made by login or addDevice(), ended by logout or deletion.
     QStringList devicesOf(const QString &userId) const;
     bool isAccessTokenValid(const QString &accessToken) const
     {

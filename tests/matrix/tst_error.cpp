@@ -3,6 +3,7 @@
 #include "matrix/duration.h"
 #include "matrix/error.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Portico::Matrix;
@@ -37,6 +38,17 @@ private Q_SLOTS:
         QCOMPARE(e.serverMessage, QStringLiteral("Invalid login token"));
         QCOMPARE(e.httpStatus, 403);
         QVERIFY(e.is(u"M_FORBIDDEN"));
+    }
+    void bodyIsKeptForUserInteractiveAuth()
+    {
+        // A UIA 401 has no errcode, but its flows and session are what the client acts on.
+        const Error e = errorFromResponse(
+            401, R"({"flows":[{"stages":["m.login.sso"]}],"session":"S"})", {}, {});
+        QCOMPARE(e.kind, Error::Kind::Http);
+        QCOMPARE(e.httpStatus, 401);
+        QCOMPARE(e.body.value(u"session").toString(), QStringLiteral("S"));
+        QVERIFY(e.body.value(u"flows").isArray());
+        QVERIFY(errorFromResponse(502, "<html>Bad gateway</html>", {}, {}).body.isEmpty());
     }
     void softLogout()
     {
