@@ -6,6 +6,7 @@
 #include "providerfiltermodel.h"
 
 #include "discovery/homeserverdiscovery.h"
+#include "discovery/providercache.h"
 #include "password/passwordlogin.h"
 #include "session/session.h"
 #include "session/tokenrefresher.h"
@@ -85,6 +86,8 @@ public:
     QString suggestedUser() const { return m_suggestedUser; }
 
     Sso::SsoLogin &ssoLogin() { return m_sso; }
+    // Off until given a folder: then a server used before shows its providers at once.
+    Discovery::ProviderCache &providerCache() { return m_cache; }
 
     // Sign in with this provider as soon as the server's providers are known (--idp).
     void setAutoProvider(const QString &idpId) { m_autoProvider = idpId; }
@@ -146,6 +149,7 @@ private:
     void onDiscoveryFailed(const Discovery::DiscoveryError &error);
     void onDiscovered(const Discovery::Homeserver &homeserver);
     void showProviders(const Prefetched &found);
+    bool sameChoices(const Prefetched &found) const;
     void onSignedIn(const Session::Session &session, const QString &warning);
     void showSession(const Session::Session &session);
     void verifySession(bool mayRefresh);
@@ -180,6 +184,8 @@ private:
     QString m_noticeText;
     QString m_autoProvider;
     quint64 m_flowsGeneration = 0;
+    Discovery::ProviderCache m_cache;
+    QString m_revalidating; // shown from the cache, being asked again
 };
 
 // Human sentences for what went wrong, with what to do about it. Pure.

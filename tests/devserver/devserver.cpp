@@ -192,9 +192,13 @@ bool DevServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     int latency = m_config.latencyMs;
 
     std::optional<QHttpServerResponse> response;
-    if (const auto fault = m_config.faults.constFind(path); fault != m_config.faults.cend()
-        && (fault->times < 0 || m_faultHits.value(path) < fault->times)) {
-        ++m_faultHits[path];
+    // "POST /path" hits only that method; "/path" hits every method.
+    QString faultKey = QString::fromLatin1(method) + u' ' + path;
+    if (!m_config.faults.contains(faultKey))
+        faultKey = path;
+    if (const auto fault = m_config.faults.constFind(faultKey); fault != m_config.faults.cend()
+        && (fault->times < 0 || m_faultHits.value(faultKey) < fault->times)) {
+        ++m_faultHits[faultKey];
         latency += fault->latencyMs;
         if (!fault->redirectTo.isEmpty()) {
             response.emplace(Status::Found);

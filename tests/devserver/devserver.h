@@ -52,7 +52,8 @@ public:
         QJsonValue loginFlows;
         // Added to every response, to measure what round trips cost.
         int latencyMs = 0;
-        // Per path (decoded, without query): what goes wrong there.
+        // Per path (decoded, without query), or per method and path ("POST /path"): what goes
+        // wrong there.
         struct Fault
         {
             int status = 0; // answer with this status...
