@@ -9,7 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
+
+#include <cstdio>
 
 #include <algorithm>
 
@@ -167,10 +168,24 @@ void ProviderCache::store(
     const QByteArray bytes = serialiseProviderCache(entries);
     if (bytes.size() > MaxFileBytes)
         return;
+    // Written under a temporary name, then renamed over the old file, so a reader sees one or
+    // the other. No fsync (QSaveFile's): this runs as the buttons appear, a cache needs no
+    // durability, and a torn file is ignored like any corrupt one.
     QDir().mkpath(m_directory);
-    QSaveFile file(filePath());
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    const QString temporary = filePath() + QStringLiteral(".part");
+    QFile file(temporary);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+        file.remove();
         qCWarning(lcDiscovery) << "could not write the provider cache" << filePath();
+        return;
+    }
+    file.close();
+    if (std::rename(
+            QFile::encodeName(temporary).constData(), QFile::encodeName(filePath()).constData())
+        != 0) {
+        QFile::remove(temporary);
+        qCWarning(lcDiscovery) << "could not replace the provider cache" << filePath();
+    }
 }
 
 } // namespace Portico::Discovery

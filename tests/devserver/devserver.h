@@ -170,5 +170,6 @@ private:
     std::shared_ptr<Registry> m_registry = std::make_shared<Registry>();
     QList<LoggedRequest> m_log;
     QHash<QString, int> m_faultHits;
+    mutable QHash<QString, QByteArray> m_mediaCache; // media ID -> PNG, drawn on first request
     int m_refreshCount = 0;
 };
