@@ -327,9 +327,9 @@ int main(int argc, char *argv[])
                 "against portico-devserver in its own process on loopback with latencyMs = "
         + std::to_string(latency)
         + " on every response; each time ends at the frame on screen that shows the result. "
-          "The server is entered as its URL; it is an MSC1730 portal whose login response names "
-          "another homeserver, so signing in is the login, then that base URL's checks. "
-          "The server is entered as its URL (a server name adds the well-known round trip, which "
+          "The server is an MSC1730 portal whose login response names another homeserver, so "
+          "signing in is the login, then that base URL's checks. The server is entered as its URL "
+          "(a server name adds the well-known round trip, which "
           "needs https and is not measured here). Each run uses a new window and empty caches; "
           "the 'used before' rows open a second window on the first one's cache.");
     return 0;

@@ -50,13 +50,16 @@ inline std::string format(double value, const char *unit)
 }
 
 // One figure: its median, min and max over the runs, the floor it is compared with (or "—"),
-// the target and whether the median meets it.
+// the target and whether the median meets it (a target of "—": a figure for information).
 inline void row(const std::string &figure, const Stats &s, const char *unit,
     const std::string &floor, const std::string &target, bool met)
 {
     std::printf("ROW|%s|%s|%s|%s|%zu|%s|%s|%s\n", figure.c_str(), format(s.median, unit).c_str(),
         format(s.min, unit).c_str(), format(s.max, unit).c_str(), s.runs, floor.c_str(),
-        target.c_str(), met ? "met" : "MISSED");
+        target.c_str(),
+        target == "—" ? "—"
+            : met     ? "met"
+                      : "MISSED");
     std::fflush(stdout);
 }
 
