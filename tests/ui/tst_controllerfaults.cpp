@@ -110,6 +110,55 @@ private Q_SLOTS:
         QVERIFY(controller.errorText().isEmpty());
     }
 
+    void brokenAnswersWhileLookingUp_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("redirectTo");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("flows not json") << QStringLiteral("/_matrix/client/v3/login") << 200
+                                        << QByteArray("<html>maintenance</html>") << QString()
+                                        << QStringLiteral("does not understand");
+        QTest::newRow("flows malformed")
+            << QStringLiteral("/_matrix/client/v3/login") << 200 << QByteArray("{\"flows\": 3}")
+            << QString() << QStringLiteral("does not understand");
+        QTest::newRow("flows oversized")
+            << QStringLiteral("/_matrix/client/v3/login") << 200
+            << QByteArray("{\"flows\":[],\"pad\":\"" + QByteArray(5 * 1024 * 1024, 'x') + "\"}")
+            << QString() << QStringLiteral("more data than expected");
+        QTest::newRow("versions redirect loop")
+            << QStringLiteral("/_matrix/client/versions") << 0 << QByteArray()
+            << QStringLiteral("/_matrix/client/versions") << QStringLiteral("could not be reached");
+        QTest::newRow("flows rate limited for long")
+            << QStringLiteral("/_matrix/client/v3/login") << 429
+            << QByteArray("{\"errcode\":\"M_LIMIT_EXCEEDED\",\"retry_after_ms\":600000}")
+            << QString() << QStringLiteral("busy");
+    }
+    void brokenAnswersWhileLookingUp()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, redirectTo);
+        QFETCH(QString, message);
+        DevServer::Config config = DevServer::Config::demo();
+        DevServer::Config::Fault fault;
+        fault.status = status;
+        fault.body = body;
+        fault.redirectTo = redirectTo;
+        config.faults.insert(path, fault);
+        DevServer server(config);
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.discover(server.baseUrl().toString());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 15000);
+        QCOMPARE(controller.page(), Page::Server);
+        QVERIFY2(controller.errorText().contains(message), qPrintable(controller.errorText()));
+        QCOMPARE(controller.providers()->rowCount(), 0);
+    }
+
     void serverErrorWhenTheTokenIsExchanged()
     {
         DevServer server(withFault(QStringLiteral("POST /_matrix/client/v3/login"), 500));
