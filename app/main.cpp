@@ -17,11 +17,13 @@
 #include <QNetworkAccessManager>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <chrono>
 #include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(PorticoPlugin)
@@ -100,6 +102,9 @@ int main(int argc, char *argv[])
             ? Portico::Session::SessionStore::Persistence::MemoryOnly
             : Portico::Session::SessionStore::Persistence::Keychain);
     Portico::Ui::LoginController controller(network, store);
+    if (!options.ephemeral)
+        controller.providerCache().setDirectory(
+            QStandardPaths::writableLocation(QStandardPaths::CacheLocation));
 
     // One line on stdout per sign-in, for scripts and the end-to-end tests. No secrets.
     QObject::connect(&controller, &Portico::Ui::LoginController::signedIn,
@@ -158,6 +163,23 @@ int main(int argc, char *argv[])
     // window exists: Qt Quick follows changes of the application palette, not one set before.
     Portico::Ui::ColorScheme colorScheme;
     colorScheme.start();
+    // For scripts/bench only: report when the first frame is on screen (steady clock, in ns),
+    // then quit. Off, it costs one environment lookup.
+    if (qEnvironmentVariableIsSet("PORTICO_BENCH_FIRST_FRAME") && !engine.rootObjects().isEmpty())
+        if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst()))
+            QObject::connect(
+                window, &QQuickWindow::frameSwapped, window,
+                [window] {
+                    const auto now = std::chrono::steady_clock::now().time_since_epoch();
+                    std::printf("first-frame %lld\n",
+                        static_cast<long long>(
+                            std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()));
+                    std::fflush(stdout);
+                    QObject::disconnect(window, &QQuickWindow::frameSwapped, nullptr, nullptr);
+                    QMetaObject::invokeMethod(
+                        qApp, [] { QCoreApplication::quit(); }, Qt::QueuedConnection);
+                },
+                Qt::DirectConnection);
 
     // Another start (a plain launch, or a portico:// link) brings this window to the front.
     QObject::connect(&instance, &InstanceChannel::activationRequested, &engine, [&engine] {

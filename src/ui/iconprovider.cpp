@@ -10,7 +10,10 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QNetworkAccessManager>
-#include <QSaveFile>
+#include <QPointer>
+
+#include <cstdio>
+#include <functional>
 
 using namespace std::chrono_literals;
 
@@ -24,6 +27,59 @@ QImage fitted(const QImage &image, const QSize &requested)
     if (!requested.isValid() || requested.isEmpty())
         return image;
     return image.scaled(requested, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
+// Written to a temporary name, then renamed over the old file: a reader sees the old icon or the
+// new one. No fsync (QSaveFile's): a cache needs no durability, a torn file fails to decode and is
+// fetched again, and waiting for the disk held every icon back by ~10 ms each.
+void writeCacheFile(const QString &path, const QByteArray &bytes)
+{
+    const QString temporary = path + QStringLiteral(".part");
+    QFile file(temporary);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+        file.remove();
+        return;
+    }
+    file.close();
+    if (std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData())
+        != 0)
+        QFile::remove(temporary);
+}
+
+using IconHandler = std::function<void(const QByteArray &body, const QString &error)>;
+
+// One download per icon URL at a time, shared by every response that asks for it meanwhile: QML
+// asks again when an Image's size settles, and more than six requests to one host would wait
+// for a connection, a whole round trip later. Runs in the thread QML asks from (`network`'s);
+// the body is an image's (content type checked) and is in the disk cache when handlers run.
+void download(QNetworkAccessManager &network, const QUrl &url, const QString &cacheFile,
+    QObject *context, IconHandler handler)
+{
+    static thread_local QHash<QUrl, QList<std::pair<QPointer<QObject>, IconHandler>>> waiting;
+    auto &handlers = waiting[url];
+    handlers.append({context, std::move(handler)});
+    if (handlers.size() > 1)
+        return; // already on its way
+    Matrix::HttpRequest request;
+    request.url = url;
+    request.maxBodyBytes = IconProvider::MaxIconBytes;
+    request.timeout = 15s;
+    request.rateLimitRetries = 0;
+    Matrix::sendRequest(network, request, &network, [url, cacheFile](const auto &result) {
+        QByteArray body;
+        QString error;
+        if (!result)
+            error = result.error().describe();
+        else if (!result->contentType.startsWith("image/"))
+            error = QStringLiteral("not an image: ") + QString::fromLatin1(result->contentType);
+        else
+            body = result->body;
+        if (!body.isEmpty() && !cacheFile.isEmpty() && !QImage::fromData(body).isNull())
+            writeCacheFile(cacheFile, body);
+        for (const auto &[alive, deliver] : waiting.take(url))
+            if (alive)
+                deliver(body, error);
+    });
 }
 
 // One icon request, living in the thread QML asked from, with that thread's network manager.
@@ -48,33 +104,16 @@ public:
                 }
             }
         }
-        Matrix::HttpRequest request;
-        request.url = url;
-        request.maxBodyBytes = MaxBytes;
-        request.timeout = 15s;
-        request.rateLimitRetries = 0;
-        Matrix::sendRequest(
-            network, request, this, [this, requested, cacheFile](const auto &result) {
-                if (!result) {
-                    finish({}, result.error().describe());
+        download(network, url, cacheFile, this,
+            [this, requested](const QByteArray &body, const QString &error) {
+                if (!error.isEmpty()) {
+                    finish({}, error);
                     return;
                 }
-                if (!result->contentType.startsWith("image/")) {
-                    finish({},
-                        QStringLiteral("not an image: ")
-                            + QString::fromLatin1(result->contentType));
-                    return;
-                }
-                const QImage image = QImage::fromData(result->body);
+                const QImage image = QImage::fromData(body);
                 if (image.isNull()) {
                     finish({}, QStringLiteral("the image does not decode"));
                     return;
-                }
-                if (!cacheFile.isEmpty()) {
-                    QSaveFile file(cacheFile);
-                    if (file.open(QIODevice::WriteOnly)
-                        && file.write(result->body) == result->body.size())
-                        file.commit();
                 }
                 finish(fitted(image, requested), {});
             });

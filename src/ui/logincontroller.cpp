@@ -195,6 +195,14 @@ void LoginController::retrySave()
     m_store.save(m_pendingSignIn);
 }
 
+bool LoginController::sameChoices(const Prefetched &found) const
+{
+    return m_homeserver && m_homeserver->baseUrl == found.homeserver.baseUrl
+        && m_flows.identityProviders == found.flows.identityProviders
+        && m_flows.sso == found.flows.sso && m_flows.cas == found.flows.cas
+        && m_flows.password == found.flows.password;
+}
+
 QString LoginController::homeserver() const
 {
     return m_homeserver ? m_homeserver->baseUrl.toDisplayString() : QString();
@@ -322,6 +330,13 @@ void LoginController::discover(const QString &text)
         showProviders(*m_prefetched);
         return;
     }
+    if (const auto cached = m_cache.lookup(text)) {
+        // Shown at once as last time, asked again quietly, and replaced if it changed.
+        showProviders({text.trimmed(), cached->homeserver, cached->flows});
+        startLookup(input.value(), text.trimmed(), false);
+        m_revalidating = text.trimmed();
+        return;
+    }
     if (m_lookupText == text.trimmed() && m_discovery.isRunning()) {
         m_navigate = true; // the quiet lookup already under way will do
         setBusy(true);
@@ -377,6 +392,13 @@ void LoginController::onDiscovered(const Discovery::Homeserver &homeserver)
                 return;
             }
             m_prefetched = Prefetched{text, homeserver, result.value()};
+            m_cache.store(text, homeserver, result.value());
+            if (!m_navigate && std::exchange(m_revalidating, {}) == text) {
+                setLookupStatus({});
+                if (m_page == Page::Providers && !sameChoices(*m_prefetched))
+                    showProviders(*m_prefetched);
+                return;
+            }
             if (m_navigate) {
                 showProviders(*m_prefetched);
                 return;

@@ -8,6 +8,7 @@
 #include "providerfiltermodel.h"
 
 #include "discovery/homeserverdiscovery.h"
+#include "discovery/providercache.h"
 #include "password/passwordlogin.h"
 #include "session/session.h"
 #include "sso/ssologin.h"
@@ -100,6 +101,8 @@ public:
     QString suggestedUser() const { return m_suggestedUser; }
 
     Sso::SsoLogin &ssoLogin() { return m_sso; }
+    // Off until given a folder: then a server used before shows its providers at once.
+    Discovery::ProviderCache &providerCache() { return m_cache; }
 
     // Sign in with this provider as soon as the server's providers are known (--idp).
     void setAutoProvider(const QString &idpId) { m_autoProvider = idpId; }
@@ -178,6 +181,7 @@ private:
     void onDiscoveryFailed(const Discovery::DiscoveryError &error);
     void onDiscovered(const Discovery::Homeserver &homeserver);
     void showProviders(const Prefetched &found);
+    bool sameChoices(const Prefetched &found) const;
     void onSignedIn(const Session::Session &session, const QString &warning);
     Session::Session currentSession() const;
     // Adds the session to the accounts (or replaces it) and shows it.
@@ -221,6 +225,8 @@ private:
     QString m_noticeText;
     QString m_autoProvider;
     quint64 m_flowsGeneration = 0;
+    Discovery::ProviderCache m_cache;
+    QString m_revalidating; // shown from the cache, being asked again
 };
 
 // Human sentences for what went wrong, with what to do about it. Pure.

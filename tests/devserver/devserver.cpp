@@ -262,9 +262,13 @@ bool DevServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     int latency = m_config.latencyMs;
 
     std::optional<QHttpServerResponse> response;
-    if (const auto fault = m_config.faults.constFind(path); fault != m_config.faults.cend()
-        && (fault->times < 0 || m_faultHits.value(path) < fault->times)) {
-        ++m_faultHits[path];
+    // "POST /path" hits only that method; "/path" hits every method.
+    QString faultKey = QString::fromLatin1(method) + u' ' + path;
+    if (!m_config.faults.contains(faultKey))
+        faultKey = path;
+    if (const auto fault = m_config.faults.constFind(faultKey); fault != m_config.faults.cend()
+        && (fault->times < 0 || m_faultHits.value(faultKey) < fault->times)) {
+        ++m_faultHits[faultKey];
         latency += fault->latencyMs;
         if (!fault->redirectTo.isEmpty()) {
             response.emplace(Status::Found);
@@ -765,6 +769,10 @@ QHttpServerResponse DevServer::media(const QString &server, const QString &media
 {
     if (server != m_config.serverName || !m_config.media.contains(mediaId))
         return matrixError(404, "M_NOT_FOUND", QStringLiteral("Not found"));
+    // Drawn once per media ID: a real media repository serves stored bytes, and the time spent
+    // drawing would count against the client in the benchmarks.
+    if (const auto cached = m_mediaCache.constFind(mediaId); cached != m_mediaCache.cend())
+        return QHttpServerResponse(QByteArrayLiteral("image/png"), QByteArray(*cached));
     // A round badge in the configured colour with a white ring: a stand-in for a logo.
     QImage image(96, 96, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
@@ -782,6 +790,7 @@ QHttpServerResponse DevServer::media(const QString &server, const QString &media
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
+    m_mediaCache.insert(mediaId, png);
     return QHttpServerResponse(QByteArrayLiteral("image/png"), png);
 }
 

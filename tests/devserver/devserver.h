@@ -55,7 +55,8 @@ public:
         QJsonValue loginFlows;
         // Added to every response, to measure what round trips cost.
         int latencyMs = 0;
-        // Per path (decoded, without query): what goes wrong there.
+        // Per path (decoded, without query), or per method and path ("POST /path"): what goes
+        // wrong there.
         struct Fault
         {
             int status = 0; // answer with this status...
@@ -243,6 +244,7 @@ private:
     std::shared_ptr<Registry> m_registry = std::make_shared<Registry>();
     QList<LoggedRequest> m_log;
     QHash<QString, int> m_faultHits;
+    mutable QHash<QString, QByteArray> m_mediaCache; // media ID -> PNG, drawn on first request
     int m_refreshCount = 0;
     QHash<QString, UiaSession> m_uiaSessions;
 };

@@ -310,6 +310,22 @@ private Q_SLOTS:
         QCOMPARE(a.status, 405);
         QCOMPARE(a.json[u"errcode"].toString(), QStringLiteral("M_UNRECOGNIZED"));
     }
+    void faultsPerMethodAndPath()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        DevServer::Config::Fault postOnly;
+        postOnly.status = 503;
+        postOnly.body = "down";
+        postOnly.contentType = "text/plain";
+        postOnly.times = 1;
+        config.faults.insert(QStringLiteral("POST /_matrix/client/v3/login"), postOnly);
+        server = std::make_unique<DevServer>(config);
+        QVERIFY(server->start());
+        QCOMPARE(send("GET", QStringLiteral("/_matrix/client/v3/login")).status, 200);
+        QCOMPARE(send("POST", QStringLiteral("/_matrix/client/v3/login"), "{}").status, 503);
+        // Only once: the next POST reaches the real endpoint, which finds the body wanting.
+        QCOMPARE(send("POST", QStringLiteral("/_matrix/client/v3/login"), "{}").status, 400);
+    }
     // Devices and User-Interactive Auth.
     void loginMakesADeviceAndLogoutEndsIt()
     {

@@ -65,6 +65,36 @@ private Q_SLOTS:
         QVERIFY2(icon.error.isEmpty(), qPrintable(icon.error));
         QCOMPARE(icon.image.size(), QSize(24, 24));
     }
+    void oneDownloadForRequestsInFlight()
+    {
+        // QML asks again for the same icon as an Image's size settles: one download serves both.
+        DevServer::Config config = DevServer::Config::demo();
+        config.latencyMs = 100; // both requests are made while the first is on its way
+        DevServer server(config);
+        QVERIFY(server.start());
+        Ui::IconProvider provider({});
+        const QUrl url(server.baseUrl().toString()
+            + QStringLiteral("/_matrix/media/v3/download/localhost/keycloakIcon"));
+        const QString id = Ui::IconProvider::sourceFor(url).toString().mid(
+            QStringLiteral("image://idpicon/").size());
+        std::unique_ptr<QQuickImageResponse> first(provider.requestImageResponse(id, QSize()));
+        std::unique_ptr<QQuickImageResponse> second(
+            provider.requestImageResponse(id, QSize(24, 24)));
+        QSignalSpy firstDone(first.get(), &QQuickImageResponse::finished);
+        QSignalSpy secondDone(second.get(), &QQuickImageResponse::finished);
+        QVERIFY(secondDone.wait(10000));
+        QTRY_COMPARE(firstDone.size(), 1);
+        QVERIFY(first->errorString().isEmpty());
+        QVERIFY(second->errorString().isEmpty());
+        std::unique_ptr<QQuickTextureFactory> a(first->textureFactory());
+        std::unique_ptr<QQuickTextureFactory> b(second->textureFactory());
+        QCOMPARE(a->image().size(), QSize(96, 96)); // as served
+        QCOMPARE(b->image().size(), QSize(24, 24));
+        QCOMPARE(server.requestLog().size(), 1);
+        // Once it has landed, a new request downloads again (no disk cache here).
+        QCOMPARE(fetch(provider, url).error, QString());
+        QCOMPARE(server.requestLog().size(), 2);
+    }
     void refusals_data()
     {
         QTest::addColumn<QByteArray>("contentType");

@@ -1,0 +1,191 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "providercache.h"
+
+#include "matrix/logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+#include <algorithm>
+
+namespace Portico::Discovery {
+
+namespace {
+constexpr int FormatVersion = 1;
+
+QJsonArray toArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+std::optional<QStringList> stringList(const QJsonValue &value)
+{
+    if (!value.isArray())
+        return std::nullopt;
+    QStringList list;
+    for (const QJsonValue &item : value.toArray()) {
+        if (!item.isString())
+            return std::nullopt;
+        list.append(item.toString());
+    }
+    return list;
+}
+
+std::optional<CachedProviders> entryFrom(const QJsonObject &object)
+{
+    CachedProviders entry;
+    entry.key = object.value(u"key").toString();
+    entry.fetched = QDateTime::fromString(object.value(u"fetched").toString(), Qt::ISODateWithMs);
+    const QJsonObject server = object.value(u"homeserver").toObject();
+    entry.homeserver.baseUrl = QUrl(server.value(u"baseUrl").toString(), QUrl::StrictMode);
+    entry.homeserver.plainHttpAllowed = server.value(u"plainHttpAllowed").toBool();
+    const auto versions = stringList(server.value(u"versions"));
+    const auto unstable = stringList(server.value(u"unstable"));
+    const QString scheme = entry.homeserver.baseUrl.scheme();
+    if (entry.key.isEmpty() || !entry.fetched.isValid() || !entry.homeserver.baseUrl.isValid()
+        || (scheme != u"https" && scheme != u"http") || !versions || versions->isEmpty()
+        || !unstable)
+        return std::nullopt;
+    entry.homeserver.versions.versions = *versions;
+    entry.homeserver.versions.enabledUnstableFeatures = *unstable;
+
+    const QJsonObject flows = object.value(u"flows").toObject();
+    entry.flows.sso = flows.value(u"sso").toBool();
+    entry.flows.token = flows.value(u"token").toBool();
+    entry.flows.password = flows.value(u"password").toBool();
+    entry.flows.cas = flows.value(u"cas").toBool();
+    entry.flows.oauthAwarePreferred = flows.value(u"oauthAwarePreferred").toBool();
+    const QJsonValue providers = flows.value(u"providers");
+    if (!providers.isArray())
+        return std::nullopt;
+    for (const QJsonValue &value : providers.toArray()) {
+        const QJsonObject provider = value.toObject();
+        Matrix::IdentityProvider idp{provider.value(u"id").toString(),
+            provider.value(u"name").toString(), provider.value(u"icon").toString(),
+            provider.value(u"brand").toString()};
+        if (idp.id.isEmpty() || idp.name.isEmpty())
+            return std::nullopt;
+        entry.flows.identityProviders.append(idp);
+    }
+    return entry;
+}
+} // namespace
+
+QByteArray serialiseProviderCache(const QList<CachedProviders> &entries)
+{
+    QJsonArray array;
+    for (const CachedProviders &entry : entries) {
+        QJsonArray providers;
+        for (const Matrix::IdentityProvider &idp : entry.flows.identityProviders)
+            providers.append(
+                QJsonObject{{QStringLiteral("id"), idp.id}, {QStringLiteral("name"), idp.name},
+                    {QStringLiteral("icon"), idp.icon}, {QStringLiteral("brand"), idp.brand}});
+        const Matrix::LoginFlows &flows = entry.flows;
+        array.append(QJsonObject{{QStringLiteral("key"), entry.key},
+            {QStringLiteral("fetched"), entry.fetched.toUTC().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("homeserver"),
+                QJsonObject{{QStringLiteral("baseUrl"), entry.homeserver.baseUrl.toString()},
+                    {QStringLiteral("plainHttpAllowed"), entry.homeserver.plainHttpAllowed},
+                    {QStringLiteral("versions"), toArray(entry.homeserver.versions.versions)},
+                    {QStringLiteral("unstable"),
+                        toArray(entry.homeserver.versions.enabledUnstableFeatures)}}},
+            {QStringLiteral("flows"),
+                QJsonObject{{QStringLiteral("sso"), flows.sso},
+                    {QStringLiteral("token"), flows.token},
+                    {QStringLiteral("password"), flows.password},
+                    {QStringLiteral("cas"), flows.cas},
+                    {QStringLiteral("oauthAwarePreferred"), flows.oauthAwarePreferred},
+                    {QStringLiteral("providers"), providers}}}});
+    }
+    return QJsonDocument(
+        QJsonObject{{QStringLiteral("version"), FormatVersion}, {QStringLiteral("servers"), array}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QList<CachedProviders> parseProviderCache(const QByteArray &bytes)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    const QJsonObject root = document.object();
+    if (error.error != QJsonParseError::NoError || root.value(u"version").toInt() != FormatVersion)
+        return {};
+    QList<CachedProviders> entries;
+    for (const QJsonValue &value : root.value(u"servers").toArray())
+        if (auto entry = entryFrom(value.toObject()))
+            entries.append(*entry);
+    return entries;
+}
+
+QString ProviderCache::filePath() const
+{
+    return m_directory + QStringLiteral("/providers.json");
+}
+
+QList<CachedProviders> ProviderCache::read() const
+{
+    if (!isEnabled())
+        return {};
+    QFile file(filePath());
+    if (!file.open(QIODevice::ReadOnly) || file.size() > MaxFileBytes)
+        return {};
+    return parseProviderCache(file.readAll());
+}
+
+std::optional<CachedProviders> ProviderCache::lookup(const QString &typed) const
+{
+    const QString key = keyFor(typed);
+    const QDateTime oldest = QDateTime::currentDateTimeUtc().addDays(-MaxAgeDays);
+    for (const CachedProviders &entry : read())
+        if (entry.key == key && entry.fetched >= oldest)
+            return entry;
+    return std::nullopt;
+}
+
+void ProviderCache::store(
+    const QString &typed, const Homeserver &homeserver, const Matrix::LoginFlows &flows)
+{
+    if (!isEnabled())
+        return;
+    const QString key = keyFor(typed);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<CachedProviders> entries = read();
+    entries.removeIf([&](const CachedProviders &entry) {
+        return entry.key == key || entry.fetched < now.addDays(-MaxAgeDays);
+    });
+    // Only what the buttons need: the warnings and unknown flows are not worth keeping.
+    Matrix::LoginFlows kept = flows;
+    kept.warnings.clear();
+    kept.otherTypes.clear();
+    entries.prepend({key, now, homeserver, kept});
+    if (entries.size() > MaxEntries)
+        entries.resize(MaxEntries); // the newest first: the least recently used go
+    const QByteArray bytes = serialiseProviderCache(entries);
+    if (bytes.size() > MaxFileBytes)
+        return;
+    // Written under a temporary name, then renamed over the old file, so a reader sees one or
+    // the other. No fsync (QSaveFile's): this runs as the buttons appear, a cache needs no
+    // durability, and a torn file is ignored like any corrupt one.
+    QDir().mkpath(m_directory);
+    const QString temporary = filePath() + QStringLiteral(".part");
+    QFile file(temporary);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+        file.remove();
+        qCWarning(lcDiscovery) << "could not write the provider cache" << filePath();
+        return;
+    }
+    file.close();
+    if (std::rename(
+            QFile::encodeName(temporary).constData(), QFile::encodeName(filePath()).constData())
+        != 0) {
+        QFile::remove(temporary);
+        qCWarning(lcDiscovery) << "could not replace the provider cache" << filePath();
+    }
+}
+
+} // namespace Portico::Discovery

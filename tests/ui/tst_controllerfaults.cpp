@@ -1,0 +1,233 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Faults of docs/reliability.md seen from the login controller (what the user sees): DNS
+// failure, and a server error on every step of signing in and staying signed in.
+#include "logincontroller.h"
+
+#include "devserver.h"
+#include "scriptedbrowser.h"
+#include "session/sessionstore.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Portico;
+using Page = Ui::LoginController::Page;
+
+namespace {
+DevServer::Config withFault(const QString &key, int status, int times = -1)
+{
+    DevServer::Config config = DevServer::Config::demo();
+    DevServer::Config::Fault fault;
+    fault.status = status;
+    // What a proxy in front of a broken homeserver answers.
+    fault.body = "<html><body>Bad gateway</body></html>";
+    fault.contentType = "text/html";
+    fault.times = times;
+    config.faults.insert(key, fault);
+    return config;
+}
+
+QList<Session::Session> storedIn(Session::SessionStore &store)
+{
+    QSignalSpy loaded(&store, &Session::SessionStore::loaded);
+    store.loadAll();
+    if (loaded.isEmpty() && !loaded.wait(5000))
+        qFatal("the store never answered");
+    return loaded.first().first().value<QList<Session::Session>>();
+}
+} // namespace
+
+class TestControllerFaults : public QObject
+{
+    Q_OBJECT
+    QNetworkAccessManager network;
+
+    // Signs in through the demo server's IdP page, as the user would.
+    static bool signIn(
+        Ui::LoginController &controller, ScriptedBrowser &browser, const DevServer &server)
+    {
+        controller.ssoLogin().setBrowserLauncher([&browser](const QUrl &url) {
+            browser.open(url);
+            return true;
+        });
+        QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
+        controller.setAutoProvider(QStringLiteral("github"));
+        controller.discover(server.baseUrl().toString());
+        return signedIn.wait(15000);
+    }
+
+private Q_SLOTS:
+    void dnsFailureIsExplained_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::newRow("url") << QStringLiteral("https://portico-test.invalid");
+        QTest::newRow("server name") << QStringLiteral("portico-test.invalid");
+        QTest::newRow("matrix id") << QStringLiteral("@alice:portico-test.invalid");
+    }
+    void dnsFailureIsExplained()
+    {
+        QFETCH(QString, typed);
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.discover(typed);
+        QVERIFY(controller.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 15000);
+        QCOMPARE(controller.page(), Page::Server);
+        QVERIFY2(controller.errorText().contains(QStringLiteral("could not be found")),
+            qPrintable(controller.errorText()));
+        QCOMPARE(controller.providers()->rowCount(), 0);
+    }
+
+    void serverErrorWhileLookingUp_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        for (const int status : {500, 502, 503}) {
+            QTest::addRow("versions %d", status)
+                << QStringLiteral("/_matrix/client/versions") << status;
+            QTest::addRow("login flows %d", status)
+                << QStringLiteral("/_matrix/client/v3/login") << status;
+        }
+    }
+    void serverErrorWhileLookingUp()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        DevServer server(withFault(path, status, 1));
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.discover(server.baseUrl().toString());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 15000);
+        QCOMPARE(controller.page(), Page::Server);
+        QVERIFY2(controller.errorText().contains(QStringLiteral("HTTP %1").arg(status)),
+            qPrintable(controller.errorText()));
+        // The server recovers: trying again works.
+        controller.discover(server.baseUrl().toString());
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::Providers, 15000);
+        QVERIFY(controller.errorText().isEmpty());
+    }
+
+    void brokenAnswersWhileLookingUp_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("redirectTo");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("flows not json") << QStringLiteral("/_matrix/client/v3/login") << 200
+                                        << QByteArray("<html>maintenance</html>") << QString()
+                                        << QStringLiteral("does not understand");
+        QTest::newRow("flows malformed")
+            << QStringLiteral("/_matrix/client/v3/login") << 200 << QByteArray("{\"flows\": 3}")
+            << QString() << QStringLiteral("does not understand");
+        QTest::newRow("flows oversized")
+            << QStringLiteral("/_matrix/client/v3/login") << 200
+            << QByteArray("{\"flows\":[],\"pad\":\"" + QByteArray(5 * 1024 * 1024, 'x') + "\"}")
+            << QString() << QStringLiteral("more data than expected");
+        QTest::newRow("versions redirect loop")
+            << QStringLiteral("/_matrix/client/versions") << 0 << QByteArray()
+            << QStringLiteral("/_matrix/client/versions") << QStringLiteral("could not be reached");
+        QTest::newRow("flows rate limited for long")
+            << QStringLiteral("/_matrix/client/v3/login") << 429
+            << QByteArray("{\"errcode\":\"M_LIMIT_EXCEEDED\",\"retry_after_ms\":600000}")
+            << QString() << QStringLiteral("busy");
+    }
+    void brokenAnswersWhileLookingUp()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, redirectTo);
+        QFETCH(QString, message);
+        DevServer::Config config = DevServer::Config::demo();
+        DevServer::Config::Fault fault;
+        fault.status = status;
+        fault.body = body;
+        fault.redirectTo = redirectTo;
+        config.faults.insert(path, fault);
+        DevServer server(config);
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.discover(server.baseUrl().toString());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 15000);
+        QCOMPARE(controller.page(), Page::Server);
+        QVERIFY2(controller.errorText().contains(message), qPrintable(controller.errorText()));
+        QCOMPARE(controller.providers()->rowCount(), 0);
+    }
+
+    void serverErrorWhenTheTokenIsExchanged()
+    {
+        DevServer server(withFault(QStringLiteral("POST /_matrix/client/v3/login"), 500));
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        ScriptedBrowser browser;
+        controller.ssoLogin().setBrowserLauncher([&browser](const QUrl &url) {
+            browser.open(url);
+            return true;
+        });
+        QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
+        controller.setAutoProvider(QStringLiteral("github"));
+        controller.discover(server.baseUrl().toString());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.errorText().isEmpty(), 15000);
+        QVERIFY2(controller.errorText().contains(QStringLiteral("500")),
+            qPrintable(controller.errorText()));
+        QCOMPARE(controller.page(), Page::Providers);
+        QVERIFY(!controller.busy());
+        QVERIFY(signedIn.isEmpty());
+        QVERIFY(storedIn(store).isEmpty());
+        QVERIFY(server.devicesOf(QStringLiteral("@alice:localhost")).isEmpty());
+    }
+
+    void serverErrorWhenAStoredSessionIsChecked()
+    {
+        DevServer server(withFault(QStringLiteral("/_matrix/client/v3/account/whoami"), 503));
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        {
+            Ui::LoginController first(network, store);
+            ScriptedBrowser browser;
+            QVERIFY(signIn(first, browser, server));
+        }
+        QCOMPARE(storedIn(store).size(), 1);
+
+        // The next start shows the stored session, and a server hiccup does not end it.
+        Ui::LoginController controller(network, store);
+        QSignalSpy restored(&controller, &Ui::LoginController::sessionRestored);
+        QSignalSpy verified(&controller, &Ui::LoginController::sessionVerified);
+        QSignalSpy answered(&network, &QNetworkAccessManager::finished);
+        controller.restore();
+        QTRY_COMPARE_WITH_TIMEOUT(restored.size(), 1, 15000);
+        QVERIFY(answered.wait(15000)); // whoami answered 503, and the controller has seen it
+        QCOMPARE(
+            server.requestLog().last().path, QStringLiteral("/_matrix/client/v3/account/whoami"));
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QVERIFY(verified.isEmpty());
+        QCOMPARE(storedIn(store).size(), 1);
+        QVERIFY(controller.noticeText().isEmpty());
+    }
+
+    void serverErrorWhenSigningOutStillSignsOut()
+    {
+        DevServer server(withFault(QStringLiteral("/_matrix/client/v3/logout"), 500));
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        ScriptedBrowser browser;
+        QVERIFY(signIn(controller, browser, server));
+        QCOMPARE(storedIn(store).size(), 1);
+        controller.signOut();
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 15000);
+        QCOMPARE(controller.page(), Page::Providers);
+        QVERIFY(controller.userId().isEmpty());
+        QVERIFY(storedIn(store).isEmpty()); // the user asked to sign out: the local session goes
+        QCOMPARE(server.requestLog().last().path, QStringLiteral("/_matrix/client/v3/logout"));
+    }
+};
+
+QTEST_MAIN(TestControllerFaults)
+#include "tst_controllerfaults.moc"
