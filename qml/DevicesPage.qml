@@ -115,5 +115,7 @@ ColumnLayout {
     AuthDialog { prompt: page.devices.prompt }
 
     // Arriving on the page puts the keyboard in the list (arrows choose, Delete removes).
-    onVisibleChanged: if (visible) list.forceActiveFocus()
+    function entered() { list.forceActiveFocus() }
+    onVisibleChanged: if (visible) entered()
+    Component.onCompleted: Qt.callLater(page.entered) // created when shown (Main.qml)
 }

@@ -25,6 +25,8 @@ ApplicationWindow {
             event.accepted = false
     }
 
+    // Only the page shown exists: start-up builds one page, not all of them (docs/performance.md).
+    // Pages keep what must survive (typed text, providers) in the controller.
     StackLayout {
         anchors.fill: parent
         anchors.margins: 24
@@ -34,11 +36,35 @@ ApplicationWindow {
         Keys.onReturnPressed: event => window.pressFocusedButton(event)
         Keys.onEnterPressed: event => window.pressFocusedButton(event)
 
-        ServerPage { controller: window.controller }
-        ProvidersPage { controller: window.controller }
-        WaitingPage { controller: window.controller }
-        SignedInPage { controller: window.controller }
-        PasswordPage { controller: window.controller }
-        DevicesPage { controller: window.controller }
+        Loader {
+            active: window.controller.page === LoginController.Server
+            focus: active
+            sourceComponent: ServerPage { controller: window.controller }
+        }
+        Loader {
+            active: window.controller.page === LoginController.Providers
+            focus: active
+            sourceComponent: ProvidersPage { controller: window.controller }
+        }
+        Loader {
+            active: window.controller.page === LoginController.Waiting
+            focus: active
+            sourceComponent: WaitingPage { controller: window.controller }
+        }
+        Loader {
+            active: window.controller.page === LoginController.SignedIn
+            focus: active
+            sourceComponent: SignedInPage { controller: window.controller }
+        }
+        Loader {
+            active: window.controller.page === LoginController.Password
+            focus: active
+            sourceComponent: PasswordPage { controller: window.controller }
+        }
+        Loader {
+            active: window.controller.page === LoginController.Devices
+            focus: active
+            sourceComponent: DevicesPage { controller: window.controller }
+        }
     }
 }

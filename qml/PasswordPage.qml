@@ -84,9 +84,11 @@ ColumnLayout {
     }
 
     // The password never outlives the page.
+    function entered() { (userField.text.length > 0 ? passwordField : userField).forceActiveFocus() }
     onVisibleChanged: {
         passwordField.clear()
         if (visible)
-            (userField.text.length > 0 ? passwordField : userField).forceActiveFocus()
+            entered()
     }
+    Component.onCompleted: Qt.callLater(page.entered) // created when shown (Main.qml)
 }

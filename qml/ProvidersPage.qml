@@ -114,9 +114,9 @@ ColumnLayout {
     }
 
     // Keyboard users land on the search field, or on the first provider.
-    onVisibleChanged: {
-        if (!visible)
-            return
+    Component.onCompleted: Qt.callLater(page.entered) // created when shown (Main.qml)
+    onVisibleChanged: if (visible) entered()
+    function entered() {
         list.currentIndex = 0
         if (search.visible)
             search.forceActiveFocus(Qt.TabFocusReason)

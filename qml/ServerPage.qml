@@ -83,5 +83,8 @@ ColumnLayout {
 
     Item { Layout.fillHeight: true }
 
-    onVisibleChanged: if (visible) serverField.forceActiveFocus(Qt.TabFocusReason)
+    function entered() { serverField.forceActiveFocus(Qt.TabFocusReason) }
+    onVisibleChanged: if (visible) entered()
+    // Main.qml creates pages when they are shown: arrive as if it had just become visible.
+    Component.onCompleted: Qt.callLater(page.entered)
 }

@@ -136,5 +136,7 @@ ColumnLayout {
     Item { Layout.fillHeight: true }
 
     // The keyboard starts on the account's main action.
-    onVisibleChanged: if (visible) devicesButton.forceActiveFocus()
+    function entered() { devicesButton.forceActiveFocus() }
+    onVisibleChanged: if (visible) entered()
+    Component.onCompleted: Qt.callLater(page.entered) // created when shown (Main.qml)
 }
