@@ -25,6 +25,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(PorticoPlugin)
 
@@ -52,7 +53,8 @@ bool onlyPrints(int argc, char *argv[])
 QIcon applicationIcon()
 {
     QIcon builtIn;
-    for (const int size : {16, 22, 24, 32, 48, 64, 128, 256, 512})
+    // Up to 128 px: X11 turns every size into the window's _NET_WM_ICON property.
+    for (const int size : {16, 22, 24, 32, 48, 64, 128})
         builtIn.addFile(
             QStringLiteral(":/icons/hicolor/%1x%1/apps/" PORTICO_APP_ID ".png").arg(size),
             QSize(size, size));
@@ -79,7 +81,6 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Portico"));
     // Wayland's app_id and the desktop entry's name: the shell matches the window to it.
     QGuiApplication::setDesktopFileName(QStringLiteral(PORTICO_APP_ID));
-    QGuiApplication::setWindowIcon(applicationIcon());
     Portico::Ui::installTranslations(app);
 
     const CommandLine options = parseCommandLine(QGuiApplication::arguments());
@@ -159,6 +160,19 @@ int main(int argc, char *argv[])
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Portico/Main.qml")));
+    // The window icon once the first frame is up: looking it up in the icon theme and decoding
+    // it took a fifth of the start-up time (docs/performance.md), and nobody sees it sooner.
+    if (!engine.rootObjects().isEmpty())
+        if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst())) {
+            auto once = std::make_shared<QMetaObject::Connection>();
+            *once = QObject::connect(
+                window, &QQuickWindow::frameSwapped, &app,
+                [once] {
+                    QObject::disconnect(*once);
+                    QGuiApplication::setWindowIcon(applicationIcon());
+                },
+                Qt::QueuedConnection);
+        }
     // Light or dark as the desktop prefers (PORTICO_COLOR_SCHEME=light|dark overrides). Once the
     // window exists: Qt Quick follows changes of the application palette, not one set before.
     Portico::Ui::ColorScheme colorScheme;
