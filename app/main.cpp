@@ -160,19 +160,6 @@ int main(int argc, char *argv[])
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Portico/Main.qml")));
-    // The window icon once the first frame is up: looking it up in the icon theme and decoding
-    // it took a fifth of the start-up time (docs/performance.md), and nobody sees it sooner.
-    if (!engine.rootObjects().isEmpty())
-        if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst())) {
-            auto once = std::make_shared<QMetaObject::Connection>();
-            *once = QObject::connect(
-                window, &QQuickWindow::frameSwapped, &app,
-                [once] {
-                    QObject::disconnect(*once);
-                    QGuiApplication::setWindowIcon(applicationIcon());
-                },
-                Qt::QueuedConnection);
-        }
     // Light or dark as the desktop prefers (PORTICO_COLOR_SCHEME=light|dark overrides). Once the
     // window exists: Qt Quick follows changes of the application palette, not one set before.
     Portico::Ui::ColorScheme colorScheme;
@@ -194,6 +181,20 @@ int main(int argc, char *argv[])
                         qApp, [] { QCoreApplication::quit(); }, Qt::QueuedConnection);
                 },
                 Qt::DirectConnection);
+
+    // The window icon once the first frame is up: looking it up in the icon theme and decoding
+    // it took a fifth of the start-up time (docs/performance.md), and nobody sees it sooner.
+    if (!engine.rootObjects().isEmpty())
+        if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst())) {
+            auto once = std::make_shared<QMetaObject::Connection>();
+            *once = QObject::connect(
+                window, &QQuickWindow::frameSwapped, &app,
+                [once] {
+                    QObject::disconnect(*once);
+                    QGuiApplication::setWindowIcon(applicationIcon());
+                },
+                Qt::QueuedConnection);
+        }
 
     // Another start (a plain launch, or a portico:// link) brings this window to the front.
     QObject::connect(&instance, &InstanceChannel::activationRequested, &engine, [&engine] {
