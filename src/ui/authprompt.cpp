@@ -41,6 +41,8 @@ AuthPrompt::AuthPrompt(QNetworkAccessManager &network, QObject *parent)
             return;
         }
         finish(false, {}, failure.describe());
+        if (failure.reason == Reason::SignedOut)
+            Q_EMIT sessionRejected();
     });
 }
 

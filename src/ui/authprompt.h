@@ -82,6 +82,8 @@ Q_SIGNALS:
     void stageShown(const QString &stage);
     // The request went through (true) or was given up (false: cancelled or failed).
     void finished(bool succeeded, const QJsonObject &body, const QString &failure);
+    // The server no longer takes the session's access token (M_UNKNOWN_TOKEN).
+    void sessionRejected();
 
 private:
     void finish(bool succeeded, const QJsonObject &body, const QString &failure);

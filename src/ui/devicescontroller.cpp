@@ -34,6 +34,7 @@ DevicesController::DevicesController(
             Q_EMIT deleted(targets);
             refresh();
         });
+    connect(&m_prompt, &AuthPrompt::sessionRejected, this, &DevicesController::sessionRejected);
 }
 
 void DevicesController::refresh()
@@ -50,6 +51,7 @@ void DevicesController::refresh()
                   return; // a newer refresh or leaving the page
               setBusy(m_prompt.active());
               if (!result) {
+                  noticeRejection(result.error());
                   setMessages(result.error().describe() + u' '
                           + tr("Portico could not load your devices. Try again."),
                       m_noticeText);
@@ -71,6 +73,7 @@ void DevicesController::rename(const QString &deviceId, const QString &displayNa
         session, deviceId, name, this, [this](const auto &result) {
             setBusy(false);
             if (!result) {
+                noticeRejection(result.error());
                 setMessages(
                     result.error().describe() + u' ' + tr("The device was not renamed. Try again."),
                     {});
@@ -138,6 +141,12 @@ void DevicesController::reset()
     m_devices.clear();
     setMessages({}, {});
     setBusy(false);
+}
+
+void DevicesController::noticeRejection(const Matrix::Error &error)
+{
+    if (error.is(u"M_UNKNOWN_TOKEN"))
+        Q_EMIT sessionRejected();
 }
 
 void DevicesController::setBusy(bool busy)

@@ -65,10 +65,13 @@ Q_SIGNALS:
     void loaded(int count);
     void deleteAsked(const QStringList &deviceIds);
     void deleted(const QStringList &deviceIds);
+    // The server no longer takes the session's access token: the account's keeper should look.
+    void sessionRejected();
 
 private:
     void setBusy(bool busy);
     void setMessages(const QString &error, const QString &notice);
+    void noticeRejection(const Matrix::Error &error);
 
     QNetworkAccessManager &m_network;
     SessionSource m_session;

@@ -147,6 +147,11 @@ LoginController::LoginController(
         });
     connect(&m_accounts, &AccountListModel::keeperStateChanged, this,
         &LoginController::onKeeperStateChanged);
+    // The devices page met a refused token: the keeper refreshes it, or ends the session.
+    connect(&m_devices, &DevicesController::sessionRejected, this, [this] {
+        if (Session::SessionKeeper *keeper = m_accounts.current())
+            keeper->verify();
+    });
     connect(
         &m_password, &Password::PasswordLogin::failed, this, [this](const Matrix::Error &error) {
             setBusy(false);

@@ -3,13 +3,16 @@
 // libFuzzer targets for every parser of outside input. One source, one target per
 // PORTICO_FUZZ_TARGET value; each also builds with replay.cpp into a plain test that runs its
 // seed corpus (and every crash found, kept in the corpus) under the ordinary suite.
+#include "discovery/providercache.h"
 #include "discovery/serverinput.h"
 #include "matrix/error.h"
 #include "matrix/loginflows.h"
 #include "matrix/loginresponse.h"
 #include "matrix/mxc.h"
+#include "matrix/refreshresponse.h"
 #include "matrix/versions.h"
 #include "matrix/wellknown.h"
+#include "session/deviceclient.h"
 #include "sso/callbackrequest.h"
 #include "sso/ssoredirect.h"
 #include "uia/challenge.h"
@@ -63,6 +66,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (const auto &policy : challenge->termsPolicies)
             (void)policy.text({QStringLiteral("de-CH"), QStringLiteral("fr")});
     }
+#elif PORTICO_FUZZ_TARGET == 10 // GET /devices
+    if (const auto list = Session::parseDevices(bytes))
+        for (const auto &device : list->devices)
+            (void)device.lastSeen.toLocalTime();
+#elif PORTICO_FUZZ_TARGET == 11 // POST /refresh response
+    (void)Matrix::parseRefreshResponse(bytes);
+#elif PORTICO_FUZZ_TARGET == 12 // the provider cache file (ours, but a disk can hand back anything)
+    (void)Discovery::parseProviderCache(bytes);
 #else
 #error "set PORTICO_FUZZ_TARGET"
 #endif

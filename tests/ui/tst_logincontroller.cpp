@@ -554,6 +554,26 @@ private Q_SLOTS:
         QCOMPARE(server.devicesOf(QStringLiteral("@alice:localhost")).size(), 1);
     }
 
+    // The devices page finds the session ended on the server (soft logout): the account is
+    // checked again, and the user is offered to sign in again, as at start.
+    void theDevicesPageNoticesAnEndedSession()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        ScriptedBrowser browser;
+        QVERIFY(signInThrough(controller, browser, server, QStringLiteral("github")));
+        server.softLogout(controller.userId(), controller.deviceId());
+        controller.showDevices();
+        QCOMPARE(controller.page(), Page::Devices);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::Server, 10000);
+        QCOMPARE(controller.signInAgainUser(), QStringLiteral("@alice:localhost"));
+        QVERIFY(controller.noticeText().contains(QStringLiteral("signed you out")));
+    }
+
     void errorMessagesSayWhatToDo()
     {
         Sso::SsoError error{Sso::SsoError::Reason::LoginFailed, {}};
