@@ -61,6 +61,23 @@ QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
     return {};
 }
 
+// A JSON object body, strictly as the spec wants it; otherwise the error to answer with.
+std::optional<QHttpServerResponse> readJsonObject(
+    const QHttpServerRequest &request, QJsonObject &body)
+{
+    if (!header(request, "content-type").startsWith("application/json"))
+        return matrixError(
+            400, "M_NOT_JSON", QStringLiteral("Content-Type must be application/json"));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return matrixError(400, "M_NOT_JSON", QStringLiteral("Body is not JSON"));
+    if (!doc.isObject())
+        return matrixError(400, "M_BAD_JSON", QStringLiteral("Body is not a JSON object"));
+    body = doc.object();
+    return std::nullopt;
+}
+
 // What the spec asks of a fallback page once its stage is done: tell the opener.
 QHttpServerResponse uiaDonePage()
 {
@@ -585,16 +602,9 @@ QHttpServerResponse DevServer::redirectWithToken(const QUrl &redirectUrl, const 
 
 QHttpServerResponse DevServer::login(const QHttpServerRequest &request)
 {
-    if (!header(request, "content-type").startsWith("application/json"))
-        return matrixError(
-            400, "M_NOT_JSON", QStringLiteral("Content-Type must be application/json"));
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return matrixError(400, "M_NOT_JSON", QStringLiteral("Body is not JSON"));
-    if (!doc.isObject())
-        return matrixError(400, "M_BAD_JSON", QStringLiteral("Body is not a JSON object"));
-    const QJsonObject body = doc.object();
+    QJsonObject body;
+    if (auto refused = readJsonObject(request, body))
+        return std::move(*refused);
     const QJsonValue type = body.value(u"type");
     if (!type.isString())
         return matrixError(400, "M_BAD_JSON", QStringLiteral("Missing type"));
@@ -831,16 +841,8 @@ QHttpServerResponse DevServer::devicesRoute(const QHttpServerRequest &request,
     // Bodies: JSON objects only; DELETE may have none.
     QJsonObject body;
     if (method != "GET" && !request.body().isEmpty()) {
-        if (!header(request, "content-type").startsWith("application/json"))
-            return matrixError(
-                400, "M_NOT_JSON", QStringLiteral("Content-Type must be application/json"));
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parseError);
-        if (parseError.error != QJsonParseError::NoError)
-            return matrixError(400, "M_NOT_JSON", QStringLiteral("Body is not JSON"));
-        if (!doc.isObject())
-            return matrixError(400, "M_BAD_JSON", QStringLiteral("Body is not a JSON object"));
-        body = doc.object();
+        if (auto refused = readJsonObject(request, body))
+            return std::move(*refused);
     } else if (method == "PUT" || method == "POST") {
         return matrixError(400, "M_NOT_JSON", QStringLiteral("Body is not JSON"));
     }

@@ -71,6 +71,18 @@ class TestE2eKeychain : public QObject
         AppDriver::stop(*app);
     }
 
+    // The wrapper that runs the app on a private session bus that can start no service at all.
+    QStringList onABareBus()
+    {
+        const QString config = scratch.filePath(QStringLiteral("bare-bus.conf"));
+        QFile file(config);
+        if (!file.open(QIODevice::WriteOnly) || file.write(BareBusConfig) < 0)
+            qFatal("cannot write %s", qPrintable(config));
+        file.close();
+        return {QStringLiteral("dbus-run-session"), QStringLiteral("--config-file=") + config,
+            QStringLiteral("--")};
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -89,29 +101,14 @@ private Q_SLOTS:
 
     void noSecretService()
     {
-        // A private session bus that can start no service at all.
-        const QString config = scratch.filePath(QStringLiteral("bare-bus.conf"));
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(BareBusConfig);
-        file.close();
-        signInExpectingStoreFailure(
-            {QStringLiteral("dbus-run-session"), QStringLiteral("--config-file=") + config,
-                QStringLiteral("--")},
-            {}, QStringLiteral("no-keychain"));
+        signInExpectingStoreFailure(onABareBus(), {}, QStringLiteral("no-keychain"));
     }
 
     void lockedKeyring()
     {
-        const QString config = scratch.filePath(QStringLiteral("bare-bus.conf"));
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(BareBusConfig);
-        file.close();
         signInExpectingStoreFailure(
-            {QStringLiteral("dbus-run-session"), QStringLiteral("--config-file=") + config,
-                QStringLiteral("--"), QStringLiteral(E2E_STUB_DIR "/with-locked-keyring")},
-            {}, QStringLiteral("locked"));
+            onABareBus() << QStringLiteral(E2E_STUB_DIR "/with-locked-keyring"), {},
+            QStringLiteral("locked"));
     }
 };
 
