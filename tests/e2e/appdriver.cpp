@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appdriver.h"
 
+#include "scriptedbrowser.h"
+
 #include <QFile>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <csignal>
@@ -71,6 +74,21 @@ QStringList AppDriver::waitForLine(QProcess &app, const QString &prefix, QString
             return !fields.isEmpty() || app.state() == QProcess::NotRunning;
         },
         30000);
+    return fields;
+}
+
+QStringList AppDriver::signInInBrowser(QProcess &app, const QUrl &opened, QString &output)
+{
+    ScriptedBrowser browser;
+    QSignalSpy finished(&browser, &ScriptedBrowser::finished);
+    browser.open(opened);
+    QStringList fields;
+    if (finished.wait(20000))
+        fields = waitForLine(app, QStringLiteral("signed-in"), output);
+    else
+        output += QStringLiteral("(the browser never finished)\n");
+    if (fields.isEmpty())
+        output += QString::fromUtf8(app.readAllStandardError());
     return fields;
 }
 

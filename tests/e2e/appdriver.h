@@ -29,6 +29,9 @@ public:
     // The stdout line that is `prefix` or starts with it and a space, split at spaces
     // ("signed-in USER …").
     static QStringList waitForLine(QProcess &app, const QString &prefix, QString &stdoutSoFar);
+    // Plays the user in a scripted browser on `opened` (the URL the app opened), then waits for
+    // the app's "signed-in" line: its fields, or empty, with what the app said in `output`.
+    static QStringList signInInBrowser(QProcess &app, const QUrl &opened, QString &output);
     // The last URL the app asked the desktop to open.
     QUrl waitForOpenedUrl() const;
     void forgetOpenedUrls() const;

@@ -116,15 +116,9 @@ private Q_SLOTS:
         QVERIFY2(openedAgain.isValid(), "the restarted app never opened the browser");
         QVERIFY(QUrlQuery(openedAgain).queryItemValue(QStringLiteral("redirectUrl"))
             != QUrlQuery(opened).queryItemValue(QStringLiteral("redirectUrl")));
-        ScriptedBrowser browser;
-        QSignalSpy done(&browser, &ScriptedBrowser::finished);
-        browser.open(openedAgain);
-        QVERIFY(done.wait(20000));
         QString output;
-        const QStringList signedIn
-            = AppDriver::waitForLine(*again, QStringLiteral("signed-in"), output);
-        QVERIFY2(!signedIn.isEmpty(),
-            qPrintable(output + QString::fromUtf8(again->readAllStandardError())));
+        const QStringList signedIn = AppDriver::signInInBrowser(*again, openedAgain, output);
+        QVERIFY2(!signedIn.isEmpty(), qPrintable(output));
         QCOMPARE(loginPosts(server), 1);
         QCOMPARE(
             server.devicesOf(QStringLiteral("@alice:localhost")), QStringList{signedIn.value(2)});

@@ -186,15 +186,9 @@ private Q_SLOTS:
             QStringLiteral("--idp"), QStringLiteral("github")});
         const QUrl opened = driver.waitForOpenedUrl();
         QVERIFY2(opened.isValid(), "the unpacked app never opened the browser");
-        ScriptedBrowser browser;
-        QSignalSpy finished(&browser, &ScriptedBrowser::finished);
-        browser.open(opened);
-        QVERIFY(finished.wait(20000));
         QString output;
-        const QStringList signedIn
-            = AppDriver::waitForLine(*app, QStringLiteral("signed-in"), output);
-        QVERIFY2(!signedIn.isEmpty(),
-            qPrintable(output + QString::fromUtf8(app->readAllStandardError())));
+        const QStringList signedIn = AppDriver::signInInBrowser(*app, opened, output);
+        QVERIFY2(!signedIn.isEmpty(), qPrintable(output));
         QCOMPARE(signedIn.value(1), QStringLiteral("@alice:localhost"));
         QVERIFY(server.devicesOf(QStringLiteral("@alice:localhost")).contains(signedIn.value(2)));
         AppDriver::stop(*app);

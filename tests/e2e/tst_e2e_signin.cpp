@@ -157,16 +157,9 @@ private Q_SLOTS:
             QStringLiteral("--idp"), QStringLiteral("github")});
         const QUrl opened = driver.waitForOpenedUrl();
         QVERIFY(opened.isValid());
-        ScriptedBrowser browser;
-        QSignalSpy finished(&browser, &ScriptedBrowser::finished);
-        browser.open(opened);
-        QVERIFY(finished.wait(20000));
-
         QString output;
-        const QStringList signedIn
-            = AppDriver::waitForLine(*app, QStringLiteral("signed-in"), output);
-        QVERIFY2(!signedIn.isEmpty(),
-            qPrintable(output + QString::fromUtf8(app->readAllStandardError())));
+        const QStringList signedIn = AppDriver::signInInBrowser(*app, opened, output);
+        QVERIFY2(!signedIn.isEmpty(), qPrintable(output));
         QCOMPARE(signedIn.value(3), target.baseUrl().toString());
         AppDriver::stop(*app);
 

@@ -58,12 +58,9 @@ private Q_SLOTS:
         auto app = driver.launch({QStringLiteral("--server"), server.baseUrl().toString(),
             QStringLiteral("--idp"), QStringLiteral("github")});
         const auto cleanup = qScopeGuard([&app] { AppDriver::stop(*app); });
-        ScriptedBrowser browser;
-        QSignalSpy pages(&browser, &ScriptedBrowser::finished);
-        browser.open(driver.waitForOpenedUrl());
         QString output;
         const QStringList signedIn
-            = AppDriver::waitForLine(*app, QStringLiteral("signed-in"), output);
+            = AppDriver::signInInBrowser(*app, driver.waitForOpenedUrl(), output);
         QVERIFY2(!signedIn.isEmpty(), qPrintable(output));
         const QString thisDevice = signedIn.value(2);
         driver.forgetOpenedUrls();
@@ -90,7 +87,8 @@ private Q_SLOTS:
         QCOMPARE(fallback.adjusted(QUrl::RemovePath | QUrl::RemoveQuery), server.baseUrl());
 
         // The user goes through the IdP in the browser; nobody touches the app.
-        pages.clear();
+        ScriptedBrowser browser;
+        QSignalSpy pages(&browser, &ScriptedBrowser::finished);
         browser.open(fallback);
         QVERIFY(pages.wait(20000));
         QCOMPARE(pages.last().first().value<ScriptedBrowser::Page>().status, 200);
