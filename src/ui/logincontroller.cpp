@@ -618,9 +618,10 @@ void LoginController::showCurrent()
         return;
     m_devices.reset(); // they were another account's, or are out of date
     // Remembered for the next start, only for sessions that are stored (nothing is written
-    // about an unsaved or ephemeral one).
-    if (!ephemeral() && keeper->key() != m_unsaved.key())
-        QSettings().setValue(CurrentAccountKey, keeper->key());
+    // about an unsaved or ephemeral one), and only when it changes: no disk write at start.
+    if (QSettings settings; !ephemeral() && keeper->key() != m_unsaved.key()
+        && settings.value(CurrentAccountKey).toString() != keeper->key())
+        settings.setValue(CurrentAccountKey, keeper->key());
     setSignOutQuestion({});
     Q_EMIT sessionChanged();
     setPage(Page::SignedIn);
