@@ -577,7 +577,7 @@
 <context>
     <name>Portico::Ui::AuthPrompt</name>
     <message>
-        <location filename="../src/ui/authprompt.cpp" line="+111"/>
+        <location filename="../src/ui/authprompt.cpp" line="+113"/>
         <source>%1 or %2</source>
         <translation>%1 oder %2</translation>
     </message>
@@ -616,12 +616,12 @@
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Portico could not load your devices. Try again.</source>
         <translation>Portico konnte Ihre Geräte nicht laden. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The device was not renamed. Try again.</source>
         <translation>Das Gerät wurde nicht umbenannt. Versuchen Sie es erneut.</translation>
     </message>
@@ -655,22 +655,27 @@
 <context>
     <name>Portico::Ui::LoginController</name>
     <message>
-        <location filename="../src/ui/logincontroller.cpp" line="+54"/>
+        <location filename="../src/ui/logincontroller.cpp" line="+59"/>
         <source>Portico runs without saving: this session ends when you quit.</source>
         <translation>Portico läuft ohne zu speichern: Diese Sitzung endet, wenn Sie Portico beenden.</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+195"/>
         <source>Looking up %1…</source>
         <translation>%1 wird gesucht …</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
+        <source>These sign-in options are from your last visit: Portico could not check them just now. %1</source>
+        <translation>Diese Anmeldeoptionen stammen von Ihrem letzten Besuch: Portico konnte sie gerade nicht überprüfen. %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Portico could not read how to sign in to this server. Try again.</source>
         <translation>Portico konnte nicht ermitteln, wie die Anmeldung bei diesem Server funktioniert. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Found %1 with %2 sign-in options.</source>
         <translation>%1 gefunden, mit %2 Anmeldemöglichkeiten.</translation>
     </message>
@@ -725,7 +730,7 @@
         <translation>Sie haben sich als %1 angemeldet, aber dieses Gerät gehört %2. Melden Sie sich erneut als %2 an.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Checking your session with the server…</source>
         <translation>Ihre Sitzung wird beim Server geprüft …</translation>
     </message>
@@ -753,7 +758,7 @@
 <context>
     <name>Portico::Uia::AuthSession</name>
     <message>
-        <location filename="../src/uia/authsession.cpp" line="+336"/>
+        <location filename="../src/uia/authsession.cpp" line="+352"/>
         <source>Wrong password. Please try again.</source>
         <translation>Falsches Passwort. Bitte versuchen Sie es erneut.</translation>
     </message>
@@ -766,7 +771,7 @@
 <context>
     <name>Portico::Uia::Failure</name>
     <message>
-        <location line="-286"/>
+        <location line="-300"/>
         <source>The server refused this request.</source>
         <translation>Der Server hat diese Anfrage abgelehnt.</translation>
     </message>

@@ -53,6 +53,11 @@ StoreError storeErrorFrom(int keychainError, const QString &text)
     return {Reason::Other, text};
 }
 
+// Keychain jobs have no parent: a job deletes itself when it finishes, and a store destroyed
+// while one runs (the app closing mid-save) must not delete it under the Secret Service's
+// callback. Connections use the store as context, so a finished job never calls into a
+// store that is gone.
+
 SessionStore::SessionStore(Persistence persistence, QObject *parent)
     : QObject(parent)
     , m_persistence(persistence)
@@ -66,7 +71,7 @@ void SessionStore::save(const Session &session)
         Q_EMIT saved(session);
         return;
     }
-    auto *job = new QKeychain::WritePasswordJob(Service, this);
+    auto *job = new QKeychain::WritePasswordJob(Service, nullptr);
     job->setKey(session.key());
     job->setBinaryData(secretOf(session));
     connect(job, &QKeychain::Job::finished, this, [this, session](QKeychain::Job *finished) {
@@ -116,7 +121,7 @@ void SessionStore::remove(const Session &session)
         settings.setValue(QStringLiteral("sessionKeys"), keys);
         settings.sync();
     }
-    auto *job = new QKeychain::DeletePasswordJob(Service, this);
+    auto *job = new QKeychain::DeletePasswordJob(Service, nullptr);
     job->setKey(session.key());
     connect(job, &QKeychain::Job::finished, this,
         [this, key = session.key()](QKeychain::Job *finished) {
@@ -163,7 +168,7 @@ void SessionStore::readNext(QList<Session> pending, QList<Session> done)
         return;
     }
     Session session = pending.takeFirst();
-    auto *job = new QKeychain::ReadPasswordJob(Service, this);
+    auto *job = new QKeychain::ReadPasswordJob(Service, nullptr);
     job->setKey(session.key());
     connect(job, &QKeychain::Job::finished, this,
         [this, session, pending, done](QKeychain::Job *finished) mutable {

@@ -375,8 +375,22 @@ void LoginController::onDiscoveryFailed(const Discovery::DiscoveryError &error)
     setBusy(false);
     if (m_navigate)
         setError(describeDiscoveryError(error));
-    else
+    else if (!revalidationFailed(describeDiscoveryError(error)))
         setLookupStatus({}); // while typing, a failure is no news
+}
+
+bool LoginController::revalidationFailed(const QString &why)
+{
+    if (m_revalidating.isEmpty() || std::exchange(m_revalidating, {}) != m_lookupText)
+        return false;
+    setLookupStatus({});
+    // The saved buttons stay usable (the server may only be slow), but the user should know
+    // they were not confirmed: a provider removed since would fail in the browser.
+    if (m_page == Page::Providers)
+        setNotice(tr("These sign-in options are from your last visit: Portico could not check "
+                     "them just now. %1")
+                      .arg(why));
+    return true;
 }
 
 void LoginController::onDiscovered(const Discovery::Homeserver &homeserver)
@@ -392,7 +406,7 @@ void LoginController::onDiscovered(const Discovery::Homeserver &homeserver)
                 if (m_navigate)
                     setError(result.error().describe() + u' '
                         + tr("Portico could not read how to sign in to this server. Try again."));
-                else
+                else if (!revalidationFailed(result.error().describe()))
                     setLookupStatus({});
                 return;
             }

@@ -179,6 +179,9 @@ private:
     void lookUpQuietly();
     void startLookup(const Discovery::ServerInput &input, const QString &text, bool navigate);
     void onDiscoveryFailed(const Discovery::DiscoveryError &error);
+    // A quiet check of cached providers failed: says so on their page. False when no such
+    // check was running.
+    bool revalidationFailed(const QString &why);
     void onDiscovered(const Discovery::Homeserver &homeserver);
     void showProviders(const Prefetched &found);
     bool sameChoices(const Prefetched &found) const;

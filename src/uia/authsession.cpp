@@ -9,6 +9,8 @@
 #include <QLocale>
 #include <QNetworkReply>
 
+#include <algorithm>
+
 namespace Portico::Uia {
 
 namespace {
@@ -304,7 +306,21 @@ void AuthSession::handleChallenge(const Challenge &challenge, Attempt attempt)
     const bool advanced = challenge.completed != m_completed;
     m_completed = challenge.completed;
 
-    const auto choice = chooseFlow(challenge, nativeStages(), m_preferredStage);
+    const QStringList native = nativeStages();
+    auto choice = chooseFlow(challenge, native, m_preferredStage);
+    if (choice && !choice->fullyNative && m_authSession.isEmpty()) {
+        // The session is optional in a 401, but the fallback page and the polling need it:
+        // without one, only a flow Portico completes by itself can go on.
+        Challenge nativeOnly = challenge;
+        const qsizetype done = challenge.completed.size();
+        nativeOnly.flows.removeIf([&](const QStringList &stages) {
+            return stages.size() < done
+                || !std::all_of(stages.cbegin() + done, stages.cend(),
+                    [&](const QString &stage) { return native.contains(stage); });
+        });
+        qCInfo(lcUia) << "no auth session: only a flow without a browser step can go on";
+        choice = chooseFlow(nativeOnly, native);
+    }
     if (!choice) {
         qCWarning(lcUia) << "no flow continues" << challenge.completed;
         fail(Failure::Reason::NoUsableFlow, challengeError(challenge));

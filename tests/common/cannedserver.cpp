@@ -21,17 +21,18 @@ CannedServer::CannedServer(Responder responder, QObject *parent)
                 const QByteArray head = buffer.left(end);
                 // Wait for a body announced by Content-Length, so POSTs are read whole.
                 const auto lengthAt = head.toLower().indexOf("content-length:");
+                int length = 0;
                 if (lengthAt >= 0) {
                     const auto lineEnd = head.indexOf('\r', lengthAt);
-                    const int length
-                        = head.mid(lengthAt + 15, lineEnd < 0 ? -1 : lineEnd - lengthAt - 15)
-                              .trimmed()
-                              .toInt();
+                    length = head.mid(lengthAt + 15, lineEnd < 0 ? -1 : lineEnd - lengthAt - 15)
+                                 .trimmed()
+                                 .toInt();
                     if (buffer.size() < end + 4 + length)
                         return;
                 }
                 socket->setProperty("buffer", QByteArray());
                 m_heads.append(head);
+                m_bodies.append(buffer.mid(end + 4, length));
                 socket->write(m_responder(head));
                 socket->disconnectFromHost();
             });

@@ -21,6 +21,8 @@ public:
     explicit CannedServer(Responder responder, QObject *parent = nullptr);
     QUrl url() const;
     QList<QByteArray> heads() const { return m_heads; }
+    // The request bodies, one per head.
+    QList<QByteArray> bodies() const { return m_bodies; }
 
     static QByteArray response(int status, const QByteArray &body,
         const QByteArray &contentType = QByteArrayLiteral("application/json"),
@@ -29,4 +31,5 @@ public:
 private:
     Responder m_responder;
     QList<QByteArray> m_heads;
+    QList<QByteArray> m_bodies;
 };

@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -86,6 +87,37 @@ private Q_SLOTS:
         // The fresh answer is what the cache holds now.
         QCOMPARE(
             Discovery::ProviderCache(dir.path()).lookup(url)->flows.identityProviders.size(), 4);
+    }
+    void unreachableServerKeepsCachedProvidersAndSaysSo()
+    {
+        QTemporaryDir dir;
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
+        closed.close(); // the server is down now
+        Matrix::LoginFlows saved;
+        saved.sso = true;
+        saved.identityProviders = {{QStringLiteral("kept"), QStringLiteral("Kept IdP"), {}, {}}};
+        Discovery::ProviderCache(dir.path())
+            .store(base.toString(),
+                Discovery::Homeserver{base, Matrix::Versions{{QStringLiteral("v1.11")}, {}}, false},
+                saved);
+
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.providerCache().setDirectory(dir.path());
+        controller.discover(base.toString());
+        QCOMPARE(controller.page(), Page::Providers);
+        QVERIFY(controller.noticeText().isEmpty());
+        // The check fails: the buttons stay, and the page says they were not confirmed.
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.noticeText().isEmpty(), 15000);
+        QVERIFY2(controller.noticeText().contains(QStringLiteral("last visit")),
+            qPrintable(controller.noticeText()));
+        QCOMPARE(controller.page(), Page::Providers);
+        QCOMPARE(controller.providers()->rowCount(), 1);
+        QVERIFY(controller.errorText().isEmpty());
+        QVERIFY(controller.lookupStatus().isEmpty());
+        QVERIFY(Discovery::ProviderCache(dir.path()).lookup(base.toString()));
     }
     void corruptCacheFileIsIgnored()
     {

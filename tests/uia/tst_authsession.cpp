@@ -8,6 +8,8 @@
 #include "scriptedbrowser.h"
 #include "session/deviceclient.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -383,6 +385,10 @@ private Q_SLOTS:
             << QList<QByteArray>{R"({"flows":[{"stages":["m.login.password"]}],"session":"s",
                    "completed":["m.login.terms"]})"}
             << Failure::Reason::NoUsableFlow << 1;
+        // Without a session there is no fallback page to open.
+        QTest::newRow("sso without a session")
+            << QList<QByteArray>{R"({"flows":[{"stages":["m.login.sso"]}]})"}
+            << Failure::Reason::NoUsableFlow << 1;
         // A new session in the middle means the old one, and what it completed, is gone.
         QTest::newRow("session replaced")
             << QList<QByteArray>{R"({"flows":[{"stages":["m.login.dummy","m.login.password"]}],
@@ -390,6 +396,40 @@ private Q_SLOTS:
                    R"({"flows":[{"stages":["m.login.dummy","m.login.password"]}],
                    "session":"second"})"}
             << Failure::Reason::SessionExpired << 2;
+    }
+    void noAuthSessionMeansNoBrowserStep()
+    {
+        // A 401 without a session (allowed by the spec) gives the fallback page nothing to
+        // name: the password flow is chosen even for an SSO user, and the stage is sent
+        // without a session.
+        int served = 0;
+        CannedServer canned([&](const QByteArray &) {
+            if (++served == 1)
+                return CannedServer::response(401,
+                    R"({"flows":[{"stages":["m.login.sso"]},{"stages":["m.login.password"]}]})");
+            return CannedServer::response(200, "{}");
+        });
+        Session::Session odd;
+        odd.userId = Alice;
+        odd.deviceId = QStringLiteral("D");
+        odd.accessToken = QStringLiteral("tok");
+        odd.baseUrl = canned.url();
+        AuthSession runner(network);
+        runner.setPreferredStage(QStringLiteral("m.login.sso"));
+        QSignalSpy stages(&runner, &AuthSession::stageRequired);
+        QSignalSpy succeeded(&runner, &AuthSession::succeeded);
+        runner.start(odd, {}, [odd](const QJsonObject &auth) {
+            return Session::DeviceClient::deleteDeviceRequest(odd, OldPhone, auth);
+        });
+        QVERIFY(stages.wait(10000));
+        QCOMPARE(stages.first().first().value<Step>().stage, QStringLiteral("m.login.password"));
+        runner.submitPassword(QStringLiteral("hunter2"));
+        QVERIFY(succeeded.wait(10000));
+        QCOMPARE(canned.bodies().size(), 2);
+        const QJsonObject auth
+            = QJsonDocument::fromJson(canned.bodies().last()).object().value(u"auth").toObject();
+        QCOMPARE(auth.value(u"type").toString(), QStringLiteral("m.login.password"));
+        QVERIFY(!auth.contains(u"session"));
     }
     void oddServersEndTheRun()
     {
