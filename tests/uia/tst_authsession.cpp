@@ -61,6 +61,16 @@ class TestAuthSession : public QObject
                 return Session::DeviceClient::deleteDeviceRequest(s, OldPhone, auth);
             });
     }
+    // A session of alice on a server whose answers the test writes itself.
+    static Session::Session sessionOn(const CannedServer &canned)
+    {
+        Session::Session odd;
+        odd.userId = Alice;
+        odd.deviceId = QStringLiteral("D");
+        odd.accessToken = QStringLiteral("tok");
+        odd.baseUrl = canned.url();
+        return odd;
+    }
     Step nextStep(QSignalSpy &stages)
     {
         if (!stages.wait(10000))
@@ -409,11 +419,7 @@ private Q_SLOTS:
                     R"({"flows":[{"stages":["m.login.sso"]},{"stages":["m.login.password"]}]})");
             return CannedServer::response(200, "{}");
         });
-        Session::Session odd;
-        odd.userId = Alice;
-        odd.deviceId = QStringLiteral("D");
-        odd.accessToken = QStringLiteral("tok");
-        odd.baseUrl = canned.url();
+        const Session::Session odd = sessionOn(canned);
         AuthSession runner(network);
         runner.setPreferredStage(QStringLiteral("m.login.sso"));
         QSignalSpy stages(&runner, &AuthSession::stageRequired);
@@ -441,11 +447,7 @@ private Q_SLOTS:
             const QByteArray body = answers.at(std::min<qsizetype>(served++, answers.size() - 1));
             return CannedServer::response(401, body);
         });
-        Session::Session odd;
-        odd.userId = Alice;
-        odd.deviceId = QStringLiteral("D");
-        odd.accessToken = QStringLiteral("tok");
-        odd.baseUrl = canned.url();
+        const Session::Session odd = sessionOn(canned);
         AuthSession runner(network);
         QSignalSpy failed(&runner, &AuthSession::failed);
         QSignalSpy stages(&runner, &AuthSession::stageRequired);
