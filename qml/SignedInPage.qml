@@ -102,6 +102,7 @@ ColumnLayout {
         }
         Item { Layout.fillWidth: true }
         Button {
+            id: retryButton
             visible: page.controller.saveFailed
             text: qsTr("Retry saving")
             highlighted: true
@@ -135,8 +136,32 @@ ColumnLayout {
 
     Item { Layout.fillHeight: true }
 
-    // The keyboard starts on the account's main action.
-    function entered() { devicesButton.forceActiveFocus() }
+    // The keyboard starts on the account's main action: saving it, while the keychain refused it.
+    function entered() { (page.controller.saveFailed ? retryButton : devicesButton).forceActiveFocus() }
     onVisibleChanged: if (visible) entered()
     Component.onCompleted: Qt.callLater(page.entered) // created when shown (Main.qml)
+
+    // While the controller is busy its buttons are disabled, and the one with the keyboard loses
+    // it. Qt gives it back once the button is enabled again, even to Retry saving, which is
+    // hidden by then when saving worked. So once the controller is done: a keyboard that is
+    // nowhere, on the page's focus scope, or on a control of this page that is hidden or disabled
+    // goes to the main action (Retry saving, if it failed again). Elsewhere (a popup) it stays.
+    function regainFocus() {
+        const focused = page.Window.activeFocusItem
+        let inPage = false
+        for (let item = focused; item && !inPage; item = item.parent)
+            inPage = item === page
+        let aroundPage = !focused
+        for (let item = page.parent; item && !aroundPage; item = item.parent)
+            aroundPage = item === focused
+        if (aroundPage || (inPage && !(focused.visible && focused.enabled)))
+            page.entered()
+    }
+    Connections {
+        target: page.controller
+        function onBusyChanged() {
+            if (!page.controller.busy && page.visible)
+                Qt.callLater(page.regainFocus)
+        }
+    }
 }

@@ -92,6 +92,17 @@ QStringList AppDriver::signInInBrowser(QProcess &app, const QUrl &opened, QStrin
     return fields;
 }
 
+bool AppDriver::typeKeys(qint64 pid, const QStringList &keys)
+{
+    QStringList arguments{QStringLiteral("search"), QStringLiteral("--sync"),
+        QStringLiteral("--onlyvisible"), QStringLiteral("--pid"), QString::number(pid),
+        QStringLiteral("--name"), QStringLiteral("."), QStringLiteral("windowfocus"),
+        QStringLiteral("--sync"), QStringLiteral("key"), QStringLiteral("--delay"),
+        QStringLiteral("50")};
+    arguments += keys;
+    return QProcess::execute(QStringLiteral("xdotool"), arguments) == 0;
+}
+
 QString AppDriver::openedUrlsLog() const
 {
     return m_scratch.filePath(QStringLiteral("opened-urls"));

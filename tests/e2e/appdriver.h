@@ -32,6 +32,9 @@ public:
     // Plays the user in a scripted browser on `opened` (the URL the app opened), then waits for
     // the app's "signed-in" line: its fields, or empty, with what the app said in `output`.
     static QStringList signInInBrowser(QProcess &app, const QUrl &opened, QString &output);
+    // Types `keys` (xdotool names: "Return", "shift+Tab") into the window of process `pid`, as a
+    // keyboard user would (XTEST on Xvfb). The app's own pid: a wrapper's has no window.
+    static bool typeKeys(qint64 pid, const QStringList &keys);
     // The last URL the app asked the desktop to open.
     QUrl waitForOpenedUrl() const;
     void forgetOpenedUrls() const;

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: the app binary signs in while the keychain cannot be used, as QtKeychain 0.13
 // reports it on Linux (no session bus, no Secret Service, a locked keyring). The user is told
-// which, the session is not written anywhere, and the app offers to retry. The locked keyring runs
+// which, the session is not written anywhere, and the app offers to retry; once a Secret Service
+// is there, Retry (pressed from the keyboard) stores it in the keychain. The locked keyring runs
 // on a bus that can start no unlock prompter, so the Secret Service's prompt fails at once instead
 // of waiting for someone to type a password.
 #include "appdriver.h"
@@ -10,6 +11,7 @@
 #include "devsession.h"
 #include "scriptedbrowser.h"
 
+#include <QDir>
 #include <QFile>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -33,19 +35,17 @@ class TestE2eKeychain : public QObject
     QTemporaryDir scratch;
     AppDriver driver{scratch};
 
-    void signInExpectingStoreFailure(
-        const QStringList &wrapper, const QProcessEnvironment &env, const QString &expectedReason)
+    // Runs the app through `wrapper`, signs in on `server` through the scripted browser and
+    // waits for the keychain to refuse the session with `expectedReason`. Leaves the app running,
+    // in `app`, signed in with the session in memory only; what it said on stdout in `output`.
+    void signInUntilStoreFailure(const DevServer &server, std::unique_ptr<QProcess> &app,
+        const QStringList &wrapper, const QProcessEnvironment &env, const QString &expectedReason,
+        QString &output)
     {
-        DevServer::Config config = DevServer::Config::demo();
-        config.skipIdpPage = true;
-        DevServer server(config);
-        QVERIFY(server.start());
         driver.forgetOpenedUrls();
-        auto app = driver.launch({QStringLiteral("--server"), server.baseUrl().toString(),
-                                     QStringLiteral("--idp"), QStringLiteral("github")},
+        app = driver.launch({QStringLiteral("--server"), server.baseUrl().toString(),
+                                QStringLiteral("--idp"), QStringLiteral("github")},
             {}, wrapper, env);
-        // Whatever fails below, nothing the wrapper started outlives the test.
-        const auto cleanup = qScopeGuard([&app] { AppDriver::stop(*app); });
         const QUrl opened = driver.waitForOpenedUrl();
         QVERIFY2(opened.isValid(), qPrintable(QString::fromUtf8(app->readAllStandardError())));
         ScriptedBrowser browser;
@@ -54,7 +54,6 @@ class TestE2eKeychain : public QObject
         QVERIFY(finished.wait(20000));
         QCOMPARE(finished.first().first().value<ScriptedBrowser::Page>().status, 200);
 
-        QString output;
         const QStringList failed
             = AppDriver::waitForLine(*app, QStringLiteral("store-failed"), output);
         QVERIFY2(
@@ -68,7 +67,23 @@ class TestE2eKeychain : public QObject
         QCOMPARE(filesContaining(scratch.path(), tokens.first().toUtf8()), QStringList());
         QCOMPARE(
             filesContaining(scratch.filePath(QStringLiteral("config")), "alice"), QStringList());
-        AppDriver::stop(*app);
+    }
+
+    void signInExpectingStoreFailure(
+        const QStringList &wrapper, const QProcessEnvironment &env, const QString &expectedReason)
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        std::unique_ptr<QProcess> app;
+        // Whatever fails below, nothing the wrapper started outlives the test.
+        const auto cleanup = qScopeGuard([&app] {
+            if (app)
+                AppDriver::stop(*app);
+        });
+        QString output;
+        signInUntilStoreFailure(server, app, wrapper, env, expectedReason, output);
     }
 
     // The wrapper that runs the app on a private session bus that can start no service at all.
@@ -109,6 +124,87 @@ private Q_SLOTS:
         signInExpectingStoreFailure(
             onABareBus() << QStringLiteral(E2E_STUB_DIR "/with-locked-keyring"), {},
             QStringLiteral("locked"));
+    }
+
+    // The keychain shows up while the session is kept in memory only (the user starts their
+    // keyring): Retry, from the keyboard, stores it there, and only there. Retry before that is
+    // refused again and leaves Retry to press once more.
+    void retryStoresOnceTheKeychainIsThere()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        std::unique_ptr<QProcess> app;
+        const auto cleanup = qScopeGuard([this, &app] {
+            if (app)
+                AppDriver::stop(*app);
+            // The next test starts with no account on this computer.
+            QDir(scratch.filePath(QStringLiteral("config"))).removeRecursively();
+        });
+        QString signingIn;
+        signInUntilStoreFailure(server, app,
+            onABareBus() << QStringLiteral(E2E_STUB_DIR "/with-keyring-later"), {},
+            QStringLiteral("no-keychain"), signingIn);
+        if (QTest::currentTestFailed())
+            return;
+        const QString token = server.accessTokensOf(QStringLiteral("@alice:localhost")).value(0);
+        // The wrapper's first line: the app's pid, whose window takes the keys.
+        const qint64 appPid = AppDriver::waitForLine(*app, QStringLiteral("app-pid"), signingIn)
+                                  .value(1)
+                                  .toLongLong();
+        QVERIFY2(appPid > 0, qPrintable(signingIn));
+
+        // Still no keychain: Retry (it has the keyboard) is refused again, and offered again.
+        QString retrying;
+        const auto said = [&app](const QString &output) {
+            return output + QString::fromUtf8(app->readAllStandardError());
+        };
+        QVERIFY(AppDriver::typeKeys(appPid, {QStringLiteral("Return")}));
+        const QStringList failed
+            = AppDriver::waitForLine(*app, QStringLiteral("store-failed"), retrying);
+        QVERIFY2(failed.value(1) == u"no-keychain", qPrintable(said(retrying)));
+
+        // The user starts their keyring, then presses Retry once more.
+        QString retryingAgain;
+        app->write("start-keyring\n");
+        QVERIFY2(
+            !AppDriver::waitForLine(*app, QStringLiteral("keyring-ready"), retryingAgain).isEmpty(),
+            qPrintable(said(retryingAgain)));
+        QVERIFY(AppDriver::typeKeys(appPid, {QStringLiteral("Return")}));
+        const QStringList signedIn
+            = AppDriver::waitForLine(*app, QStringLiteral("signed-in"), retryingAgain);
+        QVERIFY2(!signedIn.isEmpty(), qPrintable(said(retryingAgain)));
+        QVERIFY2(!retryingAgain.contains(u"store-failed"), qPrintable(said(retryingAgain)));
+        QCOMPARE(signedIn.value(1), QStringLiteral("@alice:localhost"));
+        QCOMPARE(signedIn.value(3), server.baseUrl().toString());
+        const QString deviceId = signedIn.value(2);
+        QCOMPARE(server.devicesOf(QStringLiteral("@alice:localhost")), QStringList{deviceId});
+        // Retry saving is gone; the keyboard is back on the account's main action (Devices).
+        QVERIFY(AppDriver::typeKeys(appPid, {QStringLiteral("Return")}));
+        QVERIFY2(
+            AppDriver::waitForLine(*app, QStringLiteral("devices"), retryingAgain).value(1) == u"1",
+            qPrintable(said(retryingAgain)));
+
+        // Stored: the account's metadata is in the settings now, its token still in no file.
+        QVERIFY(!filesContaining(scratch.filePath(QStringLiteral("config")), "alice").isEmpty());
+        QCOMPARE(filesContaining(scratch.path(), token.toUtf8()), QStringList());
+
+        // The next start finds the session in the keychain, and the server takes its token.
+        QString restarting;
+        app->write("restart\n");
+        const QStringList restored
+            = AppDriver::waitForLine(*app, QStringLiteral("restored"), restarting);
+        QVERIFY2(!restored.isEmpty(), qPrintable(said(restarting)));
+        QCOMPARE(restored.mid(1),
+            (QStringList{
+                QStringLiteral("@alice:localhost"), deviceId, server.baseUrl().toString()}));
+        const QStringList verified
+            = AppDriver::waitForLine(*app, QStringLiteral("verified"), restarting);
+        QCOMPARE(verified.mid(1), (QStringList{QStringLiteral("@alice:localhost"), deviceId}));
+        QCOMPARE(server.accessTokensOf(QStringLiteral("@alice:localhost")), QStringList{token});
+        for (const QString &output : {signingIn, retrying, retryingAgain, restarting})
+            QVERIFY(!output.contains(token));
     }
 };
 

@@ -15,20 +15,6 @@
 #include <QTest>
 #include <QUrlQuery>
 
-namespace {
-// Keys typed into the app's window, as a keyboard user would (xdotool, XTEST on Xvfb).
-bool typeKeys(const QProcess &app, const QStringList &keys)
-{
-    QStringList arguments{QStringLiteral("search"), QStringLiteral("--sync"),
-        QStringLiteral("--onlyvisible"), QStringLiteral("--pid"), QString::number(app.processId()),
-        QStringLiteral("--name"), QStringLiteral("."), QStringLiteral("windowfocus"),
-        QStringLiteral("--sync"), QStringLiteral("key"), QStringLiteral("--delay"),
-        QStringLiteral("50")};
-    arguments += keys;
-    return QProcess::execute(QStringLiteral("xdotool"), arguments) == 0;
-}
-} // namespace
-
 class TestE2eUia : public QObject
 {
     Q_OBJECT
@@ -66,20 +52,20 @@ private Q_SLOTS:
         driver.forgetOpenedUrls();
 
         // Signed-in page: the Devices button has the keyboard.
-        QVERIFY(typeKeys(*app, {QStringLiteral("Return")}));
+        QVERIFY(AppDriver::typeKeys(app->processId(), {QStringLiteral("Return")}));
         QCOMPARE(AppDriver::waitForLine(*app, QStringLiteral("devices"), output).value(1),
             QStringLiteral("2"));
         // The list has the keyboard, on the first other device: Delete asks, Enter confirms.
-        QVERIFY(typeKeys(*app, {QStringLiteral("Delete")}));
+        QVERIFY(AppDriver::typeKeys(app->processId(), {QStringLiteral("Delete")}));
         QCOMPARE(AppDriver::waitForLine(*app, QStringLiteral("delete-asked"), output).value(1),
             QStringLiteral("OLDPHONE"));
-        QVERIFY(typeKeys(*app, {QStringLiteral("Return")}));
+        QVERIFY(AppDriver::typeKeys(app->processId(), {QStringLiteral("Return")}));
         QCOMPARE(AppDriver::waitForLine(*app, QStringLiteral("uia-stage"), output).value(1),
             QStringLiteral("m.login.sso"));
         QVERIFY(server.devicesOf(QStringLiteral("@alice:localhost")).contains(u"OLDPHONE"));
 
         // "Continue in browser": the server's fallback page for this UIA session.
-        QVERIFY(typeKeys(*app, {QStringLiteral("Return")}));
+        QVERIFY(AppDriver::typeKeys(app->processId(), {QStringLiteral("Return")}));
         const QUrl fallback = driver.waitForOpenedUrl();
         QCOMPARE(
             fallback.path(), QStringLiteral("/_matrix/client/v3/auth/m.login.sso/fallback/web"));
