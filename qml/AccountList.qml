@@ -39,6 +39,7 @@ ColumnLayout {
             Accessible.name: row.current ? qsTr("%1, shown").arg(row.userId) : row.userId
             Accessible.description: row.server
             onClicked: list.controller.switchAccount(row.key)
+            Accessible.onPressAction: clicked() // see AccessibleButton.qml
 
             contentItem: RowLayout {
                 spacing: 10

@@ -79,7 +79,7 @@ Dialog {
                 Layout.fillWidth: true
                 onAccepted: confirmPassword.clicked()
             }
-            Button {
+            AccessibleButton {
                 id: confirmPassword
                 text: qsTr("Confirm")
                 highlighted: true
@@ -113,7 +113,7 @@ Dialog {
                     Accessible.name: modelData.name
                 }
             }
-            Button {
+            AccessibleButton {
                 id: acceptTerms
                 text: qsTr("Accept")
                 highlighted: true
@@ -148,18 +148,18 @@ Dialog {
                     Layout.preferredWidth: 28
                 }
                 Item { Layout.fillWidth: true }
-                Button {
+                AccessibleButton {
                     visible: dialog.prompt.waitingForBrowser
                     text: qsTr("Open again")
                     flat: true
                     onClicked: dialog.prompt.openBrowser()
                 }
-                Button {
+                AccessibleButton {
                     visible: dialog.prompt.waitingForBrowser
                     text: qsTr("I'm done")
                     onClicked: dialog.prompt.browserDone()
                 }
-                Button {
+                AccessibleButton {
                     id: openBrowser
                     visible: !dialog.prompt.waitingForBrowser
                     text: qsTr("Continue in browser")
@@ -179,13 +179,13 @@ Dialog {
     }
 
     footer: DialogButtonBox {
-        Button {
+        AccessibleButton {
             visible: dialog.prompt.canStartOver
             text: qsTr("Start over")
             DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
             onClicked: dialog.prompt.startOver()
         }
-        Button {
+        AccessibleButton {
             text: qsTr("Cancel")
             DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
         }

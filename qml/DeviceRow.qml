@@ -30,6 +30,9 @@ ItemDelegate {
             visible: !row.isThisDevice
             checked: row.checked
             onToggled: row.selectionToggled(checked)
+            // Pressed or toggled by a screen reader: as a click would (see AccessibleButton.qml).
+            Accessible.onPressAction: { toggle(); toggled() }
+            Accessible.onToggleAction: { toggle(); toggled() }
             Accessible.name: qsTr("Select %1").arg(row.displayName)
         }
         ColumnLayout {
@@ -75,7 +78,7 @@ ItemDelegate {
                 Layout.fillWidth: true
             }
         }
-        Button {
+        AccessibleButton {
             text: row.editing ? qsTr("Save") : qsTr("Rename")
             flat: true
             Accessible.name: row.editing ? qsTr("Save the name") : qsTr("Rename %1").arg(row.displayName)
@@ -90,7 +93,7 @@ ItemDelegate {
                 }
             }
         }
-        Button {
+        AccessibleButton {
             visible: !row.isThisDevice
             text: qsTr("Remove")
             flat: true

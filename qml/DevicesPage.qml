@@ -65,11 +65,11 @@ ColumnLayout {
         visible: page.devices.deleteQuestion.length > 0
         Layout.fillWidth: true
         Item { Layout.fillWidth: true }
-        Button {
+        AccessibleButton {
             text: qsTr("Cancel")
             onClicked: page.devices.cancelDelete()
         }
-        Button {
+        AccessibleButton {
             id: confirmButton
             text: qsTr("Sign out and remove")
             highlighted: true
@@ -83,7 +83,7 @@ ColumnLayout {
     RowLayout {
         visible: page.devices.deleteQuestion.length === 0
         Layout.fillWidth: true
-        Button {
+        AccessibleButton {
             text: qsTr("Back")
             flat: true
             onClicked: page.controller.back()
@@ -95,12 +95,12 @@ ColumnLayout {
             Layout.preferredWidth: 32
         }
         Item { Layout.fillWidth: true }
-        Button {
+        AccessibleButton {
             text: qsTr("Remove %n selected", "", page.selected.length)
             visible: page.selected.length > 0
             onClicked: page.devices.askDelete(page.selected)
         }
-        Button {
+        AccessibleButton {
             text: qsTr("Refresh")
             enabled: !page.devices.busy
             onClicked: page.devices.refresh()

@@ -54,7 +54,7 @@ ColumnLayout {
 
     RowLayout {
         Layout.fillWidth: true
-        Button {
+        AccessibleButton {
             text: qsTr("Back")
             flat: true
             onClicked: page.controller.back()
@@ -67,7 +67,7 @@ ColumnLayout {
             Layout.preferredWidth: 32
         }
         Item { Layout.fillWidth: true }
-        Button {
+        AccessibleButton {
             text: qsTr("Sign in")
             highlighted: true
             enabled: userField.text.trim().length > 0 && passwordField.text.length > 0 && !page.controller.busy

@@ -6,7 +6,7 @@ import QtQuick.Layouts
 
 // One identity provider: its icon (or a glyph of our own while loading, on failure, or when it
 // has none) and its name, always visible. Known brands get their colours.
-Button {
+AccessibleButton {
     id: button
 
     // Named apart from the model's roles, so a delegate can declare those as required.
@@ -70,6 +70,7 @@ Button {
                 Label {
                     anchors.centerIn: parent
                     text: button.providerName.length > 0 ? button.providerName.charAt(0).toUpperCase() : "?"
+                    Accessible.ignored: true // decoration: the button's name says who it is
                     color: button.colors ? button.colors[0] : button.palette.highlightedText
                     font.bold: true
                 }
@@ -77,6 +78,7 @@ Button {
         }
         Label {
             text: button.text
+            Accessible.ignored: true // the button itself carries this name
             elide: Text.ElideRight
             color: button.colors ? button.colors[1] : button.palette.buttonText
             Layout.fillWidth: true

@@ -99,13 +99,13 @@ ColumnLayout {
 
     RowLayout {
         Layout.fillWidth: true
-        Button {
+        AccessibleButton {
             text: qsTr("Use another server")
             flat: true
             onClicked: page.controller.back()
         }
         Item { Layout.fillWidth: true }
-        Button {
+        AccessibleButton {
             visible: page.controller.passwordAvailable
             text: qsTr("Use a password instead")
             flat: true

@@ -47,7 +47,7 @@ ColumnLayout {
 
     MessageBanner { text: page.controller.errorText }
 
-    Button {
+    AccessibleButton {
         visible: page.controller.signInAgainUser.length > 0
         text: qsTr("Sign in again as %1").arg(page.controller.signInAgainUser)
         highlighted: true
@@ -66,14 +66,14 @@ ColumnLayout {
             Layout.preferredHeight: 32
             Layout.preferredWidth: 32
         }
-        Button {
+        AccessibleButton {
             // Adding an account: the one signed in stays, and this leads back to it.
             visible: page.controller.accounts.count > 0
             text: qsTr("Back to %1").arg(page.controller.userId)
             onClicked: page.controller.back()
         }
         Item { Layout.fillWidth: true }
-        Button {
+        AccessibleButton {
             text: qsTr("Continue")
             highlighted: true
             enabled: serverField.text.trim().length > 0 && !page.controller.busy

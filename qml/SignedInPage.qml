@@ -46,7 +46,7 @@ ColumnLayout {
                 kind: MessageBanner.Info
                 text: page.controller.sessionStatusText
             }
-            Button {
+            AccessibleButton {
                 visible: page.controller.sessionState === "offline"
                 text: qsTr("Retry now")
                 onClicked: page.controller.retryVerification()
@@ -79,11 +79,11 @@ ColumnLayout {
         visible: page.controller.signOutQuestion.length > 0
         Layout.fillWidth: true
         Item { Layout.fillWidth: true }
-        Button {
+        AccessibleButton {
             text: qsTr("Keep signed in")
             onClicked: page.controller.cancelSignOut()
         }
-        Button {
+        AccessibleButton {
             text: qsTr("Remove from this computer")
             highlighted: true
             onClicked: page.controller.confirmSignOut()
@@ -101,7 +101,7 @@ ColumnLayout {
             Layout.preferredWidth: 32
         }
         Item { Layout.fillWidth: true }
-        Button {
+        AccessibleButton {
             id: retryButton
             visible: page.controller.saveFailed
             text: qsTr("Retry saving")
@@ -109,25 +109,25 @@ ColumnLayout {
             enabled: !page.controller.busy
             onClicked: page.controller.retrySave()
         }
-        Button {
+        AccessibleButton {
             visible: page.controller.signInAgainUser.length > 0
             text: qsTr("Sign in again as %1").arg(page.controller.signInAgainUser)
             enabled: !page.controller.busy
             onClicked: page.controller.signInAgain()
         }
-        Button {
+        AccessibleButton {
             id: devicesButton
             text: qsTr("Devices")
             enabled: !page.controller.busy
             Accessible.description: qsTr("Rename and remove the devices of this account")
             onClicked: page.controller.showDevices()
         }
-        Button {
+        AccessibleButton {
             text: qsTr("Add account")
             enabled: !page.controller.busy
             onClicked: page.controller.addAccount()
         }
-        Button {
+        AccessibleButton {
             text: qsTr("Sign out")
             enabled: !page.controller.busy
             onClicked: page.controller.signOut()

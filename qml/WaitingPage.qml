@@ -35,12 +35,12 @@ ColumnLayout {
     RowLayout {
         Layout.fillWidth: true
         enabled: !page.controller.busy
-        Button {
+        AccessibleButton {
             text: qsTr("Open the browser again")
             onClicked: page.controller.reopenBrowser()
         }
         Item { Layout.fillWidth: true }
-        Button {
+        AccessibleButton {
             text: qsTr("Cancel")
             onClicked: page.controller.cancelSignIn()
         }
@@ -64,7 +64,7 @@ ColumnLayout {
             Accessible.name: qsTr("Sign-in link from the browser")
             onAccepted: page.controller.submitCallbackUrl(text)
         }
-        Button {
+        AccessibleButton {
             text: qsTr("Use link")
             enabled: linkField.text.trim().length > 0
             onClicked: page.controller.submitCallbackUrl(linkField.text)

@@ -17,7 +17,7 @@ PORTICO_BUILD_PACKAGES=(
 # What the test suite needs on top: a display, a private keyring, a real browser, and the
 # validators and Debian tools the packaging tests use, and xdotool for keyboard-driven tests.
 PORTICO_TEST_PACKAGES=(xvfb xauth chromium clang-format git
-    desktop-file-utils appstream dpkg-dev file xdotool)
+    desktop-file-utils appstream dpkg-dev file xdotool at-spi2-core python3-pyatspi)
 
 # Qt 6's lupdate, which Debian keeps out of PATH.
 portico_lupdate() {
