@@ -21,7 +21,7 @@ QString loginTokenFromDevServer(const DevServer &server, const QString &user, co
     browser.open(
         QUrl(server.baseUrl().toString() + QStringLiteral("/_matrix/client/v3/login/sso/redirect/")
             + idpId + QStringLiteral("?redirectUrl=http%3A%2F%2F127.0.0.1%3A1%2F")));
-    if (!finished.wait())
+    if (!finished.wait(15000))
         return {};
     return QUrlQuery(browser.visited().last()).queryItemValue(QStringLiteral("loginToken"));
 }
@@ -51,7 +51,7 @@ Portico::Session::Session signInOnDevServer(QNetworkAccessManager &network, cons
                           {QStringLiteral("refresh_token"), withRefreshToken}})
             .toJson());
     QSignalSpy done(reply, &QNetworkReply::finished);
-    if (!done.wait())
+    if (!done.wait(15000))
         return {};
     const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
     reply->deleteLater();

@@ -571,13 +571,13 @@ private Q_SLOTS:
         QSignalSpy finished(&browser, &ScriptedBrowser::finished);
         browser.setUserName(QStringLiteral("bob"));
         browser.open(QUrl(server->baseUrl().toString() + fallback));
-        QVERIFY(finished.wait());
+        QVERIFY(finished.wait(15000));
         QCOMPARE(finished.takeFirst().at(0).value<ScriptedBrowser::Page>().status, 403);
         QCOMPARE(send("DELETE", path, sessionOnly, "application/json", token).status, 401);
 
         browser.setUserName(QStringLiteral("alice"));
         browser.open(QUrl(server->baseUrl().toString() + fallback));
-        QVERIFY(finished.wait());
+        QVERIFY(finished.wait(15000));
         const auto done = finished.takeFirst().at(0).value<ScriptedBrowser::Page>();
         QCOMPARE(done.status, 200);
         QVERIFY(done.body.contains("window.onAuthDone()"));

@@ -34,7 +34,7 @@ private Q_SLOTS:
         HomeserverDiscovery discovery(network);
         QSignalSpy discovered(&discovery, &HomeserverDiscovery::discovered);
         discovery.start(urlInput(server.baseUrl()));
-        QVERIFY(discovered.wait());
+        QVERIFY(discovered.wait(15000));
         const auto homeserver = discovered.first().first().value<Homeserver>();
         QCOMPARE(homeserver.baseUrl, server.baseUrl());
         QVERIFY(homeserver.versions.hasV3());
@@ -50,7 +50,7 @@ private Q_SLOTS:
         HomeserverDiscovery discovery(network);
         QSignalSpy failed(&discovery, &HomeserverDiscovery::failed);
         discovery.start(urlInput(server.url()));
-        QVERIFY(failed.wait());
+        QVERIFY(failed.wait(15000));
         QCOMPARE(failed.first().first().value<DiscoveryError>().reason,
             DiscoveryError::Reason::NotAHomeserver);
     }
@@ -62,7 +62,7 @@ private Q_SLOTS:
         HomeserverDiscovery discovery(network);
         QSignalSpy failed(&discovery, &HomeserverDiscovery::failed);
         discovery.start(urlInput(server.url()));
-        QVERIFY(failed.wait());
+        QVERIFY(failed.wait(15000));
         const auto error = failed.first().first().value<DiscoveryError>();
         QCOMPARE(error.reason, DiscoveryError::Reason::Unreachable);
         QCOMPARE(error.error.httpStatus, 502);
@@ -73,7 +73,7 @@ private Q_SLOTS:
         QSignalSpy failed(&discovery, &HomeserverDiscovery::failed);
         ServerInput input = urlInput(QUrl(QStringLiteral("http://matrix.example.invalid")));
         discovery.start(input); // explicit http:// typed by the user is allowed...
-        QVERIFY(failed.wait());
+        QVERIFY(failed.wait(15000));
         // ...so it is tried (and fails on DNS), rather than refused as insecure.
         QCOMPARE(failed.first().first().value<DiscoveryError>().reason,
             DiscoveryError::Reason::Unreachable);
@@ -106,7 +106,7 @@ private Q_SLOTS:
         discovery.start(
             urlInput(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(slow.serverPort()))));
         discovery.start(urlInput(fast.baseUrl()));
-        QVERIFY(discovered.wait());
+        QVERIFY(discovered.wait(15000));
         QCOMPARE(discovered.first().first().value<Homeserver>().baseUrl, fast.baseUrl());
         // The abandoned lookup never reports, not even its cancellation.
         QVERIFY(!failed.wait(300)); // a window for a stray report, not synchronisation

@@ -194,7 +194,7 @@ private Q_SLOTS:
             = sendRequest(network, request, &context, [&](const auto &r) { result.emplace(r); });
         QVERIFY(reply);
         reply->abort();
-        QTRY_VERIFY(result.has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 15000);
         QCOMPARE(result->error().kind, Error::Kind::Cancelled);
     }
     void nonJsonSuccessBody()

@@ -43,7 +43,7 @@ private Q_SLOTS:
         QSignalSpy signedIn(&login, &Password::PasswordLogin::signedIn);
         login.start(homeserverOf(server), user, QStringLiteral("wonderland"));
         QVERIFY(login.isRunning());
-        QVERIFY(signedIn.wait());
+        QVERIFY(signedIn.wait(15000));
         const auto session = signedIn.first().first().value<Session::Session>();
         QCOMPARE(session.userId, QStringLiteral("@alice:localhost"));
         QCOMPARE(session.loginMethod, QStringLiteral("password"));
@@ -58,7 +58,7 @@ private Q_SLOTS:
         Password::PasswordLogin login(network);
         QSignalSpy failed(&login, &Password::PasswordLogin::failed);
         login.start(homeserverOf(server), QStringLiteral("alice"), QStringLiteral("looking-glass"));
-        QVERIFY(failed.wait());
+        QVERIFY(failed.wait(15000));
         QVERIFY(failed.first().first().value<Matrix::Error>().is(u"M_FORBIDDEN"));
         QCOMPARE(server.devicesOf(QStringLiteral("@alice:localhost")).size(), 0);
     }

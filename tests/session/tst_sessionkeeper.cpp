@@ -43,7 +43,7 @@ private Q_SLOTS:
         QSignalSpy states(&keeper, &Session::SessionKeeper::stateChanged);
         keeper.verify();
         QCOMPARE(keeper.state(), State::Verifying);
-        QTRY_COMPARE(keeper.state(), State::Verified);
+        QTRY_COMPARE_WITH_TIMEOUT(keeper.state(), State::Verified, 15000);
         QCOMPARE(states.size(), 2);
         QVERIFY(server.requestLog().last().authenticated);
         QCOMPARE(server.requestLog().last().path, WhoAmI);
@@ -106,7 +106,7 @@ private Q_SLOTS:
             }
         });
         keeper.verify();
-        QTRY_VERIFY(pauses.size() >= 4);
+        QTRY_VERIFY_WITH_TIMEOUT(pauses.size() >= 4, 15000);
         keeper.stop();
         QVERIFY(!states.contains(State::Ended));
         QVERIFY(!states.contains(State::SoftLoggedOut));
@@ -161,12 +161,12 @@ private Q_SLOTS:
             std::optional<bool> done;
             Session::AccountClient(network).logout(
                 session, this, [&](const auto &r) { done = bool(r); });
-            QTRY_VERIFY(done.has_value());
+            QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 15000);
             QVERIFY(*done);
         }
         Session::SessionKeeper keeper(network, session);
         keeper.verify();
-        QTRY_VERIFY(keeper.state() != State::Verifying);
+        QTRY_VERIFY_WITH_TIMEOUT(keeper.state() != State::Verifying, 15000);
         QCOMPARE(keeper.state(), soft ? State::SoftLoggedOut : State::Ended);
         QCOMPARE(keeper.lastError().errcode, QStringLiteral("M_UNKNOWN_TOKEN"));
         QCOMPARE(keeper.lastError().softLogout, soft);
@@ -211,8 +211,10 @@ private Q_SLOTS:
         keeper.stop();
         // The server's answer arrives and is ignored: readiness, not a sleep, is the signal.
         QSignalSpy handled(&server, &DevServer::requestHandled);
-        QTRY_VERIFY(std::any_of(handled.cbegin(), handled.cend(),
-            [](const QList<QVariant> &r) { return r.at(1).toString() == WhoAmI; }));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(handled.cbegin(), handled.cend(),
+                [](const QList<QVariant> &r) { return r.at(1).toString() == WhoAmI; }),
+            15000);
         QVERIFY(!states.wait(800));
         QCOMPARE(keeper.state(), State::Verifying);
     }

@@ -105,7 +105,7 @@ private Q_SLOTS:
                 tokens.append(result ? result->accessToken : QString());
             });
         QVERIFY(refresher.isRefreshing());
-        QTRY_COMPARE(tokens.size(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(tokens.size(), 3, 15000);
         QCOMPARE(server.refreshCount(), 1);
         QVERIFY(!tokens[0].isEmpty());
         QCOMPARE(tokens[1], tokens[0]);
@@ -128,7 +128,7 @@ private Q_SLOTS:
         refresher.track(session);
         QSignalSpy refreshed(&refresher, &Session::TokenRefresher::refreshed);
         refresher.refreshNow();
-        QVERIFY(refreshed.wait());
+        QVERIFY(refreshed.wait(15000));
         const auto fresh = refreshed.first().first().value<Session::Session>();
         QCOMPARE(fresh.accessToken, QStringLiteral("new"));
         QCOMPARE(fresh.refreshToken, QStringLiteral("keep-me"));
@@ -146,7 +146,7 @@ private Q_SLOTS:
         refresher.track(session);
         QSignalSpy failed(&refresher, &Session::TokenRefresher::failed);
         refresher.refreshNow();
-        QVERIFY(failed.wait());
+        QVERIFY(failed.wait(15000));
         QVERIFY(failed.first().first().value<Matrix::Error>().is(u"M_UNKNOWN_TOKEN"));
     }
     void oldRefreshTokenLivesUntilTheNewAccessTokenIsUsed()
@@ -160,10 +160,10 @@ private Q_SLOTS:
         retry.track(session);
         QSignalSpy firstDone(&first, &Session::TokenRefresher::refreshed);
         first.refreshNow();
-        QVERIFY(firstDone.wait());
+        QVERIFY(firstDone.wait(15000));
         QSignalSpy retryDone(&retry, &Session::TokenRefresher::refreshed);
         retry.refreshNow(); // the same old refresh token again: still accepted
-        QVERIFY(retryDone.wait());
+        QVERIFY(retryDone.wait(15000));
         QCOMPARE(server.refreshCount(), 2);
     }
 };

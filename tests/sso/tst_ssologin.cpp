@@ -48,7 +48,7 @@ private Q_SLOTS:
         QCOMPARE(opened.first().path(),
             QStringLiteral("/_matrix/client/v3/login/sso/redirect/keycloak"));
 
-        QVERIFY(signedIn.wait());
+        QVERIFY(signedIn.wait(15000));
         const auto session = signedIn.first().first().value<Session::Session>();
         QCOMPARE(session.userId, QStringLiteral("@bob:localhost"));
         QCOMPARE(session.baseUrl, server.baseUrl());
@@ -57,7 +57,7 @@ private Q_SLOTS:
         QVERIFY(signedIn.first().at(1).toString().isEmpty());
         QCOMPARE(login.step(), Sso::SsoLogin::Step::Idle);
         // The browser was shown our success page.
-        QVERIFY(pageShown.size() == 1 || pageShown.wait());
+        QVERIFY(pageShown.size() == 1 || pageShown.wait(15000));
         QCOMPARE(pageShown.first().first().value<ScriptedBrowser::Page>().status, 200);
         QVERIFY(pageShown.first().first().value<ScriptedBrowser::Page>().body.contains(
             "close this tab"));
@@ -80,7 +80,7 @@ private Q_SLOTS:
         ScriptedBrowser browser;
         QSignalSpy pageShown(&browser, &ScriptedBrowser::finished);
         browser.open(opened);
-        QVERIFY(pageShown.wait());
+        QVERIFY(pageShown.wait(15000));
         // The listener is gone: the browser cannot reach it, and nothing signs in.
         QCOMPARE(pageShown.first().first().value<ScriptedBrowser::Page>().status, 0);
         QCOMPARE(signedIn.size(), 0);
@@ -158,7 +158,7 @@ private Q_SLOTS:
         const QString schemeLink = QStringLiteral("portico://sso") + login.redirectUrl().path()
             + QStringLiteral("?loginToken=") + token;
         QCOMPARE(login.submitCallbackUrl(schemeLink), Sso::CallbackVerdict::Kind::Accepted);
-        QVERIFY(signedIn.wait());
+        QVERIFY(signedIn.wait(15000));
         QCOMPARE(signedIn.first().first().value<Session::Session>().userId,
             QStringLiteral("@alice:localhost"));
         // Once used, the attempt is over: the pasted link is not accepted twice.
@@ -182,7 +182,7 @@ private Q_SLOTS:
         ScriptedBrowser browser;
         QSignalSpy pageShown(&browser, &ScriptedBrowser::finished);
         browser.open(QUrl(redirect.toString() + QStringLiteral("?loginToken=forged")));
-        QVERIFY(failed.wait());
+        QVERIFY(failed.wait(15000));
         const auto error = failed.first().first().value<Sso::SsoError>();
         QCOMPARE(error.reason, Sso::SsoError::Reason::LoginFailed);
         QVERIFY(error.error.is(u"M_FORBIDDEN"));

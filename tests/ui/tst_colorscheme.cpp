@@ -136,18 +136,19 @@ private Q_SLOTS:
 
         Portico::Ui::ColorScheme scheme;
         scheme.start();
-        QTRY_COMPARE(scheme.scheme(), Portico::Ui::ColorScheme::Scheme::Dark);
+        QTRY_COMPARE_WITH_TIMEOUT(scheme.scheme(), Portico::Ui::ColorScheme::Scheme::Dark, 15000);
         QCOMPARE(portal.reads, 1);
         QVERIFY(applicationIsDark());
 
         // The desktop switches to light, then to "no preference": Portico follows live.
         portal.change(2);
-        QTRY_COMPARE(scheme.scheme(), Portico::Ui::ColorScheme::Scheme::Light);
+        QTRY_COMPARE_WITH_TIMEOUT(scheme.scheme(), Portico::Ui::ColorScheme::Scheme::Light, 15000);
         QVERIFY(!applicationIsDark());
         portal.change(1);
-        QTRY_COMPARE(scheme.scheme(), Portico::Ui::ColorScheme::Scheme::Dark);
+        QTRY_COMPARE_WITH_TIMEOUT(scheme.scheme(), Portico::Ui::ColorScheme::Scheme::Dark, 15000);
         portal.change(0);
-        QTRY_COMPARE(scheme.scheme(), Portico::Ui::ColorScheme::Scheme::NoPreference);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scheme.scheme(), Portico::Ui::ColorScheme::Scheme::NoPreference, 15000);
         QCOMPARE(
             QGuiApplication::palette().color(QPalette::Window), platform.color(QPalette::Window));
     }

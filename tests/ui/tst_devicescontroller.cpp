@@ -113,7 +113,7 @@ private Q_SLOTS:
 
         QSignalSpy changed(prompt, &Ui::AuthPrompt::changed);
         prompt->submitPassword(QStringLiteral("not the password"));
-        QTRY_VERIFY(!prompt->errorText().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!prompt->errorText().isEmpty(), 15000);
         QCOMPARE(prompt->mode(), QStringLiteral("password")); // try again, same stage
         QVERIFY(prompt->active());
         QVERIFY(server->devicesOf(Alice).contains(OldPhone));
@@ -244,7 +244,7 @@ private Q_SLOTS:
         QVERIFY(server->hasUiaSession(id));
         QTRY_VERIFY_WITH_TIMEOUT(!server->hasUiaSession(id), 10000);
         prompt->submitPassword(Password);
-        QTRY_VERIFY(prompt->canStartOver());
+        QTRY_VERIFY_WITH_TIMEOUT(prompt->canStartOver(), 15000);
         QVERIFY(prompt->errorText().contains(u"start over"));
         QVERIFY(prompt->active()); // the dialog stays, with "Start over"
 

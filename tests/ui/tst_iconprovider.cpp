@@ -83,7 +83,7 @@ private Q_SLOTS:
         QSignalSpy firstDone(first.get(), &QQuickImageResponse::finished);
         QSignalSpy secondDone(second.get(), &QQuickImageResponse::finished);
         QVERIFY(secondDone.wait(10000));
-        QTRY_COMPARE(firstDone.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(firstDone.size(), 1, 15000);
         QVERIFY(first->errorString().isEmpty());
         QVERIFY(second->errorString().isEmpty());
         std::unique_ptr<QQuickTextureFactory> a(first->textureFactory());

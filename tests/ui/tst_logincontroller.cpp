@@ -100,7 +100,7 @@ private Q_SLOTS:
         Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
         Ui::LoginController controller(network, store);
         controller.discover(QStringLiteral("http://127.0.0.1:%1").arg(port));
-        QTRY_VERIFY(!controller.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 15000);
         QVERIFY(controller.errorText().contains(QStringLiteral("refused")));
         QCOMPARE(controller.page(), Page::Server);
     }
@@ -185,13 +185,13 @@ private Q_SLOTS:
         Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
         Ui::LoginController controller(network, store);
         controller.discover(server.baseUrl().toString());
-        QTRY_COMPARE(controller.page(), Page::Password);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::Password, 15000);
         QVERIFY(controller.passwordAvailable());
         QVERIFY(controller.errorText().isEmpty());
 
         controller.signInWithPassword(QStringLiteral("alice"), QStringLiteral("wrong"));
         QVERIFY(controller.busy());
-        QTRY_VERIFY(!controller.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 15000);
         QVERIFY(controller.errorText().contains(QStringLiteral("wrong")));
         QCOMPARE(controller.page(), Page::Password);
 
@@ -212,7 +212,7 @@ private Q_SLOTS:
         Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
         Ui::LoginController controller(network, store);
         controller.discover(server.baseUrl().toString());
-        QTRY_VERIFY(!controller.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 15000);
         QCOMPARE(controller.page(), Page::Server);
         QVERIFY(controller.errorText().contains(QStringLiteral("no sign-in method")));
     }
@@ -312,12 +312,12 @@ private Q_SLOTS:
             std::optional<bool> done;
             Session::AccountClient(network).logout(
                 session, this, [&](const auto &r) { done = bool(r); });
-            QTRY_VERIFY(done.has_value());
+            QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 15000);
         }
         Ui::LoginController again(network, store);
         again.restore();
         QCOMPARE(again.page(), Page::SignedIn); // shown at once, then checked
-        QTRY_COMPARE(again.page(), Page::Server);
+        QTRY_COMPARE_WITH_TIMEOUT(again.page(), Page::Server, 15000);
         QVERIFY(again.noticeText().contains(
             soft ? QStringLiteral("signed you out") : QStringLiteral("has ended")));
         QSignalSpy loaded(&store, &Session::SessionStore::loaded);
@@ -360,7 +360,8 @@ private Q_SLOTS:
         Ui::LoginController again(network, store);
         useBrowser(again);
         again.restore();
-        QTRY_COMPARE(again.signInAgainUser(), QStringLiteral("@alice:localhost"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            again.signInAgainUser(), QStringLiteral("@alice:localhost"), 15000);
         QCOMPARE(again.page(), Page::Server);
 
         browser.setUserName(user);
@@ -381,7 +382,8 @@ private Q_SLOTS:
                 again.errorText().contains(QStringLiteral("belongs to @alice:localhost")), 15000);
             QCOMPARE(signedIn.size(), 0);
             QCOMPARE(again.page(), Page::Server);
-            QTRY_COMPARE(server.devicesOf(QStringLiteral("@bob:localhost")), QStringList());
+            QTRY_COMPARE_WITH_TIMEOUT(
+                server.devicesOf(QStringLiteral("@bob:localhost")), QStringList(), 15000);
         }
     }
     void twoAccountsAreListedAndSwitched()
@@ -424,7 +426,7 @@ private Q_SLOTS:
 
         // Signing out of one account shows the other; the server forgot only the first.
         controller.signOut();
-        QTRY_COMPARE(controller.userId(), QStringLiteral("@bob:localhost"));
+        QTRY_COMPARE_WITH_TIMEOUT(controller.userId(), QStringLiteral("@bob:localhost"), 15000);
         QCOMPARE(controller.page(), Page::SignedIn);
         QCOMPARE(accounts->rowCount(), 1);
         QCOMPARE(server.devicesOf(QStringLiteral("@alice:localhost")).size(), 0);
@@ -467,7 +469,7 @@ private Q_SLOTS:
             controller.signOut();
             QVERIFY(removed.wait(10000));
         }
-        QTRY_COMPARE(controller.accounts()->rowCount(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.accounts()->rowCount(), 0, 15000);
         QCOMPARE(controller.page(), Page::Server);
     }
 
@@ -502,7 +504,7 @@ private Q_SLOTS:
         });
         controller.restore();
         QCOMPARE(controller.page(), Page::SignedIn);
-        QTRY_COMPARE(controller.sessionState(), QStringLiteral("offline"));
+        QTRY_COMPARE_WITH_TIMEOUT(controller.sessionState(), QStringLiteral("offline"), 15000);
         QVERIFY(controller.sessionStatusText().contains(QStringLiteral("still signed in")));
         QCOMPARE(controller.page(), Page::SignedIn);
         QTRY_COMPARE_WITH_TIMEOUT(controller.sessionState(), QStringLiteral("verified"), 10000);
@@ -534,7 +536,7 @@ private Q_SLOTS:
         };
 
         controller.signOut();
-        QTRY_VERIFY(!controller.signOutQuestion().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.signOutQuestion().isEmpty(), 15000);
         QVERIFY(controller.signOutQuestion().contains(QStringLiteral("@alice:localhost")));
         QCOMPARE(controller.page(), Page::SignedIn);
         QCOMPARE(storedCount(), 1); // nothing removed before the user answers
@@ -545,7 +547,7 @@ private Q_SLOTS:
         QCOMPARE(storedCount(), 1);
 
         controller.signOut();
-        QTRY_VERIFY(!controller.signOutQuestion().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.signOutQuestion().isEmpty(), 15000);
         controller.confirmSignOut();
         QCOMPARE(controller.page(), Page::Providers);
         QVERIFY(controller.userId().isEmpty());

@@ -95,7 +95,7 @@ class TestAuthSession : public QObject
         browser.setUserName(user);
         QSignalSpy finished(&browser, &ScriptedBrowser::finished);
         browser.open(url);
-        QVERIFY(finished.wait());
+        QVERIFY(finished.wait(15000));
         const auto page = finished.at(0).at(0).value<ScriptedBrowser::Page>();
         QCOMPARE(page.status, 200);
         QVERIFY(page.body.contains("window.onAuthDone()"));
@@ -169,7 +169,7 @@ private Q_SLOTS:
         browser.setUserName(QStringLiteral("mallory"));
         QSignalSpy finished(&browser, &ScriptedBrowser::finished);
         browser.open(runner.openFallback());
-        QVERIFY(finished.wait());
+        QVERIFY(finished.wait(15000));
         QCOMPARE(finished.at(0).at(0).value<ScriptedBrowser::Page>().status, 403);
         runner.fallbackDone();
         const int before = server->requestCount("DELETE", OldPhonePath);
