@@ -191,16 +191,16 @@ Dialog {
         }
     }
 
-    // The control the current stage needs gets the keyboard.
+    // The control the current stage needs gets the keyboard, and shows it has it.
     Connections {
         target: dialog.prompt
         function onStageShown(stage) {
             if (dialog.prompt.mode === "password")
-                passwordField.forceActiveFocus()
+                passwordField.forceActiveFocus(Qt.TabFocusReason)
             else if (dialog.prompt.mode === "terms")
-                acceptTerms.forceActiveFocus()
+                acceptTerms.forceActiveFocus(Qt.TabFocusReason)
             else
-                openBrowser.forceActiveFocus()
+                openBrowser.forceActiveFocus(Qt.TabFocusReason)
         }
     }
 }

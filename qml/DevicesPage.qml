@@ -76,7 +76,7 @@ ColumnLayout {
             onClicked: page.devices.confirmDelete()
             Keys.onReturnPressed: clicked()
             Keys.onEnterPressed: clicked()
-            onVisibleChanged: if (visible) forceActiveFocus()
+            onVisibleChanged: if (visible) forceActiveFocus(Qt.TabFocusReason)
         }
     }
 
@@ -115,7 +115,7 @@ ColumnLayout {
     AuthDialog { prompt: page.devices.prompt }
 
     // Arriving on the page puts the keyboard in the list (arrows choose, Delete removes).
-    function entered() { list.forceActiveFocus() }
+    function entered() { list.forceActiveFocus(Qt.TabFocusReason) }
     onVisibleChanged: if (visible) entered()
     Component.onCompleted: Qt.callLater(page.entered) // created when shown (Main.qml)
 }

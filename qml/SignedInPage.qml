@@ -137,7 +137,10 @@ ColumnLayout {
     Item { Layout.fillHeight: true }
 
     // The keyboard starts on the account's main action: saving it, while the keychain refused it.
-    function entered() { (page.controller.saveFailed ? retryButton : devicesButton).forceActiveFocus() }
+    // With a visible focus frame, so that a keyboard user sees what Enter will do.
+    function entered() {
+        (page.controller.saveFailed ? retryButton : devicesButton).forceActiveFocus(Qt.TabFocusReason)
+    }
     onVisibleChanged: if (visible) entered()
     Component.onCompleted: Qt.callLater(page.entered) // created when shown (Main.qml)
 
