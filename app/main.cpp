@@ -183,15 +183,17 @@ int main(int argc, char *argv[])
                 },
                 Qt::DirectConnection);
 
-    // The window icon once the first frame is up: looking it up in the icon theme and decoding
-    // it took a fifth of the start-up time (docs/performance.md), and nobody sees it sooner.
+    // Once the first frame is up: the window icon (looking it up in the icon theme and decoding
+    // it took a fifth of the start-up time, docs/performance.md, and nobody sees it sooner), and
+    // the pages not shown yet, compiled in the background (Main.qml).
     if (!engine.rootObjects().isEmpty())
         if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst())) {
             auto once = std::make_shared<QMetaObject::Connection>();
             *once = QObject::connect(
                 window, &QQuickWindow::frameSwapped, &app,
-                [once] {
+                [once, window] {
                     QObject::disconnect(*once);
+                    QMetaObject::invokeMethod(window, "compilePagesAhead");
                     QGuiApplication::setWindowIcon(applicationIcon());
                 },
                 Qt::QueuedConnection);

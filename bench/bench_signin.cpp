@@ -119,6 +119,15 @@ struct App
                     signedIn = now;
             },
             Qt::DirectConnection);
+        // As app/main.cpp does once the first frame is up: the other pages compile meanwhile.
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = QObject::connect(
+            window, &QQuickWindow::frameSwapped, window,
+            [this, once] {
+                QObject::disconnect(*once);
+                QMetaObject::invokeMethod(window, "compilePagesAhead");
+            },
+            Qt::QueuedConnection);
     }
 };
 
