@@ -10,6 +10,7 @@
 #include "ui/localization.h"
 #include "ui/logincontroller.h"
 
+#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QJsonObject>
@@ -26,6 +27,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <thread>
 
 Q_IMPORT_QML_PLUGIN(PorticoPlugin)
 
@@ -86,8 +88,9 @@ int main(int argc, char *argv[])
     const CommandLine options = parseCommandLine(QGuiApplication::arguments());
     if (options.verbose)
         QLoggingCategory::setFilterRules(QStringLiteral("portico.*.debug=true"));
-    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
-        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    // The pages import QtQuick.Controls.Fusion itself, which spares start-up the style lookup of
+    // QtQuick.Controls; naming the style still lets its plugin set up the Fusion theme.
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
     // One Portico per user: a second start hands over its link (or just focus) and exits.
     InstanceChannel instance;
@@ -97,6 +100,11 @@ int main(int argc, char *argv[])
         if (!instance.listen())
             qWarning("Portico could not claim its instance socket; links will not reach it");
     }
+
+    // The font database (fontconfig's configuration and font list, ~3 ms) on a second core while
+    // the QML engine loads its types; the first frame's text would otherwise load it after them.
+    // QFontDatabase is thread-safe; the main thread waits on its lock if it is not done yet.
+    const std::jthread fonts([] { QFontDatabase::families(); });
 
     QNetworkAccessManager network;
     Portico::Session::SessionStore store(options.ephemeral
@@ -182,15 +190,17 @@ int main(int argc, char *argv[])
                 },
                 Qt::DirectConnection);
 
-    // The window icon once the first frame is up: looking it up in the icon theme and decoding
-    // it took a fifth of the start-up time (docs/performance.md), and nobody sees it sooner.
+    // Once the first frame is up: the window icon (looking it up in the icon theme and decoding
+    // it took a fifth of the start-up time, docs/performance.md, and nobody sees it sooner), and
+    // the pages not shown yet, compiled in the background (Main.qml).
     if (!engine.rootObjects().isEmpty())
         if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst())) {
             auto once = std::make_shared<QMetaObject::Connection>();
             *once = QObject::connect(
                 window, &QQuickWindow::frameSwapped, &app,
-                [once] {
+                [once, window] {
                     QObject::disconnect(*once);
+                    QMetaObject::invokeMethod(window, "compilePagesAhead");
                     QGuiApplication::setWindowIcon(applicationIcon());
                 },
                 Qt::QueuedConnection);

@@ -119,6 +119,15 @@ struct App
                     signedIn = now;
             },
             Qt::DirectConnection);
+        // As app/main.cpp does once the first frame is up: the other pages compile meanwhile.
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = QObject::connect(
+            window, &QQuickWindow::frameSwapped, window,
+            [this, once] {
+                QObject::disconnect(*once);
+                QMetaObject::invokeMethod(window, "compilePagesAhead");
+            },
+            Qt::QueuedConnection);
     }
 };
 
@@ -206,8 +215,7 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("Portico"));
     QGuiApplication::setApplicationName(QStringLiteral("Portico"));
-    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
-        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    QQuickStyle::setStyle(QStringLiteral("Fusion")); // as app/main.cpp does
     int runs = 7;
     int latency = 50;
     const QStringList arguments = QGuiApplication::arguments();

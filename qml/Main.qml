@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Controls.Fusion
 import QtQuick.Layouts
 import Portico
 
@@ -25,9 +25,26 @@ ApplicationWindow {
             event.accepted = false
     }
 
+    // The pages other than the first are loaded by URL, so start-up does not even compile them;
+    // once the first frame is up, app/main.cpp calls this to compile them in the background, so
+    // that showing one later does not wait for it (docs/performance.md).
+    property var pagesAhead: [] // held, so that the compiled pages stay in the engine's cache
+    function compilePagesAhead() {
+        if (window.pagesAhead.length > 0)
+            return
+        const ahead = []
+        for (let i = 0; i < pages.children.length; ++i) {
+            const source = pages.children[i].source.toString()
+            if (source.length > 0)
+                ahead.push(Qt.createComponent(source, Component.Asynchronous))
+        }
+        window.pagesAhead = ahead
+    }
+
     // Only the page shown exists: start-up builds one page, not all of them (docs/performance.md).
     // Pages keep what must survive (typed text, providers) in the controller.
     StackLayout {
+        id: pages
         anchors.fill: parent
         anchors.margins: 24
         currentIndex: window.controller.page
@@ -44,27 +61,27 @@ ApplicationWindow {
         Loader {
             active: window.controller.page === LoginController.Providers
             focus: active
-            sourceComponent: ProvidersPage { controller: window.controller }
+            Component.onCompleted: setSource("ProvidersPage.qml", { controller: window.controller })
         }
         Loader {
             active: window.controller.page === LoginController.Waiting
             focus: active
-            sourceComponent: WaitingPage { controller: window.controller }
+            Component.onCompleted: setSource("WaitingPage.qml", { controller: window.controller })
         }
         Loader {
             active: window.controller.page === LoginController.SignedIn
             focus: active
-            sourceComponent: SignedInPage { controller: window.controller }
+            Component.onCompleted: setSource("SignedInPage.qml", { controller: window.controller })
         }
         Loader {
             active: window.controller.page === LoginController.Password
             focus: active
-            sourceComponent: PasswordPage { controller: window.controller }
+            Component.onCompleted: setSource("PasswordPage.qml", { controller: window.controller })
         }
         Loader {
             active: window.controller.page === LoginController.Devices
             focus: active
-            sourceComponent: DevicesPage { controller: window.controller }
+            Component.onCompleted: setSource("DevicesPage.qml", { controller: window.controller })
         }
     }
 }
