@@ -88,9 +88,8 @@ int main(int argc, char *argv[])
     const CommandLine options = parseCommandLine(QGuiApplication::arguments());
     if (options.verbose)
         QLoggingCategory::setFilterRules(QStringLiteral("portico.*.debug=true"));
-    // The pages import QtQuick.Controls.Fusion itself, which spares start-up the style lookup of
-    // QtQuick.Controls; naming the style still lets its plugin set up the Fusion theme.
-    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
     // One Portico per user: a second start hands over its link (or just focus) and exits.
     InstanceChannel instance;

@@ -215,7 +215,8 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("Portico"));
     QGuiApplication::setApplicationName(QStringLiteral("Portico"));
-    QQuickStyle::setStyle(QStringLiteral("Fusion")); // as app/main.cpp does
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
     int runs = 7;
     int latency = 50;
     const QStringList arguments = QGuiApplication::arguments();

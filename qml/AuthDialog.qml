@@ -1,9 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls.Fusion
+import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Templates as T // Overlay: Qt 6.4 does not export it from the style modules
 import Portico
 
 // "Confirm it's you": the server's User-Interactive Auth, one stage at a time. It closes by
@@ -13,7 +12,7 @@ Dialog {
 
     required property AuthPrompt prompt
 
-    parent: T.Overlay.overlay
+    parent: Overlay.overlay
     anchors.centerIn: parent
     width: Math.min(parent ? parent.width - 32 : 420, 420)
     modal: true
