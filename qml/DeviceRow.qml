@@ -31,8 +31,9 @@ ItemDelegate {
             checked: row.checked
             onToggled: row.selectionToggled(checked)
             // Pressed or toggled by a screen reader: as a click would (see AccessibleButton.qml).
-            Accessible.onPressAction: { toggle(); toggled() }
-            Accessible.onToggleAction: { toggle(); toggled() }
+            function activate() { toggle(); toggled() }
+            Accessible.onPressAction: activate()
+            Accessible.onToggleAction: activate()
             Accessible.name: qsTr("Select %1").arg(row.displayName)
         }
         ColumnLayout {

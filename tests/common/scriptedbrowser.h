@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
+
 // A scripted stand-in for the user's browser: follows redirects one by one (recording each
 // URL) and links marked id="continue" (the UIA fallback's confirmation page), fills in the
 // development IdP's form with a user name, and stops at the first page that is neither. Used where
@@ -28,6 +30,14 @@ public:
 
     void setUserName(const QString &user) { m_user = user; }
     void open(const QUrl &url);
+    // A browser launcher (SsoLogin, AuthPrompt) that opens every URL here.
+    std::function<bool(const QUrl &)> launcher()
+    {
+        return [this](const QUrl &url) {
+            open(url);
+            return true;
+        };
+    }
     QList<QUrl> visited() const { return m_visited; }
 
 Q_SIGNALS:

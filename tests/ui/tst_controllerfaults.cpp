@@ -48,10 +48,7 @@ class TestControllerFaults : public QObject
     static bool signIn(
         Ui::LoginController &controller, ScriptedBrowser &browser, const DevServer &server)
     {
-        controller.ssoLogin().setBrowserLauncher([&browser](const QUrl &url) {
-            browser.open(url);
-            return true;
-        });
+        controller.ssoLogin().setBrowserLauncher(browser.launcher());
         QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
         controller.setAutoProvider(QStringLiteral("github"));
         controller.discover(server.baseUrl().toString());
@@ -166,10 +163,7 @@ private Q_SLOTS:
         Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
         Ui::LoginController controller(network, store);
         ScriptedBrowser browser;
-        controller.ssoLogin().setBrowserLauncher([&browser](const QUrl &url) {
-            browser.open(url);
-            return true;
-        });
+        controller.ssoLogin().setBrowserLauncher(browser.launcher());
         QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
         controller.setAutoProvider(QStringLiteral("github"));
         controller.discover(server.baseUrl().toString());

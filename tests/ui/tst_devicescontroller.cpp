@@ -164,10 +164,7 @@ private Q_SLOTS:
         Ui::AuthPrompt *prompt = devices->prompt();
         ScriptedBrowser browser;
         QSignalSpy pages(&browser, &ScriptedBrowser::finished);
-        prompt->setBrowserLauncher([&browser](const QUrl &url) {
-            browser.open(url);
-            return true;
-        });
+        prompt->setBrowserLauncher(browser.launcher());
         QCOMPARE(confirmDeletion(*devices, {OldPhone}), Sso);
         QCOMPARE(prompt->mode(), QStringLiteral("browser"));
         QVERIFY(!prompt->waitingForBrowser()); // not until the user has opened it

@@ -22,10 +22,7 @@ namespace {
 bool signInThrough(Ui::LoginController &controller, ScriptedBrowser &browser,
     const DevServer &server, const QString &idp)
 {
-    controller.ssoLogin().setBrowserLauncher([&browser](const QUrl &url) {
-        browser.open(url);
-        return true;
-    });
+    controller.ssoLogin().setBrowserLauncher(browser.launcher());
     QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
     controller.setAutoProvider(idp);
     controller.discover(server.baseUrl().toString());
@@ -46,10 +43,7 @@ private Q_SLOTS:
         Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
         Ui::LoginController controller(network, store);
         ScriptedBrowser browser;
-        controller.ssoLogin().setBrowserLauncher([&](const QUrl &url) {
-            browser.open(url);
-            return true;
-        });
+        controller.ssoLogin().setBrowserLauncher(browser.launcher());
 
         QCOMPARE(controller.page(), Page::Server);
         controller.discover(server.baseUrl().toString());

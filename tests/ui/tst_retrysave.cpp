@@ -31,10 +31,7 @@ private Q_SLOTS:
         Session::SessionStore store(Session::SessionStore::Persistence::Keychain);
         Ui::LoginController controller(network, store);
         ScriptedBrowser browser;
-        controller.ssoLogin().setBrowserLauncher([&browser](const QUrl &url) {
-            browser.open(url);
-            return true;
-        });
+        controller.ssoLogin().setBrowserLauncher(browser.launcher());
         QSignalSpy storeFailed(&controller, &Ui::LoginController::storeFailed);
         QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
         controller.setAutoProvider(QStringLiteral("github"));
