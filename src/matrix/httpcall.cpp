@@ -40,19 +40,80 @@ QString forLog(const QUrl &url)
 }
 } // namespace
 
-QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRequest &request,
-    QObject *context, HttpHandler handler)
+struct CallState
 {
-    if (request.url.scheme() != u"https"
-        && !(request.url.scheme() == u"http"
-            && (request.allowPlainHttp || isLoopback(request.url)))) {
-        Error error;
-        error.kind = Error::Kind::InsecureUrl;
-        error.detail = forLog(request.url);
-        QTimer::singleShot(0, context, [handler, error] { handler(Unexpected{error}); });
-        return nullptr;
-    }
+    QNetworkAccessManager *network = nullptr;
+    HttpRequest request; // its rateLimitRetries count down with each retry
+    HttpHandler handler;
+    QPointer<QNetworkReply> reply; // the attempt in flight
+    bool active = true;
+    // Set only for the deprecated sendRequest(), whose calls nobody owns: they keep themselves
+    // alive until they finish.
+    std::shared_ptr<CallState> self;
 
+    void finish(const Expected<HttpResponse, Error> &result)
+    {
+        active = false;
+        const HttpHandler done = std::move(handler);
+        const std::shared_ptr<CallState> keepAlive = std::move(self);
+        done(result);
+    }
+};
+
+namespace {
+void attempt(const std::shared_ptr<CallState> &state);
+
+// Plans the next attempt; a cancelled call never sends it.
+void retryLater(const std::shared_ptr<CallState> &state, std::chrono::milliseconds wait)
+{
+    QTimer::singleShot(wait, state->network, [weak = std::weak_ptr<CallState>(state)] {
+        if (const auto live = weak.lock(); live && live->active)
+            attempt(live);
+    });
+}
+
+Expected<HttpResponse, Error> outcome(
+    QNetworkReply *reply, bool tooLarge, bool timedOut, HttpRequest &request, bool *retry,
+    std::chrono::milliseconds *wait)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (tooLarge) {
+        Error error;
+        error.kind = Error::Kind::TooLarge;
+        error.httpStatus = status;
+        return Unexpected{error};
+    }
+    const QByteArray body = reply->readAll();
+    const bool redirectProblem = reply->error() == QNetworkReply::TooManyRedirectsError
+        || reply->error() == QNetworkReply::InsecureRedirectError;
+    if (status == 0 || reply->error() != QNetworkReply::NoError) {
+        if (status >= 300 && !redirectProblem) {
+            const Error error = errorFromResponse(
+                status, body, reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+            *wait = error.retryAfter.value_or(std::chrono::milliseconds(1000));
+            if (error.kind == Error::Kind::RateLimited && request.rateLimitRetries > 0
+                && *wait <= request.maxRetryWait) {
+                --request.rateLimitRetries;
+                *retry = true;
+            }
+            return Unexpected{error};
+        }
+        Error error;
+        error.kind = timedOut ? Error::Kind::Timeout : kindOf(reply->error());
+        if (redirectProblem)
+            error.detail = QStringLiteral("redirect loop or insecure redirect");
+        else
+            error.detail = reply->errorString();
+        qCDebug(lcMatrix) << "request failed:" << error.detail;
+        return Unexpected{error};
+    }
+    return HttpResponse{
+        status, body, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->url()};
+}
+
+void attempt(const std::shared_ptr<CallState> &state)
+{
+    const HttpRequest &request = state->request;
     QNetworkRequest netRequest(request.url);
     netRequest.setAttribute(
         QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
@@ -63,13 +124,14 @@ QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRe
 
     QNetworkReply *reply = nullptr;
     if (request.verb == "GET") {
-        reply = network.get(netRequest);
+        reply = state->network->get(netRequest);
     } else {
         netRequest.setHeader(
             QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        reply = network.sendCustomRequest(
+        reply = state->network->sendCustomRequest(
             netRequest, request.verb, QJsonDocument(request.json).toJson(QJsonDocument::Compact));
     }
+    state->reply = reply;
     qCDebug(lcMatrix) << request.verb << forLog(request.url);
 
     // Our own deadline rather than setTransferTimeout(), whose abort looks like a cancel.
@@ -91,53 +153,104 @@ QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRe
                 reply->abort();
             }
         });
-    // Deleted when done even if `context` is gone by then.
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-    QObject::connect(reply, &QNetworkReply::finished, context,
-        [reply, tooLarge, timedOut, handler, context, network = &network,
-            retry = request]() mutable {
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (*tooLarge) {
-                Error error;
-                error.kind = Error::Kind::TooLarge;
-                error.httpStatus = status;
-                handler(Unexpected{error});
+    QObject::connect(reply, &QNetworkReply::finished, reply,
+        [reply, tooLarge, timedOut, weak = std::weak_ptr<CallState>(state)] {
+            const auto live = weak.lock();
+            if (!live || !live->active || live->reply != reply)
+                return;
+            live->reply = nullptr;
+            bool retry = false;
+            std::chrono::milliseconds wait{0};
+            const auto result = outcome(reply, *tooLarge, *timedOut, live->request, &retry, &wait);
+            if (retry) {
+                qCInfo(lcMatrix) << "rate limited; retrying in" << wait.count() << "ms";
+                retryLater(live, wait);
                 return;
             }
-            const QByteArray body = reply->readAll();
-            const bool redirectProblem = reply->error() == QNetworkReply::TooManyRedirectsError
-                || reply->error() == QNetworkReply::InsecureRedirectError;
-            if (status == 0 || reply->error() != QNetworkReply::NoError) {
-                if (status >= 300 && !redirectProblem) {
-                    const Error error = errorFromResponse(status, body,
-                        reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
-                    const auto wait = error.retryAfter.value_or(std::chrono::milliseconds(1000));
-                    if (error.kind == Error::Kind::RateLimited && retry.rateLimitRetries > 0
-                        && wait <= retry.maxRetryWait) {
-                        qCInfo(lcMatrix) << "rate limited; retrying in" << wait.count() << "ms";
-                        --retry.rateLimitRetries;
-                        QTimer::singleShot(wait, context, [network, retry, context, handler] {
-                            sendRequest(*network, retry, context, handler);
-                        });
-                        return;
-                    }
-                    handler(Unexpected{error});
-                    return;
-                }
-                Error error;
-                error.kind = *timedOut ? Error::Kind::Timeout : kindOf(reply->error());
-                if (redirectProblem)
-                    error.detail = QStringLiteral("redirect loop or insecure redirect");
-                else
-                    error.detail = reply->errorString();
-                qCDebug(lcMatrix) << "request failed:" << error.detail;
-                handler(Unexpected{error});
-                return;
-            }
-            handler(HttpResponse{status, body,
-                reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->url()});
+            live->finish(result);
         });
-    return reply;
+}
+
+std::shared_ptr<CallState> begin(
+    QNetworkAccessManager &network, const HttpRequest &request, HttpHandler handler)
+{
+    auto state = std::make_shared<CallState>();
+    state->network = &network;
+    state->request = request;
+    state->handler = std::move(handler);
+    if (request.url.scheme() != u"https"
+        && !(request.url.scheme() == u"http"
+            && (request.allowPlainHttp || isLoopback(request.url)))) {
+        Error error;
+        error.kind = Error::Kind::InsecureUrl;
+        error.detail = forLog(request.url);
+        // Answered later, like every other outcome, so that callers see one order of events.
+        QMetaObject::invokeMethod(
+            &network,
+            [weak = std::weak_ptr<CallState>(state), error] {
+                if (const auto live = weak.lock(); live && live->active)
+                    live->finish(Unexpected{error});
+            },
+            Qt::QueuedConnection);
+        return state;
+    }
+    attempt(state);
+    return state;
+}
+} // namespace
+
+Call &Call::operator=(Call &&other) noexcept
+{
+    if (this != &other) {
+        cancel();
+        m_state = std::move(other.m_state);
+    }
+    return *this;
+}
+
+Call::~Call()
+{
+    cancel();
+}
+
+void Call::cancel()
+{
+    const std::shared_ptr<CallState> state = std::move(m_state);
+    if (!state || !state->active)
+        return;
+    state->active = false;
+    state->handler = {};
+    if (QNetworkReply *reply = state->reply) {
+        state->reply = nullptr;
+        reply->abort();
+    }
+}
+
+bool Call::isActive() const
+{
+    return m_state && m_state->active;
+}
+
+Call startCall(QNetworkAccessManager &network, const HttpRequest &request, HttpHandler handler)
+{
+    Call call;
+    call.m_state = begin(network, request, std::move(handler));
+    return call;
+}
+
+QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRequest &request,
+    QObject *context, HttpHandler handler)
+{
+    auto state = begin(network, request,
+        [context = QPointer<QObject>(context), handler = std::move(handler)](const auto &result) {
+            if (context)
+                handler(result);
+        });
+    if (!state->reply)
+        return nullptr;
+    state->self = state;
+    return state->reply;
 }
 
 Expected<QJsonObject, Error> jsonObject(const HttpResponse &response)

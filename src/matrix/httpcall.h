@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -47,7 +48,39 @@ struct HttpResponse
 
 using HttpHandler = std::function<void(const Expected<HttpResponse, Error> &)>;
 
-// Sends `request` asynchronously. `handler` runs once, on `context`'s thread, unless `context`
+struct CallState;
+
+// One request to a homeserver, owned: the call's current reply and any retry it has planned
+// (a 429's Retry-After) live and die with this handle. cancel(), or destroying the handle,
+// aborts the attempt in flight and drops the planned retry; the handler then never runs. Keep
+// it as a member of whatever the answer is for, and no handler runs after its owner is gone.
+class Call
+{
+public:
+    Call() = default;
+    Call(Call &&other) noexcept = default;
+    Call &operator=(Call &&other) noexcept;
+    Call(const Call &) = delete;
+    Call &operator=(const Call &) = delete;
+    ~Call();
+
+    void cancel();
+    // From the start until the handler has run or the call was cancelled.
+    bool isActive() const;
+
+private:
+    friend Call startCall(QNetworkAccessManager &, const HttpRequest &, HttpHandler);
+    std::shared_ptr<CallState> m_state;
+};
+
+// Sends `request` asynchronously; `handler` runs once, later (never inside this call), unless
+// the returned Call is cancelled or destroyed first. Any non-2xx status becomes an Error built
+// from the body; a 429 is retried as HttpRequest::rateLimitRetries allows.
+[[nodiscard]] Call startCall(
+    QNetworkAccessManager &network, const HttpRequest &request, HttpHandler handler);
+
+// Deprecated, being replaced by startCall(): its abort() ends only the attempt in flight, not a
+// planned 429 retry. Sends `request` asynchronously. `handler` runs once, on `context`'s thread, unless `context`
 // is gone by then. Any non-2xx status becomes an Error built from the body. Returns the reply so
 // that the caller can abort() it (the handler then gets Kind::Cancelled), or null when the
 // request was refused before sending.

@@ -197,6 +197,71 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 15000);
         QCOMPARE(result->error().kind, Error::Kind::Cancelled);
     }
+    // A cancelled Call drops its planned 429 retry too: only the other call's retry arrives.
+    // Both wait the same second, and the cancelled one would have been sent first.
+    void cancelledCallDropsItsPlannedRetry()
+    {
+        int hits = 0;
+        CannedServer server([&hits](const QByteArray &) {
+            return ++hits <= 2 ? CannedServer::response(429, R"({"errcode":"M_LIMIT_EXCEEDED"})",
+                       "application/json", "Retry-After: 1\r\n")
+                               : CannedServer::response(200, "{}");
+        });
+        HttpRequest a;
+        a.url = server.url().resolved(QUrl(QStringLiteral("/a")));
+        bool aAnswered = false;
+        Call callA = startCall(network, a, [&](const auto &) { aAnswered = true; });
+        QTRY_COMPARE_WITH_TIMEOUT(hits, 1, 15000);
+        HttpRequest b;
+        b.url = server.url().resolved(QUrl(QStringLiteral("/b")));
+        std::optional<Expected<HttpResponse, Error>> resultB;
+        Call callB = startCall(network, b, [&](const auto &r) { resultB.emplace(r); });
+        QTRY_COMPARE_WITH_TIMEOUT(hits, 2, 15000);
+        QVERIFY(callA.isActive());
+        callA.cancel();
+        QVERIFY(!callA.isActive());
+        QTRY_VERIFY_WITH_TIMEOUT(resultB.has_value(), 15000);
+        QVERIFY(resultB->hasValue());
+        QVERIFY(!callB.isActive());
+        QCOMPARE(server.heads().size(), 3);
+        QVERIFY(server.heads().at(0).startsWith("GET /a "));
+        QVERIFY(server.heads().at(1).startsWith("GET /b "));
+        QVERIFY(server.heads().at(2).startsWith("GET /b "));
+        QVERIFY(!aAnswered);
+    }
+    // Destroying the handle aborts the request in flight, and its handler never runs.
+    void destroyedCallNeverAnswers()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        HttpRequest request;
+        request.url = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort()));
+        bool answered = false;
+        QTcpSocket *accepted = nullptr;
+        {
+            Call pending = startCall(network, request, [&](const auto &) { answered = true; });
+            QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), 15000);
+            accepted = silent.nextPendingConnection();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(accepted->state(), QAbstractSocket::UnconnectedState, 15000);
+        // A later call completes through the same event loop: the dropped one stayed silent.
+        CannedServer server([](const QByteArray &) { return CannedServer::response(200, "{}"); });
+        request.url = server.url();
+        QVERIFY(call(network, request));
+        QVERIFY(!answered);
+    }
+    // A refused request is answered later, never from inside startCall().
+    void refusedCallAnswersLater()
+    {
+        HttpRequest request;
+        request.url = QUrl(QStringLiteral("http://matrix.example.org/"));
+        std::optional<Expected<HttpResponse, Error>> result;
+        Call pending = startCall(network, request, [&](const auto &r) { result.emplace(r); });
+        QVERIFY(!result.has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 15000);
+        QCOMPARE(result->error().kind, Error::Kind::InsecureUrl);
+        QVERIFY(!pending.isActive());
+    }
     void nonJsonSuccessBody()
     {
         HttpResponse response{200, "<html>", "text/html", {}};
