@@ -88,6 +88,35 @@ private Q_SLOTS:
         QCOMPARE(idps[1][u"brand"].toString(), QStringLiteral("apple"));
         QCOMPARE(r.json[u"warnings"].toArray().size(), 2);
     }
+    void ssoWithoutProviders()
+    {
+        // Synapse with one SSO provider and no MSC2858: "sso": true and nothing to open but the
+        // generic redirect, where the server picks the provider.
+        DevServer::Config config = DevServer::Config::demo();
+        config.loginFlows = QJsonObject{{QStringLiteral("flows"),
+            QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.sso")}},
+                QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.token")}}}}};
+        DevServer server(config);
+        QVERIFY(server.start());
+        const Run r = run(server.baseUrl().toString());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.error));
+        QVERIFY(r.json[u"sso"].toBool());
+        QCOMPARE(r.json[u"identity_providers"].toArray().size(), 0);
+        QCOMPARE(r.json[u"sso_redirect_url"].toString(),
+            server.baseUrl().toString() + QStringLiteral("/_matrix/client/v3/login/sso/redirect"));
+    }
+    void noSsoNoRedirect()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.loginFlows = QJsonObject{{QStringLiteral("flows"),
+            QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.password")}}}}};
+        DevServer server(config);
+        QVERIFY(server.start());
+        const Run r = run(server.baseUrl().toString());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.error));
+        QVERIFY(!r.json[u"sso"].toBool());
+        QVERIFY(!r.json.contains(u"sso_redirect_url"));
+    }
     void faults_data()
     {
         QTest::addColumn<QString>("path");
