@@ -4,6 +4,7 @@
 // its faults.
 #include "devserver.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -116,6 +117,26 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.error));
         QVERIFY(!r.json[u"sso"].toBool());
         QVERIFY(!r.json.contains(u"sso_redirect_url"));
+    }
+    // "localhost:8008" typed for a development server on plain http: told at once that it does
+    // not speak https there, and which address to type instead.
+    void plainHttpServerTypedWithoutScheme()
+    {
+        DevServer server(DevServer::Config::demo());
+        QVERIFY(server.start());
+        const QString typed = QStringLiteral("localhost:%1").arg(server.baseUrl().port());
+        QElapsedTimer clock;
+        clock.start();
+        const Run r = run(typed);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(r.error.contains(QStringLiteral(
+                     "The server does not speak https at this address: it answers in plain http.")),
+            qPrintable(r.error));
+        QVERIFY2(r.error.contains(QStringLiteral("If it is your own test server, enter http://")
+                     + typed + QStringLiteral(" instead.")),
+            qPrintable(r.error));
+        QVERIFY2(!r.error.contains(u"device not open"), qPrintable(r.error));
     }
     void faults_data()
     {
