@@ -2,75 +2,127 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "instancechannel.h"
 
-#include <QLocalSocket>
-#include <QStandardPaths>
-#include <QTimer>
-#include <QVariant>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDBusReply>
+#include <QLoggingCategory>
+#include <QUrl>
 
-#include <unistd.h>
+Q_LOGGING_CATEGORY(lcInstance, "portico.instance", QtInfoMsg)
 
 namespace {
-constexpr qsizetype MaxMessage = 8 * 1024;
+constexpr char Interface[] = "org.freedesktop.Application";
+constexpr int HandOverTimeoutMs = 10000;
 
-QString socketPath()
+// The token a desktop gives a window to take the focus with, from the platform data of an
+// Activate or Open call: Wayland's xdg-activation token, or X11's startup notification ID.
+QString activationToken(const QVariantMap &platformData)
 {
-    // Per user: the runtime folder is private (0700); fall back to a name with the uid in it.
-    const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    const QString name = QStringLiteral(PORTICO_APP_ID ".instance");
-    return runtime.isEmpty() ? name + u'-' + QString::number(getuid()) : runtime + u'/' + name;
+    const QString wayland = platformData.value(QStringLiteral("activation-token")).toString();
+    return wayland.isEmpty() ? platformData.value(QStringLiteral("desktop-startup-id")).toString()
+                             : wayland;
 }
 } // namespace
 
-InstanceChannel::InstanceChannel(QObject *parent)
+InstanceChannel::InstanceChannel(QDBusConnection bus, QObject *parent)
     : QObject(parent)
+    , m_bus(std::move(bus))
+{}
+
+InstanceChannel::~InstanceChannel()
 {
-    m_server.setSocketOptions(QLocalServer::UserAccessOption);
-    connect(&m_server, &QLocalServer::newConnection, this, [this] {
-        while (QLocalSocket *socket = m_server.nextPendingConnection()) {
-            connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
-            QTimer::singleShot(5000, socket, [socket] { socket->abort(); });
-            connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
-                QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
-                if (buffer.size() > MaxMessage) {
-                    socket->abort();
-                    return;
-                }
-                socket->setProperty("buffer", buffer);
-                const auto end = buffer.indexOf('\n');
-                if (end < 0)
-                    return;
-                const QString message = QString::fromUtf8(buffer.left(end));
-                socket->write("ok\n");
-                socket->disconnectFromServer();
-                Q_EMIT activationRequested();
-                if (message.startsWith(u"open "))
-                    Q_EMIT urlReceived(message.mid(5));
-            });
-        }
-    });
+    if (m_registered) {
+        m_bus.unregisterObject(QString::fromLatin1(ObjectPath));
+        if (m_bus.interface())
+            m_bus.interface()->unregisterService(QString::fromLatin1(ServiceName));
+    }
 }
 
-bool InstanceChannel::handOver(const QString &url)
+InstanceChannel::Claim InstanceChannel::claim()
 {
-    QLocalSocket socket;
-    socket.connectToServer(socketPath());
-    if (!socket.waitForConnected(1000))
+    if (!m_bus.isConnected() || !m_bus.interface())
+        return Claim::NoBus;
+    // The object first, so that a call arriving the moment the name is ours finds it.
+    if (!m_bus.registerObject(
+            QString::fromLatin1(ObjectPath), this, QDBusConnection::ExportScriptableSlots)) {
+        qCWarning(lcInstance) << "cannot register" << ObjectPath << m_bus.lastError().message();
+        return Claim::NoBus;
+    }
+    // No queueing, no replacement: the bus gives the name to one caller, the others learn who.
+    const QDBusReply<QDBusConnectionInterface::RegisterServiceReply> reply
+        = m_bus.interface()->registerService(QString::fromLatin1(ServiceName),
+            QDBusConnectionInterface::DontQueueService,
+            QDBusConnectionInterface::DontAllowReplacement);
+    if (reply.isValid() && reply.value() == QDBusConnectionInterface::ServiceRegistered) {
+        m_registered = true;
+        return Claim::Claimed;
+    }
+    m_bus.unregisterObject(QString::fromLatin1(ObjectPath));
+    if (!reply.isValid()) {
+        qCWarning(lcInstance) << "cannot claim" << ServiceName << reply.error().message();
+        return Claim::NoBus;
+    }
+    return Claim::Taken;
+}
+
+bool InstanceChannel::handOver(const QString &url, const QDBusConnection &bus)
+{
+    if (!bus.isConnected())
         return false;
-    socket.write(
-        (url.isEmpty() ? QStringLiteral("activate") : QStringLiteral("open ") + url).toUtf8()
-        + '\n');
-    // Wait for the running instance's acknowledgement, so we exit only once it has the link.
-    while (!socket.canReadLine())
-        if (!socket.waitForReadyRead(3000))
-            return false;
-    return socket.readLine().startsWith("ok");
+    QVariantMap platformData;
+    // The desktop gave this process the token to raise a window with; the running instance's
+    // window is the one to raise.
+    if (const QString token = qEnvironmentVariable("XDG_ACTIVATION_TOKEN"); !token.isEmpty())
+        platformData.insert(QStringLiteral("activation-token"), token);
+    if (const QString id = qEnvironmentVariable("DESKTOP_STARTUP_ID"); !id.isEmpty())
+        platformData.insert(QStringLiteral("desktop-startup-id"), id);
+    QDBusMessage call = QDBusMessage::createMethodCall(QString::fromLatin1(ServiceName),
+        QString::fromLatin1(ObjectPath), QString::fromLatin1(Interface),
+        url.isEmpty() ? QStringLiteral("Activate") : QStringLiteral("Open"));
+    if (url.isEmpty())
+        call << platformData;
+    else
+        call << QStringList{url} << platformData;
+    // Waits for the running instance's answer, so that we exit only once it has the link.
+    const QDBusMessage reply = bus.call(call, QDBus::Block, HandOverTimeoutMs);
+    if (reply.type() != QDBusMessage::ReplyMessage) {
+        qCWarning(lcInstance) << "the running instance did not take the hand-over:"
+                              << reply.errorMessage();
+        return false;
+    }
+    return true;
 }
 
-bool InstanceChannel::listen()
+void InstanceChannel::activate(const QVariantMap &platformData)
 {
-    if (m_server.listen(socketPath()))
-        return true;
-    // A socket left behind by a crashed instance: nobody answered handOver(), so remove it.
-    QLocalServer::removeServer(socketPath());
-    return m_server.listen(socketPath());
+    const QString token = activationToken(platformData);
+    qCInfo(lcInstance).noquote() << (token.isEmpty()
+            ? QStringLiteral("activated")
+            : QStringLiteral("activated with an activation token"));
+    Q_EMIT activationRequested(token);
+}
+
+void InstanceChannel::Activate(const QVariantMap &platformData)
+{
+    activate(platformData);
+}
+
+void InstanceChannel::Open(const QStringList &uris, const QVariantMap &platformData)
+{
+    activate(platformData);
+    // Only our own scheme: this is how a sign-in link comes back, and nothing else is opened.
+    for (const QString &uri : uris) {
+        if (QUrl(uri).scheme() == u"portico")
+            Q_EMIT urlReceived(uri);
+        else
+            qCInfo(lcInstance) << "ignoring a non-portico:// link handed over";
+    }
+}
+
+void InstanceChannel::ActivateAction(
+    const QString &actionName, const QVariantList &, const QVariantMap &platformData)
+{
+    // Portico exports no actions; asking for one still brings the window up.
+    qCInfo(lcInstance) << "no such action:" << actionName.left(64);
+    activate(platformData);
 }

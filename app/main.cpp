@@ -91,13 +91,23 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
-    // One Portico per user: a second start hands over its link (or just focus) and exits.
+    // One Portico per session: the first start owns the app ID on the session bus; a later one
+    // hands over its link (or just focus) and exits. An ephemeral run stays off the bus.
     InstanceChannel instance;
     if (!options.ephemeral) {
-        if (InstanceChannel::handOver(options.url))
-            return 0;
-        if (!instance.listen())
-            qWarning("Portico could not claim its instance socket; links will not reach it");
+        switch (instance.claim()) {
+        case InstanceChannel::Claim::Claimed:
+            break;
+        case InstanceChannel::Claim::Taken:
+            if (InstanceChannel::handOver(options.url))
+                return 0;
+            qWarning("Another program owns " PORTICO_APP_ID " on the session bus and did not "
+                     "answer; links will not reach this Portico");
+            break;
+        case InstanceChannel::Claim::NoBus:
+            qWarning("No D-Bus session bus; links will not reach this Portico");
+            break;
+        }
     }
 
     // The font database (fontconfig's configuration and font list, ~3 ms) on a second core while
@@ -206,17 +216,22 @@ int main(int argc, char *argv[])
         }
 
     // Another start (a plain launch, or a portico:// link) brings this window to the front.
-    QObject::connect(&instance, &InstanceChannel::activationRequested, &engine, [&engine] {
-        for (QObject *root : engine.rootObjects())
-            if (auto *window = qobject_cast<QWindow *>(root)) {
-                if (window->windowStates() & Qt::WindowMinimized)
-                    window->setWindowStates(window->windowStates() & ~Qt::WindowMinimized);
-                window->show();
-                window->raise();
-                window->requestActivate();
-            }
-        QTextStream(stdout) << "activated" << Qt::endl;
-    });
+    QObject::connect(&instance, &InstanceChannel::activationRequested, &engine,
+        [&engine](const QString &activationToken) {
+            // The token the desktop gave the second start lets this window take the focus: Qt's
+            // Wayland plugin presents XDG_ACTIVATION_TOKEN with requestActivate() (and unsets it).
+            if (!activationToken.isEmpty() && QGuiApplication::platformName() == u"wayland")
+                qputenv("XDG_ACTIVATION_TOKEN", activationToken.toUtf8());
+            for (QObject *root : engine.rootObjects())
+                if (auto *window = qobject_cast<QWindow *>(root)) {
+                    if (window->windowStates() & Qt::WindowMinimized)
+                        window->setWindowStates(window->windowStates() & ~Qt::WindowMinimized);
+                    window->show();
+                    window->raise();
+                    window->requestActivate();
+                }
+            QTextStream(stdout) << "activated" << Qt::endl;
+        });
     QObject::connect(&instance, &InstanceChannel::urlReceived, &controller,
         &Portico::Ui::LoginController::submitCallbackUrl);
 

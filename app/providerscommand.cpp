@@ -40,13 +40,21 @@ QJsonObject describe(const Discovery::Homeserver &homeserver, const Matrix::Logi
             entry.insert(QStringLiteral("brand"), idp.brand);
         providers.append(entry);
     }
-    return {{QStringLiteral("base_url"), homeserver.baseUrl.toString()},
+    QJsonObject description{{QStringLiteral("base_url"), homeserver.baseUrl.toString()},
         {QStringLiteral("versions"), QJsonArray::fromStringList(homeserver.versions.versions)},
         {QStringLiteral("sso"), flows.offersBrowserLogin()},
         {QStringLiteral("password"), flows.password},
         {QStringLiteral("oauth_aware_preferred"), flows.oauthAwarePreferred},
         {QStringLiteral("identity_providers"), providers},
         {QStringLiteral("warnings"), QJsonArray::fromStringList(flows.warnings)}};
+    // The server's own choice of provider: what there is to open when it lists none.
+    if (flows.offersBrowserLogin()) {
+        const QUrl generic = Matrix::endpoint(homeserver.baseUrl,
+            QString(homeserver.versions.clientPrefix() + QStringLiteral("/login/sso/redirect")));
+        description.insert(
+            QStringLiteral("sso_redirect_url"), generic.toString(QUrl::FullyEncoded));
+    }
+    return description;
 }
 } // namespace
 

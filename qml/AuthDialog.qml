@@ -104,13 +104,22 @@ Dialog {
             }
             Repeater {
                 model: dialog.prompt.policies
+                // The name is the server's text: shown as plain text, never as markup, so it
+                // cannot carry a link of its own; only the checked http(s) URL is opened.
                 Label {
                     required property var modelData
-                    text: "<a href=\"" + modelData.url + "\">" + modelData.name + "</a>"
-                    textFormat: Text.StyledText
-                    onLinkActivated: link => Qt.openUrlExternally(link)
+                    objectName: "policyLink"
+                    text: modelData.name
+                    textFormat: Text.PlainText
+                    color: palette.link
+                    font.underline: true
+                    wrapMode: Text.Wrap
+                    Layout.maximumWidth: dialog.availableWidth
                     Accessible.role: Accessible.Link
                     Accessible.name: modelData.name
+                    Accessible.onPressAction: Qt.openUrlExternally(modelData.url)
+                    HoverHandler { cursorShape: Qt.PointingHandCursor }
+                    TapHandler { onTapped: Qt.openUrlExternally(modelData.url) }
                 }
             }
             AccessibleButton {

@@ -49,7 +49,7 @@
         <translation>Lesen und akzeptieren Sie die Richtlinien des Servers, um fortzufahren:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>Accept</source>
         <translation>Akzeptieren</translation>
     </message>
@@ -107,7 +107,7 @@
         <translation>%1, dieses Gerät</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Select %1</source>
         <translation>%1 auswählen</translation>
     </message>
@@ -327,6 +327,16 @@
         <translation>Die Adresse des Servers ist nicht sicher (unverschlüsseltes http).</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>The server does not speak https at this address: it answers in plain http.</source>
+        <translation>Der Server spricht unter dieser Adresse kein https: Er antwortet mit einfachem http.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server speaks https at this address, not plain http.</source>
+        <translation>Der Server spricht unter dieser Adresse https, nicht einfaches http.</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>The server refused the request.</source>
         <translation>Der Server hat die Anfrage abgelehnt.</translation>
@@ -393,7 +403,7 @@
 <context>
     <name>Portico::Sso::CallbackListener</name>
     <message>
-        <location filename="../src/sso/callbacklistener.cpp" line="+125"/>
+        <location filename="../src/sso/callbacklistener.cpp" line="+241"/>
         <source>Request too large</source>
         <translation>Anfrage zu groß</translation>
     </message>
@@ -433,12 +443,19 @@
         <translation>Die Anmeldeseite von Portico beantwortet nur GET-Anfragen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+42"/>
+        <source>Portico has received your sign-in.</source>
+        <translation>Portico hat Ihre Anmeldung erhalten.</translation>
+    </message>
+    <message>
+        <location line="-192"/>
+        <location line="+158"/>
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-157"/>
+        <location line="+157"/>
         <source>There is nothing here.</source>
         <translation>Hier gibt es nichts.</translation>
     </message>
@@ -463,12 +480,13 @@
         <translation>Der Server hat kein gültiges Anmelde-Token übergeben. Kehren Sie zu Portico zurück und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-177"/>
+        <location line="+200"/>
         <source>Signed in to Portico</source>
         <translation>Bei Portico angemeldet</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-199"/>
         <source>Portico has received your sign-in. You can close this tab and return to Portico.</source>
         <translation>Portico hat Ihre Anmeldung erhalten. Sie können diesen Tab schließen und zu Portico zurückkehren.</translation>
     </message>
@@ -521,7 +539,12 @@
         <translation>Der Server ist ausgelastet. Warten Sie einen Moment und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>If it is your own test server, enter %1 instead.</source>
+        <translation>Wenn es Ihr eigener Testserver ist, geben Sie stattdessen %1 ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Check the address and your connection, then try again.</source>
         <translation>Überprüfen Sie die Adresse und Ihre Verbindung und versuchen Sie es dann erneut.</translation>
     </message>
@@ -963,7 +986,7 @@
         <translation>Bitte warten …</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Retry saving</source>
         <translation>Erneut speichern</translation>
     </message>
@@ -1080,7 +1103,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/providerscommand.cpp" line="+66"/>
+        <location filename="../app/providerscommand.cpp" line="+74"/>
         <source>Log what Portico does (never any token).</source>
         <translation>Protokollieren, was Portico tut (niemals Tokens).</translation>
     </message>

@@ -45,6 +45,10 @@ QString Error::describe() const
         return tr("The request was cancelled.");
     case Kind::InsecureUrl:
         return tr("The server's address is not secure (plain http).");
+    case Kind::PlainHttpOnTlsPort:
+        return tr("The server does not speak https at this address: it answers in plain http.");
+    case Kind::TlsOnPlainPort:
+        return tr("The server speaks https at this address, not plain http.");
     case Kind::Matrix:
         if (errcode == u"M_FORBIDDEN")
             return tr("The server refused the request.");

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QUrl>
 
 #include <chrono>
 #include <optional>
@@ -30,6 +31,8 @@ struct Error
         RateLimited, // 429, see retryAfter
         Cancelled, // we aborted it
         InsecureUrl, // refused to send anything over plain http to a remote host
+        PlainHttpOnTlsPort, // https asked, but the port speaks plain http (see plainHttpUrl)
+        TlsOnPlainPort, // plain http asked, but the port speaks TLS
     };
 
     Kind kind = Kind::Network;
@@ -43,6 +46,9 @@ struct Error
     // session and completed stages here (uia/ parses them). May hold anything the server sent:
     // never log it whole.
     QJsonObject body;
+    // PlainHttpOnTlsPort on a loopback host: the http:// address that answers instead (a remote
+    // host is never offered plain http).
+    QUrl plainHttpUrl;
 
     bool is(QStringView code) const { return errcode == code; }
     // A 2xx answer that is not the document the endpoint promises.

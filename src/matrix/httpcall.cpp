@@ -4,6 +4,7 @@
 
 #include "endpoint.h"
 #include "logging.h"
+#include "portprobe.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -46,6 +47,7 @@ struct CallState
     HttpRequest request; // its rateLimitRetries count down with each retry
     HttpHandler handler;
     QPointer<QNetworkReply> reply; // the attempt in flight
+    QPointer<PortProbe> probe; // asking the port what it speaks, after a telling failure
     bool active = true;
     // Set only for the deprecated sendRequest(), whose calls nobody owns: they keep themselves
     // alive until they finish.
@@ -62,6 +64,49 @@ struct CallState
 
 namespace {
 void attempt(const std::shared_ptr<CallState> &state);
+void probeThenFinish(const std::shared_ptr<CallState> &state, QNetworkReply *reply, bool timedOut);
+
+// How long a TLS handshake may stay silent before the port is asked whether it speaks plain
+// http (a plain HTTP server waits for a request line that a ClientHello never ends: without
+// this, the user would wait for the whole timeout to learn nothing).
+constexpr std::chrono::milliseconds SilentHandshake{1500};
+constexpr std::chrono::milliseconds ProbeTimeout{1500};
+
+Error mismatch(const QUrl &url, PortProbe::Speaks speaks)
+{
+    Error error;
+    error.detail = url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
+    if (speaks == PortProbe::Speaks::PlainHttp) {
+        error.kind = Error::Kind::PlainHttpOnTlsPort;
+        if (isLoopback(url)) {
+            QUrl plain = url.adjusted(
+                QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+            plain.setScheme(QStringLiteral("http"));
+            error.plainHttpUrl = plain;
+        }
+    } else {
+        error.kind = Error::Kind::TlsOnPlainPort;
+    }
+    return error;
+}
+
+// A failure that the wrong protocol on the port would explain: worth asking the port.
+bool mayBeProtocolMismatch(const QUrl &url, QNetworkReply::NetworkError error, bool timedOut)
+{
+    if (url.scheme() == u"https")
+        return error == QNetworkReply::SslHandshakeFailedError
+            || error == QNetworkReply::RemoteHostClosedError
+            || error == QNetworkReply::UnknownNetworkError
+            || error == QNetworkReply::ProtocolFailure || timedOut;
+    return error == QNetworkReply::RemoteHostClosedError || error == QNetworkReply::ProtocolFailure
+        || error == QNetworkReply::ProtocolUnknownError
+        || error == QNetworkReply::UnknownNetworkError;
+}
+
+quint16 portOf(const QUrl &url)
+{
+    return quint16(url.port(url.scheme() == u"https" ? 443 : 80));
+}
 
 // Plans the next attempt; a cancelled call never sends it.
 void retryLater(const std::shared_ptr<CallState> &state, std::chrono::milliseconds wait)
@@ -82,7 +127,8 @@ Expected<HttpResponse, Error> outcome(QNetworkReply *reply, bool tooLarge, bool 
         error.httpStatus = status;
         return Unexpected{error};
     }
-    const QByteArray body = reply->readAll();
+    // An aborted reply is closed: reading it would only print "QIODevice::read: device not open".
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const bool redirectProblem = reply->error() == QNetworkReply::TooManyRedirectsError
         || reply->error() == QNetworkReply::InsecureRedirectError;
     if (status == 0 || reply->error() != QNetworkReply::NoError) {
@@ -152,15 +198,51 @@ void attempt(const std::shared_ptr<CallState> &state)
                 reply->abort();
             }
         });
+    // A TLS handshake that stays silent: ask the port whether it speaks plain http, and say so
+    // at once if it does. Any sign of life (handshake done, headers, body) calls this off.
+    auto mismatchFound = std::make_shared<std::optional<Error>>();
+    if (request.url.scheme() == u"https") {
+        auto *silent = new QTimer(reply);
+        silent->setSingleShot(true);
+        const auto alive = [silent] { silent->stop(); };
+        QObject::connect(reply, &QNetworkReply::encrypted, silent, alive);
+        QObject::connect(reply, &QNetworkReply::metaDataChanged, silent, alive);
+        QObject::connect(reply, &QNetworkReply::readyRead, silent, alive);
+        QObject::connect(silent, &QTimer::timeout, reply, [reply, mismatchFound] {
+            const QUrl url = reply->url();
+            auto *probe = new PortProbe(url.host(), portOf(url), ProbeTimeout, reply);
+            QObject::connect(probe, &PortProbe::finished, reply,
+                [reply, mismatchFound, url](PortProbe::Speaks speaks) {
+                    if (speaks != PortProbe::Speaks::PlainHttp || reply->isFinished())
+                        return;
+                    *mismatchFound = mismatch(url, speaks);
+                    reply->abort();
+                });
+            probe->start();
+        });
+        silent->start(SilentHandshake);
+    }
+
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     QObject::connect(reply, &QNetworkReply::finished, reply,
-        [reply, tooLarge, timedOut, weak = std::weak_ptr<CallState>(state)] {
+        [reply, tooLarge, timedOut, mismatchFound, weak = std::weak_ptr<CallState>(state)] {
             const auto live = weak.lock();
             if (!live || !live->active || live->reply != reply)
                 return;
             live->reply = nullptr;
+            if (*mismatchFound) {
+                qCInfo(lcMatrix) << "the port speaks plain http:" << forLog(reply->url());
+                live->finish(Unexpected{**mismatchFound});
+                return;
+            }
             bool retry = false;
             std::chrono::milliseconds wait{0};
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status == 0 && !*tooLarge
+                && mayBeProtocolMismatch(reply->url(), reply->error(), *timedOut)) {
+                probeThenFinish(live, reply, *timedOut);
+                return;
+            }
             const auto result = outcome(reply, *tooLarge, *timedOut, live->request, &retry, &wait);
             if (retry) {
                 qCInfo(lcMatrix) << "rate limited; retrying in" << wait.count() << "ms";
@@ -169,6 +251,37 @@ void attempt(const std::shared_ptr<CallState> &state)
             }
             live->finish(result);
         });
+}
+
+// After a failure the wrong protocol would explain: the port's answer decides what the user
+// is told. The reply's own outcome is taken now (the reply is deleted once this returns).
+void probeThenFinish(const std::shared_ptr<CallState> &state, QNetworkReply *reply, bool timedOut)
+{
+    bool retry = false;
+    std::chrono::milliseconds wait{0};
+    const auto result = outcome(reply, false, timedOut, state->request, &retry, &wait);
+    const QUrl url = reply->url();
+    const bool https = url.scheme() == u"https";
+    auto *probe = new PortProbe(url.host(), portOf(url), ProbeTimeout, state->network);
+    state->probe = probe;
+    QObject::connect(probe, &PortProbe::finished, probe,
+        [probe, result, url, https, weak = std::weak_ptr<CallState>(state)](
+            PortProbe::Speaks speaks) {
+            probe->deleteLater();
+            const auto live = weak.lock();
+            if (!live || !live->active)
+                return;
+            live->probe = nullptr;
+            if ((https && speaks == PortProbe::Speaks::PlainHttp)
+                || (!https && speaks == PortProbe::Speaks::Tls)) {
+                qCInfo(lcMatrix) << "the port speaks" << (https ? "plain http:" : "TLS:")
+                                 << forLog(url);
+                live->finish(Unexpected{mismatch(url, speaks)});
+                return;
+            }
+            live->finish(result);
+        });
+    probe->start();
 }
 
 std::shared_ptr<CallState> begin(
@@ -223,6 +336,10 @@ void Call::cancel()
     if (QNetworkReply *reply = state->reply) {
         state->reply = nullptr;
         reply->abort();
+    }
+    if (PortProbe *probe = state->probe) {
+        state->probe = nullptr;
+        probe->deleteLater();
     }
 }
 

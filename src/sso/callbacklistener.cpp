@@ -4,8 +4,11 @@
 
 #include "matrix/logging.h"
 
+#include <QCoreApplication>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+#include <utility>
 
 namespace Portico::Sso {
 
@@ -22,6 +25,109 @@ QByteArray page(const QString &title, const QString &message)
         .arg(title.toHtmlEscaped(), message.toHtmlEscaped())
         .toUtf8();
 }
+
+QByteArray response(int status, const QByteArray &reason, const QByteArray &extraHeaders,
+    const QByteArray &body, bool keepAlive = false)
+{
+    QByteArray bytes = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
+    bytes += extraHeaders;
+    bytes += "Content-Type: text/html; charset=utf-8\r\n";
+    bytes += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    bytes += "Cache-Control: no-store\r\nReferrer-Policy: no-referrer\r\n";
+    bytes += "X-Content-Type-Options: nosniff\r\n";
+    bytes += keepAlive ? "\r\n" : "Connection: close\r\n\r\n";
+    return bytes + body;
+}
+
+// After the callback was accepted: serves the success page the browser was redirected to, on
+// the same port, once, for a short while, and then closes. It outlives the listener (the sign-in
+// may be over, and the listener deleted, before the browser follows the redirect) and takes no
+// callback: everything but the success page is 404.
+class SuccessPageServer : public QObject
+{
+public:
+    SuccessPageServer(std::vector<std::unique_ptr<QTcpServer>> servers,
+        const QList<QTcpSocket *> &redirected, const CallbackListener *listener,
+        const CallbackListener::Limits &limits)
+        : QObject(QCoreApplication::instance())
+        , m_servers(std::move(servers))
+        , m_limits(limits)
+    {
+        for (const auto &server : m_servers) {
+            server->disconnect(listener);
+            QTcpServer *raw = server.get();
+            connect(raw, &QTcpServer::newConnection, this, [this, raw] {
+                while (QTcpSocket *socket = raw->nextPendingConnection())
+                    adopt(socket);
+            });
+        }
+        // The browser usually asks on the connection it kept alive after the redirect.
+        for (QTcpSocket *socket : redirected) {
+            socket->disconnect(listener);
+            adopt(socket);
+        }
+        connect(&m_timeout, &QTimer::timeout, this, &SuccessPageServer::finish);
+        m_timeout.setSingleShot(true);
+        m_timeout.start(m_limits.successPageTimeout);
+    }
+
+private:
+    void adopt(QTcpSocket *socket)
+    {
+        socket->setParent(this);
+        socket->setProperty("received", QByteArray());
+        if (m_open >= m_limits.maxConnections) {
+            socket->abort();
+            socket->deleteLater();
+            return;
+        }
+        ++m_open;
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            --m_open;
+            socket->deleteLater();
+        });
+        if (socket->bytesAvailable() > 0)
+            onReadyRead(socket);
+    }
+
+    void onReadyRead(QTcpSocket *socket)
+    {
+        QByteArray received = socket->property("received").toByteArray();
+        received += socket->read(m_limits.maxHeadBytes + 1 - received.size());
+        socket->setProperty("received", received);
+        const auto head = parseRequestHead(received, m_limits.maxHeadBytes);
+        if (!head && head.error() == HeadError::Incomplete)
+            return;
+        if (head && head->method == "GET" && head->target == CallbackListener::SuccessPath) {
+            socket->write(response(200, "OK", {},
+                page(CallbackListener::tr("Signed in to Portico"),
+                    CallbackListener::tr("Portico has received your sign-in. You can close this "
+                                         "tab and return to Portico."))));
+            socket->disconnectFromHost();
+            finish();
+            return;
+        }
+        socket->write(response(404, "Not Found", {},
+            page(CallbackListener::tr("Not found"),
+                CallbackListener::tr("There is nothing here."))));
+        socket->disconnectFromHost();
+    }
+
+    void finish()
+    {
+        m_timeout.stop();
+        for (const auto &server : m_servers)
+            server->close();
+        // Sockets still writing finish first: they are children, deleted with us a bit later.
+        QTimer::singleShot(m_limits.readTimeout, this, &QObject::deleteLater);
+    }
+
+    std::vector<std::unique_ptr<QTcpServer>> m_servers;
+    CallbackListener::Limits m_limits;
+    QTimer m_timeout;
+    int m_open = 0;
+};
 } // namespace
 
 CallbackListener::CallbackListener(QObject *parent)
@@ -95,6 +201,16 @@ void CallbackListener::onNewConnection(QTcpServer *server)
 {
     while (QTcpSocket *socket = server->nextPendingConnection()) {
         socket->setParent(this);
+        // A real cap on what is open at once (the backlog bounds only what waits to be
+        // accepted): a client holding many connections cannot make us hold more.
+        if (m_openConnections >= m_limits.maxConnections) {
+            qCDebug(lcSso) << "too many connections; closing one at once";
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        ++m_openConnections;
+        connect(socket, &QObject::destroyed, this, [this] { --m_openConnections; });
         // Bound what Qt buffers for us: a flood stays in the kernel, not in our memory.
         socket->setReadBufferSize(m_limits.maxHeadBytes + 1);
         // A client that trickles bytes or never finishes its head is cut off.
@@ -169,10 +285,7 @@ void CallbackListener::onReadyRead(QTcpSocket *socket)
         if (m_done)
             return;
         m_done = true;
-        respond(socket, 200, "OK", tr("Signed in to Portico"),
-            tr("Portico has received your sign-in. You can close this tab and return to "
-               "Portico."));
-        stop();
+        redirectToSuccessPage(socket);
         qCInfo(lcSso) << "callback accepted";
         Q_EMIT tokenReceived(verdict.loginToken);
         return;
@@ -181,17 +294,25 @@ void CallbackListener::onReadyRead(QTcpSocket *socket)
     Q_EMIT rejected(verdict.kind);
 }
 
+void CallbackListener::redirectToSuccessPage(QTcpSocket *socket)
+{
+    // 303: the browser asks for the success page with GET, and the address bar and history
+    // keep that page's clean address, not the one with the loginToken.
+    socket->setProperty("answered", true);
+    socket->write(response(303, "See Other",
+        QByteArrayLiteral("Location: ") + CallbackListener::SuccessPath + "\r\n",
+        page(tr("Signed in to Portico"), tr("Portico has received your sign-in.")),
+        /*keepAlive=*/true));
+    m_attemptTimer.stop();
+    // The ports now serve the success page only, whatever becomes of this listener.
+    new SuccessPageServer(std::exchange(m_servers, {}), {socket}, this, m_limits);
+}
+
 void CallbackListener::respond(QTcpSocket *socket, int status, const QByteArray &reason,
     const QString &title, const QString &message)
 {
     socket->setProperty("answered", true);
-    const QByteArray body = page(title, message);
-    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
-    response += "Content-Type: text/html; charset=utf-8\r\n";
-    response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-    response += "Cache-Control: no-store\r\nReferrer-Policy: no-referrer\r\n";
-    response += "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n";
-    socket->write(response + body);
+    socket->write(response(status, reason, {}, page(title, message)));
     socket->disconnectFromHost();
 }
 

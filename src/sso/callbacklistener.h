@@ -20,7 +20,11 @@ namespace Portico::Sso {
 // The loopback HTTP listener the browser is sent back to after SSO. It listens on 127.0.0.1
 // (and ::1 on the same port where it can), only for one sign-in attempt: the redirect URL
 // carries an unguessable nonce, exactly one well-formed callback is accepted, and then the
-// listener closes. Anything else gets an HTML page saying what is wrong and changes nothing.
+// listener takes no other callback. Anything else gets an HTML page saying what is wrong and
+// changes nothing. The accepted callback is answered with a redirect (303) to a success page on
+// the same port, so that the loginToken stays neither in the address bar nor in the history;
+// that page is served once, for a short while, even after the listener itself is gone.
+// At most Limits::maxConnections connections are open at once: any more are closed at once.
 class CallbackListener : public QObject
 {
     Q_OBJECT
@@ -30,8 +34,12 @@ public:
         qsizetype maxHeadBytes = 8 * 1024;
         std::chrono::milliseconds readTimeout{5000};
         std::chrono::milliseconds attemptTimeout{std::chrono::minutes(5)};
-        int maxConnections = 16;
+        int maxConnections = 16; // open at once; the accept backlog is bounded to this too
+        std::chrono::milliseconds successPageTimeout{std::chrono::seconds(30)};
     };
+
+    // Where the accepted callback is redirected to.
+    static constexpr char SuccessPath[] = "/signed-in";
 
     explicit CallbackListener(QObject *parent = nullptr);
     CallbackListener(Limits limits, QObject *parent = nullptr);
@@ -47,7 +55,7 @@ public:
     QByteArray expectedPath() const { return m_expectedPath; }
 
 Q_SIGNALS:
-    // Once per attempt at most; the listener is closed by the time this is emitted.
+    // Once per attempt at most; no callback is accepted any more by the time this is emitted.
     void tokenReceived(const QString &loginToken);
     void rejected(Portico::Sso::CallbackVerdict::Kind why);
     void timedOut();
@@ -55,6 +63,7 @@ Q_SIGNALS:
 private:
     void onNewConnection(QTcpServer *server);
     void onReadyRead(QTcpSocket *socket);
+    void redirectToSuccessPage(QTcpSocket *socket);
     void respond(QTcpSocket *socket, int status, const QByteArray &reason, const QString &title,
         const QString &message);
 
@@ -64,6 +73,7 @@ private:
     quint16 m_port = 0;
     QTimer m_attemptTimer;
     bool m_done = false;
+    int m_openConnections = 0;
 };
 
 } // namespace Portico::Sso

@@ -5,10 +5,12 @@
 #include "matrix/httpcall.h"
 #include "matrix/logging.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QImageReader>
 #include <QNetworkAccessManager>
 #include <QPointer>
 
@@ -22,11 +24,52 @@ namespace Portico::Ui {
 namespace {
 constexpr auto CacheLifetime = 7 * 24h;
 
-QImage fitted(const QImage &image, const QSize &requested)
+// The formats an icon needs. Not SVG: rendering it has no bound on work or memory.
+bool acceptedContentType(const QByteArray &contentType)
 {
-    if (!requested.isValid() || requested.isEmpty())
-        return image;
-    return image.scaled(requested, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    const QByteArray type = contentType.split(';').first().trimmed().toLower();
+    return type == "image/png" || type == "image/jpeg" || type == "image/webp"
+        || type == "image/gif";
+}
+
+// Reads the header first (format and declared size), refuses what is not an accepted format or
+// declares more than MaxIconSide, and decodes once, straight at the size shown.
+// With `decode` false, only the header is checked (an empty image when it passes).
+QImage decodeIcon(
+    const QByteArray &bytes, const QSize &requested, QString *error, bool decode = true)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setDecideFormatFromContent(true); // the bytes decide, not a name or a content type
+    reader.setAllocationLimit(32); // MiB; a second bound should the header lie
+    const QByteArray format = reader.format();
+    if (format != "png" && format != "jpeg" && format != "webp" && format != "gif") {
+        *error = QStringLiteral("format not accepted: ")
+            + QString::fromLatin1(format.isEmpty() ? QByteArrayLiteral("unknown") : format);
+        return {};
+    }
+    const QSize declared = reader.size();
+    if (!declared.isValid() || declared.isEmpty()) {
+        *error = QStringLiteral("no declared size");
+        return {};
+    }
+    if (declared.width() > IconProvider::MaxIconSide
+        || declared.height() > IconProvider::MaxIconSide) {
+        *error = QStringLiteral("declared size too large: %1x%2")
+                     .arg(declared.width())
+                     .arg(declared.height());
+        return {};
+    }
+    if (!decode)
+        return {};
+    if (requested.isValid() && !requested.isEmpty())
+        reader.setScaledSize(declared.scaled(requested, Qt::KeepAspectRatio));
+    QImage image = reader.read();
+    if (image.isNull())
+        *error = QStringLiteral("the image does not decode: ") + reader.errorString();
+    return image;
 }
 
 // Written to a temporary name, then renamed over the old file: a reader sees the old icon or the
@@ -70,11 +113,15 @@ void download(QNetworkAccessManager &network, const QUrl &url, const QString &ca
         QString error;
         if (!result)
             error = result.error().describe();
-        else if (!result->contentType.startsWith("image/"))
-            error = QStringLiteral("not an image: ") + QString::fromLatin1(result->contentType);
+        else if (!acceptedContentType(result->contentType))
+            error = QStringLiteral("not an accepted image type: ")
+                + QString::fromLatin1(result->contentType.left(64));
         else
             body = result->body;
-        if (!body.isEmpty() && !cacheFile.isEmpty() && !QImage::fromData(body).isNull())
+        // Cached when its header passes; every read of the cache is checked again.
+        QString headerError;
+        if (!body.isEmpty() && !cacheFile.isEmpty()
+            && (decodeIcon(body, {}, &headerError, false), headerError.isEmpty()))
             writeCacheFile(cacheFile, body);
         for (const auto &[alive, deliver] : waiting.take(url))
             if (alive)
@@ -96,9 +143,10 @@ public:
                     > QDateTime::currentDateTime()) {
                 QFile file(cacheFile);
                 if (file.open(QIODevice::ReadOnly)) {
-                    const QImage image = QImage::fromData(file.read(MaxBytes));
+                    QString error;
+                    const QImage image = decodeIcon(file.read(MaxBytes), requested, &error);
                     if (!image.isNull()) {
-                        finish(fitted(image, requested), {});
+                        finish(image, {});
                         return;
                     }
                 }
@@ -110,12 +158,9 @@ public:
                     finish({}, error);
                     return;
                 }
-                const QImage image = QImage::fromData(body);
-                if (image.isNull()) {
-                    finish({}, QStringLiteral("the image does not decode"));
-                    return;
-                }
-                finish(fitted(image, requested), {});
+                QString decodeError;
+                const QImage image = decodeIcon(body, requested, &decodeError);
+                finish(image, decodeError);
             });
     }
 

@@ -73,6 +73,10 @@ QString describeDiscoveryError(const Discovery::DiscoveryError &error)
     case Reason::Unreachable:
         if (error.error.kind == Matrix::Error::Kind::RateLimited)
             return tr("The server is busy. Wait a moment and try again.");
+        if (!error.error.plainHttpUrl.isEmpty()) // a plain-http server on this machine
+            return error.error.describe() + u' '
+                + tr("If it is your own test server, enter %1 instead.")
+                      .arg(error.error.plainHttpUrl.toString());
         return error.error.describe() + u' '
             + tr("Check the address and your connection, then try again.");
     }

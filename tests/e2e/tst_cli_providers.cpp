@@ -4,6 +4,7 @@
 // its faults.
 #include "devserver.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -87,6 +88,55 @@ private Q_SLOTS:
         QCOMPARE(idps[1][u"name"].toString(), QStringLiteral("x"));
         QCOMPARE(idps[1][u"brand"].toString(), QStringLiteral("apple"));
         QCOMPARE(r.json[u"warnings"].toArray().size(), 2);
+    }
+    void ssoWithoutProviders()
+    {
+        // Synapse with one SSO provider and no MSC2858: "sso": true and nothing to open but the
+        // generic redirect, where the server picks the provider.
+        DevServer::Config config = DevServer::Config::demo();
+        config.loginFlows = QJsonObject{{QStringLiteral("flows"),
+            QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.sso")}},
+                QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.token")}}}}};
+        DevServer server(config);
+        QVERIFY(server.start());
+        const Run r = run(server.baseUrl().toString());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.error));
+        QVERIFY(r.json[u"sso"].toBool());
+        QCOMPARE(r.json[u"identity_providers"].toArray().size(), 0);
+        QCOMPARE(r.json[u"sso_redirect_url"].toString(),
+            server.baseUrl().toString() + QStringLiteral("/_matrix/client/v3/login/sso/redirect"));
+    }
+    void noSsoNoRedirect()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.loginFlows = QJsonObject{{QStringLiteral("flows"),
+            QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.password")}}}}};
+        DevServer server(config);
+        QVERIFY(server.start());
+        const Run r = run(server.baseUrl().toString());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.error));
+        QVERIFY(!r.json[u"sso"].toBool());
+        QVERIFY(!r.json.contains(u"sso_redirect_url"));
+    }
+    // "localhost:8008" typed for a development server on plain http: told at once that it does
+    // not speak https there, and which address to type instead.
+    void plainHttpServerTypedWithoutScheme()
+    {
+        DevServer server(DevServer::Config::demo());
+        QVERIFY(server.start());
+        const QString typed = QStringLiteral("localhost:%1").arg(server.baseUrl().port());
+        QElapsedTimer clock;
+        clock.start();
+        const Run r = run(typed);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(r.error.contains(QStringLiteral(
+                     "The server does not speak https at this address: it answers in plain http.")),
+            qPrintable(r.error));
+        QVERIFY2(r.error.contains(QStringLiteral("If it is your own test server, enter http://")
+                     + typed + QStringLiteral(" instead.")),
+            qPrintable(r.error));
+        QVERIFY2(!r.error.contains(u"device not open"), qPrintable(r.error));
     }
     void faults_data()
     {

@@ -159,12 +159,25 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray text = file.readAll();
         QVERIFY(text.contains("\nMimeType=x-scheme-handler/portico;\n"));
+        // Started and found through D-Bus activation, under the app ID.
+        QCOMPARE(entry.value(QStringLiteral("DBusActivatable")).toString(), QStringLiteral("true"));
         const Run validate = run(QStringLiteral("desktop-file-validate"), {path});
         QVERIFY2(validate.exitCode == 0, qPrintable(validate.out + validate.err));
         const Run appstream = run(QStringLiteral("appstreamcli"),
             {QStringLiteral("validate"), QStringLiteral("--no-net"),
                 unpacked(QStringLiteral("usr/share/metainfo/dev.portico.Portico.metainfo.xml"))});
         QVERIFY2(appstream.exitCode == 0, qPrintable(appstream.out + appstream.err));
+    }
+
+    // The session bus starts the installed binary when the desktop activates dev.portico.Portico.
+    void dbusService()
+    {
+        QFile file(
+            unpacked(QStringLiteral("usr/share/dbus-1/services/dev.portico.Portico.service")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QCOMPARE(
+            text, QByteArray("[D-BUS Service]\nName=dev.portico.Portico\nExec=/usr/bin/portico\n"));
     }
 
     void version()

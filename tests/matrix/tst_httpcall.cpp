@@ -3,9 +3,12 @@
 #include "matrix/httpcall.h"
 
 #include "cannedserver.h"
+#include "matrix/portprobe.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -20,10 +23,39 @@ Expected<HttpResponse, Error> call(QNetworkAccessManager &network, const HttpReq
     std::optional<Expected<HttpResponse, Error>> result;
     QObject context;
     sendRequest(network, request, &context, [&](const auto &r) { result.emplace(r); });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000))
         qFatal("no answer");
     return *result;
 }
+
+// A TLS port, canned: whatever arrives gets a TLS alert and the door, as from a TLS server that
+// shares no cipher with the client, or is sent a plain-http request.
+class CannedTlsServer : public QTcpServer
+{
+public:
+    CannedTlsServer()
+    {
+        listen(QHostAddress::LocalHost);
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    const QByteArray first = socket->readAll();
+                    // A ClientHello gets a handshake_failure alert (no cipher in common), a
+                    // plain request a protocol_version alert.
+                    socket->write(QByteArray::fromHex(
+                        first.startsWith('\x16') ? "15030300020228" : "15030300020246"));
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+    }
+    QUrl url(const QString &scheme) const
+    {
+        return QUrl(scheme + QStringLiteral("://127.0.0.1:") + QString::number(serverPort())
+            + QStringLiteral("/_matrix/client/versions"));
+    }
+};
 } // namespace
 
 class TestHttpCall : public QObject
@@ -179,8 +211,15 @@ private Q_SLOTS:
         request.url = QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(plain.serverPort()));
         const auto result = call(network, request);
         QVERIFY(!result);
-        QCOMPARE(result.error().kind, Error::Kind::Tls);
-        QVERIFY(result.error().describe().contains(QStringLiteral("secure connection")));
+        // Not a certificate problem: the port speaks plain http, and the user is told so.
+        QCOMPARE(result.error().kind, Error::Kind::PlainHttpOnTlsPort);
+        // A TLS port whose handshake fails stays a TLS error.
+        CannedTlsServer tls;
+        request.url = tls.url(QStringLiteral("https"));
+        const auto broken = call(network, request);
+        QVERIFY(!broken);
+        QCOMPARE(broken.error().kind, Error::Kind::Tls);
+        QVERIFY(broken.error().describe().contains(QStringLiteral("secure connection")));
     }
     void abortGivesCancelled()
     {
@@ -261,6 +300,90 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 15000);
         QCOMPARE(result->error().kind, Error::Kind::InsecureUrl);
         QVERIFY(!pending.isActive());
+    }
+    // Typed "localhost:8008" for a server that speaks plain http: Portico asks with https, the
+    // server waits for a request line the ClientHello never ends. Said at once, with the
+    // http:// address to use instead (the host is loopback), not after the whole timeout.
+    void httpsToAPlainHttpPort()
+    {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("device not open")));
+        CannedServer server([](const QByteArray &) {
+            return CannedServer::response(200, R"({"versions":["v1.11"]})");
+        });
+        HttpRequest request;
+        request.url = QUrl(QStringLiteral("https://127.0.0.1:%1/_matrix/client/versions")
+                               .arg(server.url().port()));
+        request.timeout = 20s;
+        QElapsedTimer clock;
+        clock.start();
+        const auto result = call(network, request);
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::PlainHttpOnTlsPort);
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(result.error().plainHttpUrl,
+            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.url().port())));
+        QVERIFY(result.error().describe().contains(u"does not speak https"));
+    }
+    // A plain server that answers the ClientHello at once with an HTTP 400 (as many do).
+    void httpsToAPlainHttpPortThatAnswers400()
+    {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("device not open")));
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        connect(&server, &QTcpServer::newConnection, &server, [&server] {
+            while (QTcpSocket *socket = server.nextPendingConnection())
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    socket->readAll();
+                    socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n"
+                                  "Connection: close\r\n\r\n");
+                    socket->disconnectFromHost();
+                });
+        });
+        HttpRequest request;
+        request.url = QUrl(QStringLiteral("https://localhost:%1/.well-known/matrix/client")
+                               .arg(server.serverPort()));
+        const auto result = call(network, request);
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::PlainHttpOnTlsPort);
+        QCOMPARE(result.error().plainHttpUrl,
+            QUrl(QStringLiteral("http://localhost:%1").arg(server.serverPort())));
+    }
+    // The other way round: http:// typed for a TLS port.
+    void httpToATlsPort()
+    {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("device not open")));
+        CannedTlsServer server;
+        HttpRequest request;
+        request.url = server.url(QStringLiteral("http"));
+        const auto result = call(network, request);
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::TlsOnPlainPort);
+        QVERIFY(result.error().describe().contains(u"speaks https"));
+    }
+    // A TLS port that answers a plain request with an HTTP 400 (nginx does) is still TLS.
+    void probeTellsTlsFromPlain()
+    {
+        QTcpServer nginxLike;
+        QVERIFY(nginxLike.listen(QHostAddress::LocalHost));
+        connect(&nginxLike, &QTcpServer::newConnection, &nginxLike, [&nginxLike] {
+            while (QTcpSocket *socket = nginxLike.nextPendingConnection())
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    const QByteArray first = socket->readAll();
+                    socket->write(first.startsWith('\x16')
+                            ? QByteArray::fromHex("15030300020228")
+                            : QByteArray("HTTP/1.1 400 Bad Request\r\n\r\nThe plain HTTP "
+                                         "request was sent to HTTPS port"));
+                    socket->disconnectFromHost();
+                });
+        });
+        PortProbe probe(QStringLiteral("127.0.0.1"), nginxLike.serverPort(), 5s);
+        QSignalSpy finished(&probe, &PortProbe::finished);
+        probe.start();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().value<PortProbe::Speaks>(), PortProbe::Speaks::Tls);
+        QVERIFY(looksLikeTls(probeClientHello()));
+        QVERIFY(!looksLikeTls("HTTP/1.1 400"));
+        QVERIFY(looksLikeHttp("HTTP/1.0 200"));
     }
     void nonJsonSuccessBody()
     {

@@ -1,0 +1,139 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real "Confirm it's you" dialog (qml/AuthDialog.qml) on a terms stage whose policy name is
+// hostile markup: the name is shown as plain text, and nothing but the checked policy URL can be
+// opened, neither by a click nor by a link hidden in the name.
+#include "devicescontroller.h"
+
+#include "devserver.h"
+#include "devsession.h"
+
+#include <QDesktopServices>
+#include <QNetworkAccessManager>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(PorticoPlugin)
+
+using namespace Portico;
+
+namespace {
+const QString HostileName = QStringLiteral(
+    "<a href=\"file:///etc/passwd\">Terms</a><img src=\"file:///etc/hostname\" width=9999>");
+const QString CheckedUrl = QStringLiteral("https://example.org/terms-1.0-en.html");
+
+// The text items that show something of the policy's name.
+void collect(QQuickItem *item, QList<QQuickItem *> &found)
+{
+    if (item->inherits("QQuickText") && item->property("text").toString().contains(u"Terms"))
+        found.append(item);
+    for (QQuickItem *child : item->childItems())
+        collect(child, found);
+}
+} // namespace
+
+// Whatever the app asks the desktop to open, per scheme, instead of opening it.
+class OpenedUrls : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public Q_SLOTS:
+    void open(const QUrl &url) { urls.append(url); }
+};
+
+class TestAuthDialog : public QObject
+{
+    Q_OBJECT
+    OpenedUrls opened;
+
+    static constexpr const char *Schemes[] = {"file", "http", "https", "qrc", "data", "javascript"};
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+        for (const char *scheme : Schemes)
+            QDesktopServices::setUrlHandler(QString::fromLatin1(scheme), &opened, "open");
+    }
+    void cleanupTestCase()
+    {
+        for (const char *scheme : Schemes)
+            QDesktopServices::unsetUrlHandler(QString::fromLatin1(scheme));
+    }
+
+    void hostilePolicyNameIsPlainTextAndOnlyTheCheckedUrlOpens()
+    {
+        // Rendering the name as markup would load its <img> from the disk, and say so.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("file:///etc/")));
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        config.uiaFlows = {{QStringLiteral("m.login.terms")}};
+        config.uiaTermsPolicies = QJsonObject{{QStringLiteral("terms"),
+            QJsonObject{{QStringLiteral("version"), QStringLiteral("1.0")},
+                {QStringLiteral("en"),
+                    QJsonObject{{QStringLiteral("name"), HostileName},
+                        {QStringLiteral("url"), CheckedUrl}}}}}};
+        DevServer server(config);
+        QVERIFY(server.start());
+        QNetworkAccessManager network;
+        const Session::Session session = signInOnDevServer(network, server);
+        QVERIFY(session.isValid());
+        server.addDevice(QStringLiteral("@alice:localhost"), QStringLiteral("OLDPHONE"),
+            QStringLiteral("Old phone"));
+
+        Ui::DevicesController devices(network, [&session] { return session; });
+        QSignalSpy loaded(&devices, &Ui::DevicesController::loaded);
+        devices.refresh();
+        QVERIFY(loaded.wait(10000));
+        QSignalSpy shown(devices.prompt(), &Ui::AuthPrompt::stageShown);
+        devices.askDelete({QStringLiteral("OLDPHONE")});
+        devices.confirmDelete();
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(devices.prompt()->mode(), QStringLiteral("terms"));
+
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        engine.rootContext()->setContextProperty(QStringLiteral("testPrompt"), devices.prompt());
+        engine.loadData(
+            QByteArrayLiteral("import QtQuick\nimport QtQuick.Controls\nimport Portico\n"
+                              "ApplicationWindow { width: 640; height: 480; visible: true\n"
+                              "  AuthDialog { prompt: testPrompt } }"));
+        QCOMPARE(engine.rootObjects().size(), 1);
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+
+        QList<QQuickItem *> links;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (links.clear(), collect(window->contentItem(), links),
+                links.size() == 1 && links.first()->isVisible() && links.first()->height() > 0),
+            15000);
+        QQuickItem *link = links.first();
+        // A link hidden in the name, were it ever rendered, opens nothing.
+        QMetaObject::invokeMethod(
+            link, "linkActivated", Q_ARG(QString, QStringLiteral("file:///etc/passwd")));
+        QCoreApplication::processEvents();
+        QVERIFY2(opened.urls.isEmpty(), qPrintable(QUrl::toStringList(opened.urls).join(u' ')));
+
+        // The server's text, character for character: no anchor, no image made of it.
+        QCOMPARE(link->property("text").toString(), HostileName);
+        QCOMPARE(link->property("textFormat").toInt(), int(Qt::PlainText));
+
+        // A click on the policy opens the checked URL, and only that.
+        const QPointF centre = link->mapToScene(QPointF(link->width() / 2, link->height() / 2));
+        QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.urls.isEmpty(), 15000);
+        QCOMPARE(QUrl::toStringList(opened.urls), QStringList{CheckedUrl});
+    }
+};
+
+QTEST_MAIN(TestAuthDialog)
+#include "tst_authdialog.moc"
