@@ -72,9 +72,8 @@ void retryLater(const std::shared_ptr<CallState> &state, std::chrono::millisecon
     });
 }
 
-Expected<HttpResponse, Error> outcome(
-    QNetworkReply *reply, bool tooLarge, bool timedOut, HttpRequest &request, bool *retry,
-    std::chrono::milliseconds *wait)
+Expected<HttpResponse, Error> outcome(QNetworkReply *reply, bool tooLarge, bool timedOut,
+    HttpRequest &request, bool *retry, std::chrono::milliseconds *wait)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (tooLarge) {
@@ -107,8 +106,8 @@ Expected<HttpResponse, Error> outcome(
         qCDebug(lcMatrix) << "request failed:" << error.detail;
         return Unexpected{error};
     }
-    return HttpResponse{
-        status, body, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->url()};
+    return HttpResponse{status, body,
+        reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->url()};
 }
 
 void attempt(const std::shared_ptr<CallState> &state)

@@ -80,10 +80,10 @@ private:
     QNetworkAccessManager &network, const HttpRequest &request, HttpHandler handler);
 
 // Deprecated, being replaced by startCall(): its abort() ends only the attempt in flight, not a
-// planned 429 retry. Sends `request` asynchronously. `handler` runs once, on `context`'s thread, unless `context`
-// is gone by then. Any non-2xx status becomes an Error built from the body. Returns the reply so
-// that the caller can abort() it (the handler then gets Kind::Cancelled), or null when the
-// request was refused before sending.
+// planned 429 retry. Sends `request` asynchronously. `handler` runs once, on `context`'s thread,
+// unless `context` is gone by then. Any non-2xx status becomes an Error built from the body.
+// Returns the reply so that the caller can abort() it (the handler then gets Kind::Cancelled), or
+// null when the request was refused before sending.
 QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRequest &request,
     QObject *context, HttpHandler handler);
 
