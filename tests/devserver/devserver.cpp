@@ -129,8 +129,8 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
         QStringLiteral("latencyMs"), QStringLiteral("faults"), QStringLiteral("passwords"),
         QStringLiteral("accessTokenLifetimeMs"), QStringLiteral("uiaFlows"),
         QStringLiteral("uiaTermsPolicies"), QStringLiteral("uiaSessionLifetimeMs"),
-        QStringLiteral("uiaIdentityProviders"), QStringLiteral("devices"),
-        QStringLiteral("oauth"), QStringLiteral("$comment")};
+        QStringLiteral("uiaIdentityProviders"), QStringLiteral("devices"), QStringLiteral("oauth"),
+        QStringLiteral("$comment")};
     for (const QString &key : object.keys()) {
         if (!known.contains(key)) {
             *error = QStringLiteral("unknown config key: ") + key;

@@ -84,7 +84,8 @@ public:
         // Devices that exist from the start, each with a live access token:
         // {"user": localpart or user ID, "deviceId", "displayName"?, "lastSeenIp"?, "lastSeenTs"?}
         QJsonArray devices;
-        // The OAuth 2.0 API, strict like MAS (devoauth.h), with GET /login as its compatibility layer.
+        // The OAuth 2.0 API, strict like MAS (devoauth.h), with GET /login as its compatibility
+        // layer.
         bool oauth = false;
 
         static Config demo();
