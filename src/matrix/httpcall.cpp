@@ -107,7 +107,8 @@ Expected<HttpResponse, Error> outcome(QNetworkReply *reply, bool tooLarge, bool 
         return Unexpected{error};
     }
     return HttpResponse{status, body,
-        reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->url()};
+        reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->url(),
+        reply->rawHeader("Cache-Control"), reply->rawHeader("Expires")};
 }
 
 void attempt(const std::shared_ptr<CallState> &state)

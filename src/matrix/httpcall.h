@@ -50,6 +50,9 @@ struct HttpResponse
     QByteArray body;
     QByteArray contentType;
     QUrl finalUrl; // after redirects
+    // Cache-Control and Expires, for callers that cache what the server lets them cache.
+    QByteArray cacheControl{};
+    QByteArray expires{};
 };
 
 using HttpHandler = std::function<void(const Expected<HttpResponse, Error> &)>;

@@ -13,6 +13,7 @@
 #include "matrix/versions.h"
 #include "matrix/wellknown.h"
 #include "oauth/authmetadata.h"
+#include "oauth/authorizationrequest.h"
 #include "oauth/clientregistration.h"
 #include "oauth/deviceauthorization.h"
 #include "oauth/oautherror.h"
@@ -93,6 +94,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #elif PORTICO_FUZZ_TARGET == 17 // OAuth error bodies, and callback queries
     (void)OAuth::parseOAuthError(bytes);
     (void)OAuth::oauthErrorFromQuery(QUrlQuery(text));
+#elif PORTICO_FUZZ_TARGET == 18 // OAuth authorisation callbacks (loopback, dev.portico:, pasted)
+    OAuth::AuthorizationRequest request;
+    request.redirectUri = QStringLiteral("http://127.0.0.1:4711/callback/NONCE");
+    request.state = QStringLiteral("STATE");
+    (void)OAuth::checkCallback(QUrl(text), request);
+    request.redirectUri = QStringLiteral("dev.portico:/callback");
+    (void)OAuth::checkCallback(QUrl(text), request);
 #else
 #error "set PORTICO_FUZZ_TARGET"
 #endif
