@@ -153,7 +153,8 @@ Expected<HttpResponse, Error> outcome(QNetworkReply *reply, bool tooLarge, bool 
         return Unexpected{error};
     }
     return HttpResponse{status, body,
-        reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->url()};
+        reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->url(),
+        reply->rawHeader("Cache-Control"), reply->rawHeader("Expires")};
 }
 
 void attempt(const std::shared_ptr<CallState> &state)
@@ -170,6 +171,10 @@ void attempt(const std::shared_ptr<CallState> &state)
     QNetworkReply *reply = nullptr;
     if (request.verb == "GET") {
         reply = state->network->get(netRequest);
+    } else if (!request.form.isEmpty()) {
+        netRequest.setHeader(QNetworkRequest::ContentTypeHeader,
+            QByteArrayLiteral("application/x-www-form-urlencoded"));
+        reply = state->network->sendCustomRequest(netRequest, request.verb, formBody(request.form));
     } else {
         netRequest.setHeader(
             QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -365,6 +370,18 @@ QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRe
         });
     state->self = state; // until it finishes, refused or not
     return state->reply; // null when refused before sending
+}
+
+QByteArray formBody(const QList<std::pair<QString, QString>> &form)
+{
+    // Not QUrlQuery: it leaves '+', '&' and '=' alone in values, which a form body cannot.
+    QByteArray body;
+    for (const auto &[key, value] : form) {
+        if (!body.isEmpty())
+            body += '&';
+        body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return body;
 }
 
 Expected<QJsonObject, Error> jsonObject(const HttpResponse &response)

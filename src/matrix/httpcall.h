@@ -7,12 +7,14 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QPointer>
 #include <QUrl>
 
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <utility>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -24,7 +26,11 @@ struct HttpRequest
 {
     QByteArray verb = QByteArrayLiteral("GET");
     QUrl url;
-    QJsonObject json; // sent as application/json when verb is not GET
+    QJsonObject json; // sent as application/json when verb is not GET and `form` is empty
+    // When not empty, sent instead of `json` as application/x-www-form-urlencoded, every byte
+    // outside the unreserved set percent-encoded (OAuth endpoints). Holds secrets (codes,
+    // verifiers, refresh tokens): never logged.
+    QList<std::pair<QString, QString>> form;
     QString accessToken; // sent as Authorization: Bearer, never logged
     qint64 maxBodyBytes = 1024 * 1024;
     std::chrono::milliseconds timeout{20000};
@@ -44,6 +50,9 @@ struct HttpResponse
     QByteArray body;
     QByteArray contentType;
     QUrl finalUrl; // after redirects
+    // Cache-Control and Expires, for callers that cache what the server lets them cache.
+    QByteArray cacheControl{};
+    QByteArray expires{};
 };
 
 using HttpHandler = std::function<void(const Expected<HttpResponse, Error> &)>;
@@ -86,6 +95,9 @@ private:
 // null when the request was refused before sending.
 QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRequest &request,
     QObject *context, HttpHandler handler);
+
+// `form` as an application/x-www-form-urlencoded body. Pure.
+QByteArray formBody(const QList<std::pair<QString, QString>> &form);
 
 // The JSON object a 2xx body must be, or Kind::NotJson.
 Expected<QJsonObject, Error> jsonObject(const HttpResponse &response);

@@ -23,12 +23,22 @@ struct Session
     QString refreshToken;
     QDateTime accessTokenExpiresAt; // UTC; invalid: the token does not expire
     QString loginMethod; // for display and re-authentication, e.g. "sso:github"
+    // The API that issued the tokens, and the only one that may refresh or end them (digest §7).
+    enum class Api { Legacy, OAuth };
+    Api api = Api::Legacy;
+    // OAuth 2.0 sessions only: what refresh and sign-out need, without discovery first.
+    QUrl oauthIssuer;
+    QString oauthClientId;
+    QUrl oauthTokenEndpoint;
+    QUrl oauthRevocationEndpoint;
 
     bool isValid() const
     {
         return !userId.isEmpty() && !deviceId.isEmpty() && !accessToken.isEmpty()
-            && baseUrl.isValid();
+            && baseUrl.isValid()
+            && (api == Api::Legacy || (!oauthClientId.isEmpty() && oauthTokenEndpoint.isValid()));
     }
+    bool isOAuth() const { return api == Api::OAuth; }
     // The keychain key and the settings group of this session.
     QString key() const { return userId + u'/' + deviceId; }
 };

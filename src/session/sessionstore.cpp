@@ -97,6 +97,19 @@ void SessionStore::writeMetadata(const Session &session)
     settings.setValue(QStringLiteral("plainHttpAllowed"), session.plainHttpAllowed);
     settings.setValue(QStringLiteral("loginMethod"), session.loginMethod);
     settings.setValue(QStringLiteral("accessTokenExpiresAt"), session.accessTokenExpiresAt);
+    if (session.isOAuth()) {
+        settings.setValue(QStringLiteral("api"), QStringLiteral("oauth"));
+        settings.setValue(QStringLiteral("oauthIssuer"), session.oauthIssuer.toString());
+        settings.setValue(QStringLiteral("oauthClientId"), session.oauthClientId);
+        settings.setValue(
+            QStringLiteral("oauthTokenEndpoint"), session.oauthTokenEndpoint.toString());
+        settings.setValue(
+            QStringLiteral("oauthRevocationEndpoint"), session.oauthRevocationEndpoint.toString());
+    } else {
+        for (const char *key : {"api", "oauthIssuer", "oauthClientId", "oauthTokenEndpoint",
+                 "oauthRevocationEndpoint"})
+            settings.remove(QLatin1StringView(key));
+    }
     settings.endGroup();
     QStringList keys = settings.value(QStringLiteral("sessionKeys")).toStringList();
     if (!keys.contains(session.key()))
@@ -154,6 +167,15 @@ void SessionStore::loadAll()
         session.loginMethod = settings.value(QStringLiteral("loginMethod")).toString();
         session.accessTokenExpiresAt
             = settings.value(QStringLiteral("accessTokenExpiresAt")).toDateTime();
+        if (settings.value(QStringLiteral("api")).toString() == u"oauth") {
+            session.api = Session::Api::OAuth;
+            session.oauthIssuer = QUrl(settings.value(QStringLiteral("oauthIssuer")).toString());
+            session.oauthClientId = settings.value(QStringLiteral("oauthClientId")).toString();
+            session.oauthTokenEndpoint
+                = QUrl(settings.value(QStringLiteral("oauthTokenEndpoint")).toString());
+            session.oauthRevocationEndpoint
+                = QUrl(settings.value(QStringLiteral("oauthRevocationEndpoint")).toString());
+        }
         settings.endGroup();
         if (session.key() == key)
             pending.append(session);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "devserver.h"
 
+#include "devoauth.h"
+
 #include <QBuffer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
@@ -127,7 +129,7 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
         QStringLiteral("latencyMs"), QStringLiteral("faults"), QStringLiteral("passwords"),
         QStringLiteral("accessTokenLifetimeMs"), QStringLiteral("uiaFlows"),
         QStringLiteral("uiaTermsPolicies"), QStringLiteral("uiaSessionLifetimeMs"),
-        QStringLiteral("uiaIdentityProviders"), QStringLiteral("devices"),
+        QStringLiteral("uiaIdentityProviders"), QStringLiteral("devices"), QStringLiteral("oauth"),
         QStringLiteral("$comment")};
     for (const QString &key : object.keys()) {
         if (!known.contains(key)) {
@@ -190,6 +192,7 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
         object.value(u"uiaSessionLifetimeMs").toDouble(double(config.uiaSessionLifetimeMs)));
     config.uiaIdentityProviders = object.value(u"uiaIdentityProviders").toBool(false);
     config.devices = object.value(u"devices").toArray();
+    config.oauth = object.value(u"oauth").toBool(false);
     return config;
 }
 
@@ -212,6 +215,8 @@ DevServer::DevServer(Config config, QObject *parent)
                         {QStringLiteral("name"), QStringLiteral("Politique de confidentialité")},
                         {QStringLiteral("url"),
                             QStringLiteral("https://example.org/privacy-1.0-fr.html")}}}}}};
+    if (m_config.oauth)
+        m_oauth = std::make_shared<DevOAuth>(*this);
     for (const QJsonValue &value : std::as_const(m_config.devices)) {
         const QJsonObject device = value.toObject();
         QString user = device.value(u"user").toString(m_config.defaultUser);
@@ -329,6 +334,9 @@ QHttpServerResponse DevServer::route(
     const Method method = request.method();
     const auto wrongMethod
         = [] { return matrixError(405, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request")); };
+    if (m_oauth)
+        if (auto answer = m_oauth->route(request, s, authenticated))
+            return std::move(*answer);
 
     if (s
         == QStringList{

@@ -15,6 +15,7 @@
 #include <optional>
 
 class QHttpServerResponse;
+class DevOAuth;
 
 // Portico's development homeserver: enough of the Matrix client-server API to sign in through
 // SSO and to manage devices behind User-Interactive Auth (with its fallback pages), and strict
@@ -83,6 +84,9 @@ public:
         // Devices that exist from the start, each with a live access token:
         // {"user": localpart or user ID, "deviceId", "displayName"?, "lastSeenIp"?, "lastSeenTs"?}
         QJsonArray devices;
+        // The OAuth 2.0 API, strict like MAS (devoauth.h), with GET /login as its compatibility
+        // layer.
+        bool oauth = false;
 
         static Config demo();
         // Reads a JSON config; unknown keys are an error, so typos do not go unnoticed.
@@ -148,6 +152,9 @@ public:
         return tokens;
     }
 
+    // The OAuth mode's controls and log; null unless Config::oauth.
+    DevOAuth *oauth() const { return m_oauth.get(); }
+
 Q_SIGNALS:
     void requestHandled(const QByteArray &method, const QString &path, int status);
 
@@ -156,6 +163,7 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    friend class DevOAuth;
     struct LoginToken
     {
         QString userId;
@@ -247,4 +255,5 @@ private:
     mutable QHash<QString, QByteArray> m_mediaCache; // media ID -> PNG, drawn on first request
     int m_refreshCount = 0;
     QHash<QString, UiaSession> m_uiaSessions;
+    std::shared_ptr<DevOAuth> m_oauth;
 };

@@ -12,6 +12,12 @@
 #include "matrix/refreshresponse.h"
 #include "matrix/versions.h"
 #include "matrix/wellknown.h"
+#include "oauth/authmetadata.h"
+#include "oauth/authorizationrequest.h"
+#include "oauth/clientregistration.h"
+#include "oauth/deviceauthorization.h"
+#include "oauth/oautherror.h"
+#include "oauth/tokenresponse.h"
 #include "session/deviceclient.h"
 #include "sso/callbackrequest.h"
 #include "sso/ssoredirect.h"
@@ -20,6 +26,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
+#include <QUrlQuery>
 
 #include <cstddef>
 #include <cstdint>
@@ -74,6 +81,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)Matrix::parseRefreshResponse(bytes);
 #elif PORTICO_FUZZ_TARGET == 12 // the provider cache file (ours, but a disk can hand back anything)
     (void)Discovery::parseProviderCache(bytes);
+#elif PORTICO_FUZZ_TARGET == 13 // OAuth authorisation server metadata, and the URLs made from it
+    if (const auto metadata = OAuth::parseAuthMetadata(bytes))
+        (void)metadata->accountManagementUrl(metadata->deviceDeleteAction(), text);
+#elif PORTICO_FUZZ_TARGET == 14 // OAuth client registration response
+    (void)OAuth::parseClientRegistration(bytes);
+#elif PORTICO_FUZZ_TARGET == 15 // OAuth token endpoint response
+    (void)OAuth::parseTokenResponse(bytes);
+#elif PORTICO_FUZZ_TARGET == 16 // OAuth device authorisation response
+    if (const auto device = OAuth::parseDeviceAuthorization(bytes))
+        (void)device->qrUrl();
+#elif PORTICO_FUZZ_TARGET == 17 // OAuth error bodies, and callback queries
+    (void)OAuth::parseOAuthError(bytes);
+    (void)OAuth::oauthErrorFromQuery(QUrlQuery(text));
+#elif PORTICO_FUZZ_TARGET == 18 // OAuth authorisation callbacks (loopback, dev.portico:, pasted)
+    OAuth::AuthorizationRequest request;
+    request.redirectUri = QStringLiteral("http://127.0.0.1:4711/callback/NONCE");
+    request.state = QStringLiteral("STATE");
+    (void)OAuth::checkCallback(QUrl(text), request);
+    request.redirectUri = QStringLiteral("dev.portico:/callback");
+    (void)OAuth::checkCallback(QUrl(text), request);
 #else
 #error "set PORTICO_FUZZ_TARGET"
 #endif

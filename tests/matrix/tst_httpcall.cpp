@@ -89,6 +89,21 @@ private Q_SLOTS:
         QVERIFY(head.contains("Authorization: Bearer secret"));
         QVERIFY(head.toLower().contains("content-type: application/json"));
     }
+    void postSendsAForm()
+    {
+        CannedServer server([](const QByteArray &) { return CannedServer::response(200, "{}"); });
+        HttpRequest request;
+        request.verb = "POST";
+        request.url = server.url();
+        request.json = {{QStringLiteral("ignored"), true}};
+        request.form = {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+            {QStringLiteral("code"), QStringLiteral("a+b&c=d e/é")}};
+        QVERIFY(call(network, request));
+        QVERIFY(server.heads().value(0).toLower().contains(
+            "content-type: application/x-www-form-urlencoded"));
+        QCOMPARE(server.bodies().value(0),
+            QByteArray("grant_type=authorization_code&code=a%2Bb%26c%3Dd%20e%2F%C3%A9"));
+    }
     void plainHttpToRemoteIsRefusedBeforeSending()
     {
         HttpRequest request;

@@ -104,6 +104,48 @@ private Q_SLOTS:
         // And the secret is gone from the keychain too.
         QCOMPARE(readSecret(session.key()), QKeychain::EntryNotFound);
     }
+    void oauthSessionKeepsWhatRefreshNeeds()
+    {
+        SessionStore store;
+        Session session
+            = sample(QStringLiteral("@olive:example.org"), QStringLiteral("mat_SECRET_olive_1"));
+        session.api = Session::Api::OAuth;
+        session.oauthIssuer = QUrl(QStringLiteral("https://auth.example.org/"));
+        session.oauthClientId = QStringLiteral("01JCLIENT");
+        session.oauthTokenEndpoint = QUrl(QStringLiteral("https://auth.example.org/oauth2/token"));
+        session.oauthRevocationEndpoint
+            = QUrl(QStringLiteral("https://auth.example.org/oauth2/revoke"));
+        QSignalSpy saved(&store, &SessionStore::saved);
+        store.save(session);
+        QVERIFY(saved.wait(10000));
+
+        SessionStore restarted;
+        const QList<Session> sessions = loadAll(restarted);
+        const auto found = std::find_if(sessions.cbegin(), sessions.cend(),
+            [&](const Session &s) { return s.key() == session.key(); });
+        QVERIFY(found != sessions.cend());
+        QVERIFY(found->isOAuth());
+        QCOMPARE(found->oauthIssuer, session.oauthIssuer);
+        QCOMPARE(found->oauthClientId, session.oauthClientId);
+        QCOMPARE(found->oauthTokenEndpoint, session.oauthTokenEndpoint);
+        QCOMPARE(found->oauthRevocationEndpoint, session.oauthRevocationEndpoint);
+        QCOMPARE(found->refreshToken, session.refreshToken);
+        QCOMPARE(appFilesContaining("mat_SECRET_olive_1"), QStringList());
+
+        // Signed in again through the legacy API: nothing of the OAuth session is left.
+        Session legacy = session;
+        legacy.api = Session::Api::Legacy;
+        QSignalSpy savedAgain(&restarted, &SessionStore::saved);
+        restarted.save(legacy);
+        QVERIFY(savedAgain.wait(10000));
+        for (const Session &s : loadAll(restarted))
+            if (s.key() == session.key())
+                QVERIFY(!s.isOAuth());
+        QVERIFY(appFilesContaining("oauth2/token").isEmpty());
+        QSignalSpy removed(&restarted, &SessionStore::removed);
+        restarted.remove(legacy);
+        QVERIFY(removed.wait(10000));
+    }
     void aStoreClosedMidSaveLeavesNoHalfSession()
     {
         // The app quitting while the keychain writes: the job finishes on its own (under ASan a
