@@ -77,7 +77,10 @@ void SessionStore::save(const Session &session)
     connect(job, &QKeychain::Job::finished, this, [this, session](QKeychain::Job *finished) {
         if (finished->error() != QKeychain::NoError) {
             qCWarning(lcSession) << "keychain write failed:" << finished->errorString();
-            Q_EMIT failed(storeErrorFrom(finished->error(), finished->errorString()));
+            StoreError error = storeErrorFrom(finished->error(), finished->errorString());
+            error.operation = StoreError::Operation::Save;
+            error.key = session.key();
+            Q_EMIT failed(error);
             return;
         }
         writeMetadata(session);
@@ -97,6 +100,8 @@ void SessionStore::writeMetadata(const Session &session)
     settings.setValue(QStringLiteral("plainHttpAllowed"), session.plainHttpAllowed);
     settings.setValue(QStringLiteral("loginMethod"), session.loginMethod);
     settings.setValue(QStringLiteral("accessTokenExpiresAt"), session.accessTokenExpiresAt);
+    // Where the session was made (signing in again starts there).
+    settings.setValue(QStringLiteral("loginServer"), session.loginServer.toString());
     settings.endGroup();
     QStringList keys = settings.value(QStringLiteral("sessionKeys")).toStringList();
     if (!keys.contains(session.key()))
@@ -128,7 +133,10 @@ void SessionStore::remove(const Session &session)
             if (finished->error() != QKeychain::NoError
                 && finished->error() != QKeychain::EntryNotFound) {
                 qCWarning(lcSession) << "keychain delete failed:" << finished->errorString();
-                Q_EMIT failed(storeErrorFrom(finished->error(), finished->errorString()));
+                StoreError error = storeErrorFrom(finished->error(), finished->errorString());
+                error.operation = StoreError::Operation::Remove;
+                error.key = key;
+                Q_EMIT failed(error);
                 return;
             }
             Q_EMIT removed(key);
@@ -154,6 +162,7 @@ void SessionStore::loadAll()
         session.loginMethod = settings.value(QStringLiteral("loginMethod")).toString();
         session.accessTokenExpiresAt
             = settings.value(QStringLiteral("accessTokenExpiresAt")).toDateTime();
+        session.loginServer = QUrl(settings.value(QStringLiteral("loginServer")).toString());
         settings.endGroup();
         if (session.key() == key)
             pending.append(session);
@@ -184,8 +193,12 @@ void SessionStore::readNext(QList<Session> pending, QList<Session> done)
                 // session comes back once the keyring is unlocked.
                 qCWarning(lcSession)
                     << "cannot read the secret of" << session.userId << ':' << read->errorString();
-                if (read->error() != QKeychain::EntryNotFound)
-                    Q_EMIT failed(storeErrorFrom(read->error(), read->errorString()));
+                if (read->error() != QKeychain::EntryNotFound) {
+                    StoreError error = storeErrorFrom(read->error(), read->errorString());
+                    error.operation = StoreError::Operation::Load;
+                    error.key = session.key();
+                    Q_EMIT failed(error);
+                }
             }
             readNext(pending, done);
         });
