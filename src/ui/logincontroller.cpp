@@ -109,10 +109,10 @@ QString LoginController::pendingProvider() const
     return {};
 }
 
-QString LoginController::sessionState() const
+AccountListModel::AccountState LoginController::sessionState() const
 {
     const Session::SessionKeeper *keeper = m_accountManager.currentKeeper();
-    return keeper ? accountStateName(keeper->state()) : QString();
+    return keeper ? accountState(keeper->state()) : AccountListModel::AccountState::None;
 }
 
 void LoginController::setPage(Page page)

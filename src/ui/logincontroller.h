@@ -48,8 +48,9 @@ class LoginController : public QObject
     Q_PROPERTY(AccountListModel *accounts READ accounts CONSTANT)
     // The current account's devices (the Devices page).
     Q_PROPERTY(DevicesController *devices READ devices CONSTANT)
-    // "unverified", "verifying", "verified", "offline" (see AccountListModel).
-    Q_PROPERTY(QString sessionState READ sessionState NOTIFY sessionChanged)
+    // The current account's check with its server (None when there is no account).
+    Q_PROPERTY(Portico::Ui::AccountListModel::AccountState sessionState READ sessionState NOTIFY
+            sessionChanged)
     Q_PROPERTY(QString sessionStatusText READ sessionStatusText NOTIFY sessionChanged)
     // Sign out could not reach the server: the question to ask before removing it locally.
     Q_PROPERTY(QString signOutQuestion READ signOutQuestion NOTIFY signOutQuestionChanged)
@@ -85,7 +86,7 @@ public:
     QString sessionServer() const { return m_accountManager.current().baseUrl.toDisplayString(); }
     AccountListModel *accounts() { return m_accountManager.accounts(); }
     DevicesController *devices() { return m_accountManager.devices(); }
-    QString sessionState() const;
+    AccountListModel::AccountState sessionState() const;
     QString sessionStatusText() const { return m_accountManager.statusText(); }
     QString signOutQuestion() const { return m_accountManager.signOutQuestion(); }
     bool ephemeral() const { return m_accountManager.ephemeral(); }

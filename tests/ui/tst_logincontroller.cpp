@@ -17,6 +17,7 @@
 
 using namespace Portico;
 using Page = Ui::LoginController::Page;
+using State = Ui::AccountListModel::AccountState;
 
 namespace {
 // Signs in through `controller` with provider `idp`, a scripted browser playing the user.
@@ -419,7 +420,7 @@ private Q_SLOTS:
             QStringLiteral("@alice:localhost"));
         QCOMPARE(role(0, Ui::AccountListModel::CurrentRole).toBool(), false);
         QCOMPARE(role(1, Ui::AccountListModel::CurrentRole).toBool(), true);
-        QCOMPARE(role(1, Ui::AccountListModel::StateRole).toString(), QStringLiteral("verified"));
+        QCOMPARE(role(1, Ui::AccountListModel::StateRole).toInt(), int(State::Verified));
 
         QSignalSpy changed(&controller, &Ui::LoginController::sessionChanged);
         controller.switchAccount(alice);
@@ -464,7 +465,7 @@ private Q_SLOTS:
         QCOMPARE(controller.userId(), QStringLiteral("@alice:localhost"));
         QCOMPARE(controller.accounts()->rowCount(), 2);
         QTRY_COMPARE_WITH_TIMEOUT(verified.size(), 2, 10000);
-        QCOMPARE(controller.sessionState(), QStringLiteral("verified"));
+        QCOMPARE(controller.sessionState(), State::Verified);
 
         // Leave the keychain as we found it.
         for (int i = 0; i < 2; ++i) {
@@ -538,20 +539,20 @@ private Q_SLOTS:
         Ui::LoginController controller(network, store);
         controller.setVerificationBackoff(
             {std::chrono::milliseconds(200), std::chrono::seconds(1)});
-        QStringList states;
+        QList<State> states;
         connect(&controller, &Ui::LoginController::sessionChanged, this, [&] {
             if (states.isEmpty() || states.last() != controller.sessionState())
                 states.append(controller.sessionState());
         });
         controller.restore();
         QCOMPARE(controller.page(), Page::SignedIn);
-        QTRY_COMPARE_WITH_TIMEOUT(controller.sessionState(), QStringLiteral("offline"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.sessionState(), State::Offline, 15000);
         QVERIFY(controller.sessionStatusText().contains(QStringLiteral("still signed in")));
         QCOMPARE(controller.page(), Page::SignedIn);
-        QTRY_COMPARE_WITH_TIMEOUT(controller.sessionState(), QStringLiteral("verified"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.sessionState(), State::Verified, 10000);
         QVERIFY(controller.sessionStatusText().isEmpty());
-        QCOMPARE(states.count(QStringLiteral("offline")), 2);
-        QCOMPARE(states.last(), QStringLiteral("verified"));
+        QCOMPARE(states.count(State::Offline), 2);
+        QCOMPARE(states.last(), State::Verified);
         QCOMPARE(controller.userId(), QStringLiteral("@alice:localhost"));
     }
 
