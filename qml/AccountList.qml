@@ -30,7 +30,7 @@ ColumnLayout {
             required property string key
             required property string userId
             required property string server
-            required property string state
+            required property int state
             required property bool current
 
             Layout.fillWidth: true
@@ -48,8 +48,8 @@ ColumnLayout {
                     width: 10
                     height: 10
                     radius: 5
-                    color: row.state === "verified" ? "#2e7d32"
-                         : row.state === "offline" ? "#f9a825" : "#9e9e9e"
+                    color: row.state === AccountListModel.Verified ? "#2e7d32"
+                         : row.state === AccountListModel.Offline ? "#f9a825" : "#9e9e9e"
                     Layout.alignment: Qt.AlignVCenter
                 }
                 Label {

@@ -37,7 +37,7 @@ ColumnLayout {
             width: parent.width
             spacing: 8
             BusyIndicator {
-                running: page.controller.sessionState === "verifying"
+                running: page.controller.sessionState === AccountListModel.Verifying
                 visible: running
                 Layout.preferredHeight: 24
                 Layout.preferredWidth: 24
@@ -47,7 +47,7 @@ ColumnLayout {
                 text: page.controller.sessionStatusText
             }
             AccessibleButton {
-                visible: page.controller.sessionState === "offline"
+                visible: page.controller.sessionState === AccountListModel.Offline
                 text: qsTr("Retry now")
                 onClicked: page.controller.retryVerification()
             }

@@ -249,7 +249,7 @@
 <context>
     <name>Portico::Discovery</name>
     <message>
-        <location filename="../src/discovery/serverinput.cpp" line="+25"/>
+        <location filename="../src/discovery/serverinput.cpp" line="+20"/>
         <source>Enter a server name, a Matrix ID or a URL.</source>
         <translation>Geben Sie einen Servernamen, eine Matrix-ID oder eine URL ein.</translation>
     </message>
@@ -494,7 +494,7 @@
 <context>
     <name>Portico::Ui</name>
     <message>
-        <location filename="../src/ui/logincontroller.cpp" line="+29"/>
+        <location filename="../src/ui/usermessages.cpp" line="+21"/>
         <source>No keychain is available to keep your session safe. Install and start a Secret Service such as GNOME Keyring or KWallet, then try again.</source>
         <translation>Es ist kein Schlüsselbund verfügbar, der Ihre Sitzung sicher aufbewahren kann. Installieren und starten Sie einen Secret Service wie GNOME Keyring oder KWallet und versuchen Sie es dann erneut.</translation>
     </message>
@@ -514,7 +514,7 @@
         <translation>Ihre Sitzung konnte nicht im Schlüsselbund gespeichert werden (%1).</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>This server&apos;s discovery file (/.well-known/matrix/client) is broken. Enter the homeserver&apos;s full URL instead, such as https://matrix.example.org.</source>
         <translation>Die Discovery-Datei dieses Servers (/.well-known/matrix/client) ist fehlerhaft. Geben Sie stattdessen die vollständige URL des Homeservers ein, etwa https://matrix.example.org.</translation>
     </message>
@@ -596,6 +596,106 @@
         <source>The server&apos;s answer to the sign-in was incomplete. Try again later.</source>
         <translation>Die Antwort des Servers auf die Anmeldung war unvollständig. Versuchen Sie es später erneut.</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Looking up %1…</source>
+        <translation>%1 wird gesucht …</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Found %1, without single sign-on.</source>
+        <translation>%1 gefunden, ohne Single Sign-on.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found %1 with %2 sign-in options.</source>
+        <translation>%1 gefunden, mit %2 Anmeldemöglichkeiten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found %1 with one sign-in option.</source>
+        <translation>%1 gefunden, mit einer Anmeldemöglichkeit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found %1 with single sign-on.</source>
+        <translation>%1 gefunden, mit Single Sign-on.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Portico could not read how to sign in to this server. Try again.</source>
+        <translation>Portico konnte nicht ermitteln, wie die Anmeldung bei diesem Server funktioniert. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This server offers no sign-in method Portico can use. Use another Matrix app, or ask the server&apos;s administrator.</source>
+        <translation>Dieser Server bietet keine Anmeldemethode an, die Portico verwenden kann. Verwenden Sie eine andere Matrix-App oder fragen Sie die Administration des Servers.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>These sign-in options are from your last visit: Portico could not check them just now. %1</source>
+        <translation>Diese Anmeldeoptionen stammen von Ihrem letzten Besuch: Portico konnte sie gerade nicht überprüfen. %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No sign-in is waiting for this link. Start the sign-in again.</source>
+        <translation>Für diesen Link steht keine Anmeldung aus. Starten Sie die Anmeldung erneut.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This is not a Portico sign-in link. Copy the whole address from the page your browser shows after you signed in.</source>
+        <translation>Dies ist kein Anmeldelink von Portico. Kopieren Sie die vollständige Adresse der Seite, die Ihr Browser nach der Anmeldung anzeigt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This link belongs to another sign-in attempt. Use the link from the latest attempt, or start again.</source>
+        <translation>Dieser Link gehört zu einem anderen Anmeldeversuch. Verwenden Sie den Link des letzten Versuchs oder beginnen Sie von vorn.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This link does not carry a valid sign-in token. Sign in again in the browser.</source>
+        <translation>Dieser Link enthält kein gültiges Anmelde-Token. Melden Sie sich im Browser erneut an.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Portico could not reach your server to sign you in again. Try again.</source>
+        <translation>Portico konnte Ihren Server nicht erreichen, um Sie erneut anzumelden. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You signed in as %1, but this device belongs to %2. Sign in again as %2.</source>
+        <translation>Sie haben sich als %1 angemeldet, aber dieses Gerät gehört %2. Melden Sie sich erneut als %2 an.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Portico runs without saving: this session ends when you quit.</source>
+        <translation>Portico läuft ohne zu speichern: Diese Sitzung endet, wenn Sie Portico beenden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Checking your session with the server…</source>
+        <translation>Ihre Sitzung wird beim Server geprüft …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be reached right now. %2 You are still signed in; Portico keeps trying in the background.</source>
+        <translation>%1 ist gerade nicht erreichbar. %2 Sie bleiben angemeldet; Portico versucht es im Hintergrund weiter.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The server signed you out of %1. Sign in again to continue.</source>
+        <translation>Der Server hat Sie von %1 abgemeldet. Melden Sie sich erneut an, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your session as %1 has ended on the server. Sign in again.</source>
+        <translation>Ihre Sitzung als %1 wurde auf dem Server beendet. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 cannot be reached. %2 The device stays signed in on the server until you remove it from another session. Remove %3 from this computer anyway?</source>
+        <translation>%1 ist nicht erreichbar. %2 Das Gerät bleibt auf dem Server angemeldet, bis Sie es aus einer anderen Sitzung entfernen. %3 trotzdem von diesem Computer entfernen?</translation>
+    </message>
 </context>
 <context>
     <name>Portico::Ui::AuthPrompt</name>
@@ -676,112 +776,9 @@
     </message>
 </context>
 <context>
-    <name>Portico::Ui::LoginController</name>
-    <message>
-        <location filename="../src/ui/logincontroller.cpp" line="+59"/>
-        <source>Portico runs without saving: this session ends when you quit.</source>
-        <translation>Portico läuft ohne zu speichern: Diese Sitzung endet, wenn Sie Portico beenden.</translation>
-    </message>
-    <message>
-        <location line="+195"/>
-        <source>Looking up %1…</source>
-        <translation>%1 wird gesucht …</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>These sign-in options are from your last visit: Portico could not check them just now. %1</source>
-        <translation>Diese Anmeldeoptionen stammen von Ihrem letzten Besuch: Portico konnte sie gerade nicht überprüfen. %1</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Portico could not read how to sign in to this server. Try again.</source>
-        <translation>Portico konnte nicht ermitteln, wie die Anmeldung bei diesem Server funktioniert. Versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Found %1 with %2 sign-in options.</source>
-        <translation>%1 gefunden, mit %2 Anmeldemöglichkeiten.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Found %1 with one sign-in option.</source>
-        <translation>%1 gefunden, mit einer Anmeldemöglichkeit.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Found %1 with single sign-on.</source>
-        <translation>%1 gefunden, mit Single Sign-on.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Found %1, without single sign-on.</source>
-        <translation>%1 gefunden, ohne Single Sign-on.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>This server offers no sign-in method Portico can use. Use another Matrix app, or ask the server&apos;s administrator.</source>
-        <translation>Dieser Server bietet keine Anmeldemethode an, die Portico verwenden kann. Verwenden Sie eine andere Matrix-App oder fragen Sie die Administration des Servers.</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>No sign-in is waiting for this link. Start the sign-in again.</source>
-        <translation>Für diesen Link steht keine Anmeldung aus. Starten Sie die Anmeldung erneut.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>This is not a Portico sign-in link. Copy the whole address from the page your browser shows after you signed in.</source>
-        <translation>Dies ist kein Anmeldelink von Portico. Kopieren Sie die vollständige Adresse der Seite, die Ihr Browser nach der Anmeldung anzeigt.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This link belongs to another sign-in attempt. Use the link from the latest attempt, or start again.</source>
-        <translation>Dieser Link gehört zu einem anderen Anmeldeversuch. Verwenden Sie den Link des letzten Versuchs oder beginnen Sie von vorn.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>This link does not carry a valid sign-in token. Sign in again in the browser.</source>
-        <translation>Dieser Link enthält kein gültiges Anmelde-Token. Melden Sie sich im Browser erneut an.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Portico could not reach your server to sign you in again. Try again.</source>
-        <translation>Portico konnte Ihren Server nicht erreichen, um Sie erneut anzumelden. Versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <location line="+70"/>
-        <source>You signed in as %1, but this device belongs to %2. Sign in again as %2.</source>
-        <translation>Sie haben sich als %1 angemeldet, aber dieses Gerät gehört %2. Melden Sie sich erneut als %2 an.</translation>
-    </message>
-    <message>
-        <location line="+60"/>
-        <source>Checking your session with the server…</source>
-        <translation>Ihre Sitzung wird beim Server geprüft …</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 cannot be reached right now. %2 You are still signed in; Portico keeps trying in the background.</source>
-        <translation>%1 ist gerade nicht erreichbar. %2 Sie bleiben angemeldet; Portico versucht es im Hintergrund weiter.</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>The server signed you out of %1. Sign in again to continue.</source>
-        <translation>Der Server hat Sie von %1 abgemeldet. Melden Sie sich erneut an, um fortzufahren.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Your session as %1 has ended on the server. Sign in again.</source>
-        <translation>Ihre Sitzung als %1 wurde auf dem Server beendet. Melden Sie sich erneut an.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>%1 cannot be reached. %2 The device stays signed in on the server until you remove it from another session. Remove %3 from this computer anyway?</source>
-        <translation>%1 ist nicht erreichbar. %2 Das Gerät bleibt auf dem Server angemeldet, bis Sie es aus einer anderen Sitzung entfernen. %3 trotzdem von diesem Computer entfernen?</translation>
-    </message>
-</context>
-<context>
     <name>Portico::Uia::AuthSession</name>
     <message>
-        <location filename="../src/uia/authsession.cpp" line="+352"/>
+        <location filename="../src/uia/authsession.cpp" line="+341"/>
         <source>Wrong password. Please try again.</source>
         <translation>Falsches Passwort. Bitte versuchen Sie es erneut.</translation>
     </message>
@@ -794,7 +791,7 @@
 <context>
     <name>Portico::Uia::Failure</name>
     <message>
-        <location line="-300"/>
+        <location line="-292"/>
         <source>The server refused this request.</source>
         <translation>Der Server hat diese Anfrage abgelehnt.</translation>
     </message>

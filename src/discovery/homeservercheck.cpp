@@ -9,31 +9,50 @@ namespace Portico::Discovery {
 
 using Matrix::Unexpected;
 
-QPointer<QNetworkReply> checkHomeserver(QNetworkAccessManager &network, const QUrl &baseUrl,
-    bool allowPlainHttp, QObject *context, CheckHandler handler)
+namespace {
+Matrix::HttpRequest versionsRequest(const QUrl &baseUrl, bool allowPlainHttp)
 {
     Matrix::HttpRequest request;
     request.url = Matrix::endpoint(baseUrl, u"/_matrix/client/versions");
     request.allowPlainHttp = allowPlainHttp;
     request.maxBodyBytes = 256 * 1024;
-    return Matrix::sendRequest(network, request, context,
-        [baseUrl = Matrix::normalizedBaseUrl(baseUrl), allowPlainHttp, handler](
-            const auto &result) {
-            if (!result) {
-                const auto reason = result.error().kind == Matrix::Error::Kind::InsecureUrl
-                    ? CheckError::Reason::Insecure
-                    : CheckError::Reason::Unreachable;
-                handler(Unexpected{CheckError{reason, result.error(), result.error().detail}});
-                return;
-            }
-            auto versions = Matrix::parseVersions(result->body);
-            if (!versions) {
-                handler(Unexpected{
-                    CheckError{CheckError::Reason::NotAHomeserver, {}, versions.error()}});
-                return;
-            }
-            handler(Homeserver{baseUrl, versions.value(), allowPlainHttp});
-        });
+    return request;
+}
+
+Matrix::HttpHandler checking(const QUrl &baseUrl, bool allowPlainHttp, CheckHandler handler)
+{
+    return [baseUrl = Matrix::normalizedBaseUrl(baseUrl), allowPlainHttp, handler](
+               const auto &result) {
+        if (!result) {
+            const auto reason = result.error().kind == Matrix::Error::Kind::InsecureUrl
+                ? CheckError::Reason::Insecure
+                : CheckError::Reason::Unreachable;
+            handler(Unexpected{CheckError{reason, result.error(), result.error().detail}});
+            return;
+        }
+        auto versions = Matrix::parseVersions(result->body);
+        if (!versions) {
+            handler(
+                Unexpected{CheckError{CheckError::Reason::NotAHomeserver, {}, versions.error()}});
+            return;
+        }
+        handler(Homeserver{baseUrl, versions.value(), allowPlainHttp});
+    };
+}
+} // namespace
+
+Matrix::Call startHomeserverCheck(
+    QNetworkAccessManager &network, const QUrl &baseUrl, bool allowPlainHttp, CheckHandler handler)
+{
+    return Matrix::startCall(network, versionsRequest(baseUrl, allowPlainHttp),
+        checking(baseUrl, allowPlainHttp, std::move(handler)));
+}
+
+QPointer<QNetworkReply> checkHomeserver(QNetworkAccessManager &network, const QUrl &baseUrl,
+    bool allowPlainHttp, QObject *context, CheckHandler handler)
+{
+    return Matrix::sendRequest(network, versionsRequest(baseUrl, allowPlainHttp), context,
+        checking(baseUrl, allowPlainHttp, std::move(handler)));
 }
 
 } // namespace Portico::Discovery

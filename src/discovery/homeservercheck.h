@@ -4,6 +4,7 @@
 
 #include "matrix/error.h"
 #include "matrix/expected.h"
+#include "matrix/httpcall.h"
 #include "matrix/versions.h"
 
 #include <QPointer>
@@ -42,7 +43,13 @@ using CheckHandler = std::function<void(const Matrix::Expected<Homeserver, Check
 
 // Checks that `baseUrl` is a homeserver: https (or http on loopback, or when `allowPlainHttp`),
 // and GET /_matrix/client/versions answers with a versions document. Used by discovery and by
-// the session binding (MSC1730), so both hold a URL to the same standard.
+// the session binding (MSC1730), so both hold a URL to the same standard. The returned Call owns
+// the request: cancelling or destroying it means the handler never runs.
+[[nodiscard]] Matrix::Call startHomeserverCheck(
+    QNetworkAccessManager &network, const QUrl &baseUrl, bool allowPlainHttp, CheckHandler handler);
+
+// Deprecated: startHomeserverCheck() on the old sendRequest(), kept for one release for
+// src/session/baseurlbinding.cpp.
 QPointer<QNetworkReply> checkHomeserver(QNetworkAccessManager &network, const QUrl &baseUrl,
     bool allowPlainHttp, QObject *context, CheckHandler handler);
 

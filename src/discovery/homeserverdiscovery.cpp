@@ -7,8 +7,6 @@
 #include "matrix/logging.h"
 #include "matrix/wellknown.h"
 
-#include <QNetworkReply>
-
 namespace Portico::Discovery {
 
 HomeserverDiscovery::HomeserverDiscovery(QNetworkAccessManager &network, QObject *parent)
@@ -18,10 +16,8 @@ HomeserverDiscovery::HomeserverDiscovery(QNetworkAccessManager &network, QObject
 
 void HomeserverDiscovery::cancel()
 {
-    ++m_generation; // whatever is still in flight is now stale
     m_running = false;
-    if (m_reply)
-        m_reply->abort();
+    m_call.cancel(); // whatever is still in flight is dropped, its handler never runs
 }
 
 void HomeserverDiscovery::start(const ServerInput &input)
@@ -29,7 +25,7 @@ void HomeserverDiscovery::start(const ServerInput &input)
     cancel();
     m_running = true;
     if (input.kind == ServerInput::Kind::Url) {
-        check(input.url, input.explicitPlainHttp(), m_generation);
+        check(input.url, input.explicitPlainHttp());
         return;
     }
     fetchWellKnown(input);
@@ -37,7 +33,6 @@ void HomeserverDiscovery::start(const ServerInput &input)
 
 void HomeserverDiscovery::fetchWellKnown(const ServerInput &input)
 {
-    const quint64 generation = m_generation;
     // Always https, on the bare hostname: the port of the server name is not used.
     QUrl url;
     url.setScheme(QStringLiteral("https"));
@@ -57,71 +52,60 @@ void HomeserverDiscovery::fetchWellKnown(const ServerInput &input)
     Matrix::HttpRequest request;
     request.url = url;
     request.maxBodyBytes = 64 * 1024;
-    m_reply = Matrix::sendRequest(
-        m_network, request, this, [this, generation, fallback](const auto &result) {
-            if (generation != m_generation)
+    m_call = Matrix::startCall(m_network, request, [this, fallback](const auto &result) {
+        if (!result) {
+            const Matrix::Error &error = result.error();
+            if (error.kind == Matrix::Error::Kind::Cancelled)
                 return;
-            if (!result) {
-                const Matrix::Error &error = result.error();
-                if (error.kind == Matrix::Error::Kind::Cancelled)
-                    return;
-                // 404 is IGNORE. A server without any well-known (nothing on :443, DNS only for
-                // the homeserver) is common too: try the server name itself.
-                if (error.httpStatus == 404 || error.httpStatus == 0) {
-                    qCInfo(lcDiscovery) << "no well-known; trying" << fallback.toDisplayString();
-                    check(fallback, false, generation);
-                    return;
-                }
-                fail({DiscoveryError::Reason::WellKnownInvalid, error,
-                         QStringLiteral("well-known answered HTTP %1").arg(error.httpStatus)},
-                    generation);
+            // 404 is IGNORE. A server without any well-known (nothing on :443, DNS only for
+            // the homeserver) is common too: try the server name itself.
+            if (error.httpStatus == 404 || error.httpStatus == 0) {
+                qCInfo(lcDiscovery) << "no well-known; trying" << fallback.toDisplayString();
+                check(fallback, false);
                 return;
             }
-            const auto wellKnown = Matrix::parseWellKnown(result->body);
-            if (!wellKnown) {
-                const bool fatal
-                    = wellKnown.error().outcome == Matrix::WellKnownError::Outcome::FailError;
-                fail({fatal ? DiscoveryError::Reason::WellKnownBaseUrlInvalid
-                            : DiscoveryError::Reason::WellKnownInvalid,
-                         {}, wellKnown.error().detail},
-                    generation);
-                return;
-            }
-            qCInfo(lcDiscovery) << "well-known names"
-                                << wellKnown->homeserverBaseUrl.toDisplayString();
-            check(wellKnown->homeserverBaseUrl, false, generation);
-        });
+            fail({DiscoveryError::Reason::WellKnownInvalid, error,
+                QStringLiteral("well-known answered HTTP %1").arg(error.httpStatus)});
+            return;
+        }
+        const auto wellKnown = Matrix::parseWellKnown(result->body);
+        if (!wellKnown) {
+            const bool fatal
+                = wellKnown.error().outcome == Matrix::WellKnownError::Outcome::FailError;
+            fail({fatal ? DiscoveryError::Reason::WellKnownBaseUrlInvalid
+                        : DiscoveryError::Reason::WellKnownInvalid,
+                {}, wellKnown.error().detail});
+            return;
+        }
+        qCInfo(lcDiscovery) << "well-known names" << wellKnown->homeserverBaseUrl.toDisplayString();
+        check(wellKnown->homeserverBaseUrl, false);
+    });
 }
 
-void HomeserverDiscovery::check(const QUrl &baseUrl, bool allowPlainHttp, quint64 generation)
+void HomeserverDiscovery::check(const QUrl &baseUrl, bool allowPlainHttp)
 {
-    m_reply = checkHomeserver(
-        m_network, baseUrl, allowPlainHttp, this, [this, generation](const auto &result) {
-            if (generation != m_generation)
+    m_call = startHomeserverCheck(m_network, baseUrl, allowPlainHttp, [this](const auto &result) {
+        if (!result) {
+            const CheckError &error = result.error();
+            if (error.error.kind == Matrix::Error::Kind::Cancelled)
                 return;
-            if (!result) {
-                const CheckError &error = result.error();
-                if (error.error.kind == Matrix::Error::Kind::Cancelled)
-                    return;
-                const auto reason = error.reason == CheckError::Reason::Insecure
-                    ? DiscoveryError::Reason::Insecure
-                    : error.reason == CheckError::Reason::NotAHomeserver
-                    ? DiscoveryError::Reason::NotAHomeserver
-                    : DiscoveryError::Reason::Unreachable;
-                fail({reason, error.error, error.detail}, generation);
-                return;
-            }
-            m_running = false;
-            qCInfo(lcDiscovery) << "homeserver at" << result->baseUrl.toDisplayString() << "speaks"
-                                << result->versions.versions.join(u' ');
-            Q_EMIT discovered(result.value());
-        });
+            const auto reason = error.reason == CheckError::Reason::Insecure
+                ? DiscoveryError::Reason::Insecure
+                : error.reason == CheckError::Reason::NotAHomeserver
+                ? DiscoveryError::Reason::NotAHomeserver
+                : DiscoveryError::Reason::Unreachable;
+            fail({reason, error.error, error.detail});
+            return;
+        }
+        m_running = false;
+        qCInfo(lcDiscovery) << "homeserver at" << result->baseUrl.toDisplayString() << "speaks"
+                            << result->versions.versions.join(u' ');
+        Q_EMIT discovered(result.value());
+    });
 }
 
-void HomeserverDiscovery::fail(DiscoveryError error, quint64 generation)
+void HomeserverDiscovery::fail(DiscoveryError error)
 {
-    if (generation != m_generation)
-        return;
     m_running = false;
     qCInfo(lcDiscovery) << "discovery failed:" << int(error.reason) << error.detail;
     Q_EMIT failed(error);

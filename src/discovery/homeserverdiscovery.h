@@ -6,10 +6,8 @@
 #include "serverinput.h"
 
 #include <QObject>
-#include <QPointer>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Portico::Discovery {
 
@@ -46,12 +44,11 @@ Q_SIGNALS:
 
 private:
     void fetchWellKnown(const ServerInput &input);
-    void check(const QUrl &baseUrl, bool allowPlainHttp, quint64 generation);
-    void fail(DiscoveryError error, quint64 generation);
+    void check(const QUrl &baseUrl, bool allowPlainHttp);
+    void fail(DiscoveryError error);
 
     QNetworkAccessManager &m_network;
-    QPointer<QNetworkReply> m_reply;
-    quint64 m_generation = 0;
+    Matrix::Call m_call; // the well-known or the /versions request under way
     bool m_running = false;
 };
 

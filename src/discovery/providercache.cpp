@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providercache.h"
 
+#include "matrix/cachefile.h"
 #include "matrix/logging.h"
 
 #include <QDir>
@@ -168,24 +169,9 @@ void ProviderCache::store(
     const QByteArray bytes = serialiseProviderCache(entries);
     if (bytes.size() > MaxFileBytes)
         return;
-    // Written under a temporary name, then renamed over the old file, so a reader sees one or
-    // the other. No fsync (QSaveFile's): this runs as the buttons appear, a cache needs no
-    // durability, and a torn file is ignored like any corrupt one.
     QDir().mkpath(m_directory);
-    const QString temporary = filePath() + QStringLiteral(".part");
-    QFile file(temporary);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
-        file.remove();
+    if (!Matrix::replaceCacheFile(filePath(), bytes))
         qCWarning(lcDiscovery) << "could not write the provider cache" << filePath();
-        return;
-    }
-    file.close();
-    if (std::rename(
-            QFile::encodeName(temporary).constData(), QFile::encodeName(filePath()).constData())
-        != 0) {
-        QFile::remove(temporary);
-        qCWarning(lcDiscovery) << "could not replace the provider cache" << filePath();
-    }
 }
 
 } // namespace Portico::Discovery

@@ -2,20 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "serverinput.h"
 
+#include "matrix/translate.h"
 #include "matrix/wellknown.h"
-
-#include <QCoreApplication>
 
 namespace Portico::Discovery {
 
 using Matrix::Unexpected;
 
 namespace {
-// lupdate files a free function's tr() under its namespace: translate in that context.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Portico::Discovery", text);
-}
+PORTICO_TRANSLATION_CONTEXT("Portico::Discovery")
 } // namespace
 
 Matrix::Expected<ServerInput, QString> parseServerInput(QStringView text)

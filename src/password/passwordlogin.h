@@ -3,20 +3,17 @@
 #pragma once
 
 #include "discovery/homeservercheck.h"
-#include "matrix/error.h"
-#include "session/session.h"
-
-#include <QObject>
-#include <QPointer>
+#include "signin/loginexchange.h"
+#include "signin/signinmethod.h"
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Portico::Password {
 
-// Signs in with m.login.password, for servers that offer no single sign-on: the same /login,
-// and the same MSC1730 binding, as the SSO path.
-class PasswordLogin : public QObject
+// Signs in with m.login.password, for servers that offer no single sign-on: the credentials
+// only; the /login, the MSC1730 binding and the session are the shared LoginExchange.
+// A refusal is failed() with Reason::LoginFailed and the server's error.
+class PasswordLogin : public SignIn::Method
 {
     Q_OBJECT
 public:
@@ -26,18 +23,11 @@ public:
     // A `deviceId` signs in again on that device (after a soft logout).
     void start(const Discovery::Homeserver &homeserver, const QString &user,
         const QString &password, const QString &deviceId = {});
-    void cancel();
-    bool isRunning() const { return m_running; }
-
-Q_SIGNALS:
-    void signedIn(const Portico::Session::Session &session, const QString &warning);
-    void failed(const Portico::Matrix::Error &error);
+    void cancel() override;
+    bool isRunning() const override { return m_exchange.isRunning(); }
 
 private:
-    QNetworkAccessManager &m_network;
-    QPointer<QNetworkReply> m_reply;
-    quint64 m_attempt = 0;
-    bool m_running = false;
+    SignIn::LoginExchange m_exchange;
 };
 
 } // namespace Portico::Password

@@ -20,9 +20,9 @@ QString defaultDeviceName()
         : QCoreApplication::translate("Portico::Session", "Portico on %1").arg(host);
 }
 
-QPointer<QNetworkReply> postLogin(QNetworkAccessManager &network,
-    const Discovery::Homeserver &homeserver, QJsonObject credentials, const QString &deviceName,
-    QObject *context, LoginHandler handler)
+namespace {
+Matrix::HttpRequest loginRequest(
+    const Discovery::Homeserver &homeserver, QJsonObject credentials, const QString &deviceName)
 {
     Matrix::HttpRequest request;
     request.verb = QByteArrayLiteral("POST");
@@ -34,7 +34,12 @@ QPointer<QNetworkReply> postLogin(QNetworkAccessManager &network,
     // fresh. Servers that do not know refresh tokens ignore this.
     credentials.insert(QStringLiteral("refresh_token"), true);
     request.json = credentials;
-    return Matrix::sendRequest(network, request, context, [handler](const auto &result) {
+    return request;
+}
+
+Matrix::HttpHandler parsingLogin(LoginHandler handler)
+{
+    return [handler = std::move(handler)](const auto &result) {
         if (!result) {
             handler(Unexpected{result.error()});
             return;
@@ -45,7 +50,24 @@ QPointer<QNetworkReply> postLogin(QNetworkAccessManager &network,
             return;
         }
         handler(std::move(response).value());
-    });
+    };
+}
+} // namespace
+
+Matrix::Call startLogin(QNetworkAccessManager &network, const Discovery::Homeserver &homeserver,
+    QJsonObject credentials, const QString &deviceName, LoginHandler handler)
+{
+    return Matrix::startCall(network, loginRequest(homeserver, std::move(credentials), deviceName),
+        parsingLogin(std::move(handler)));
+}
+
+QPointer<QNetworkReply> postLogin(QNetworkAccessManager &network,
+    const Discovery::Homeserver &homeserver, QJsonObject credentials, const QString &deviceName,
+    QObject *context, LoginHandler handler)
+{
+    return Matrix::sendRequest(network,
+        loginRequest(homeserver, std::move(credentials), deviceName), context,
+        parsingLogin(std::move(handler)));
 }
 
 } // namespace Portico::Session

@@ -32,6 +32,11 @@ struct Session
     QUrl oauthTokenEndpoint;
     QUrl oauthRevocationEndpoint;
 
+    // Where the user signed in: the server that offered the sign-in methods. It differs from
+    // baseUrl when an MSC1730 portal handed the session on to its target; signing in again
+    // (after a soft logout) starts here. Empty for sessions stored before it was kept.
+    QUrl loginServer;
+
     bool isValid() const
     {
         return !userId.isEmpty() && !deviceId.isEmpty() && !accessToken.isEmpty()

@@ -77,7 +77,10 @@ void SessionStore::save(const Session &session)
     connect(job, &QKeychain::Job::finished, this, [this, session](QKeychain::Job *finished) {
         if (finished->error() != QKeychain::NoError) {
             qCWarning(lcSession) << "keychain write failed:" << finished->errorString();
-            Q_EMIT failed(storeErrorFrom(finished->error(), finished->errorString()));
+            StoreError error = storeErrorFrom(finished->error(), finished->errorString());
+            error.operation = StoreError::Operation::Save;
+            error.key = session.key();
+            Q_EMIT failed(error);
             return;
         }
         writeMetadata(session);
@@ -110,6 +113,8 @@ void SessionStore::writeMetadata(const Session &session)
                  "oauthRevocationEndpoint"})
             settings.remove(QLatin1StringView(key));
     }
+    // Where the session was made (signing in again starts there).
+    settings.setValue(QStringLiteral("loginServer"), session.loginServer.toString());
     settings.endGroup();
     QStringList keys = settings.value(QStringLiteral("sessionKeys")).toStringList();
     if (!keys.contains(session.key()))
@@ -141,7 +146,10 @@ void SessionStore::remove(const Session &session)
             if (finished->error() != QKeychain::NoError
                 && finished->error() != QKeychain::EntryNotFound) {
                 qCWarning(lcSession) << "keychain delete failed:" << finished->errorString();
-                Q_EMIT failed(storeErrorFrom(finished->error(), finished->errorString()));
+                StoreError error = storeErrorFrom(finished->error(), finished->errorString());
+                error.operation = StoreError::Operation::Remove;
+                error.key = key;
+                Q_EMIT failed(error);
                 return;
             }
             Q_EMIT removed(key);
@@ -176,6 +184,7 @@ void SessionStore::loadAll()
             session.oauthRevocationEndpoint
                 = QUrl(settings.value(QStringLiteral("oauthRevocationEndpoint")).toString());
         }
+        session.loginServer = QUrl(settings.value(QStringLiteral("loginServer")).toString());
         settings.endGroup();
         if (session.key() == key)
             pending.append(session);
@@ -206,8 +215,12 @@ void SessionStore::readNext(QList<Session> pending, QList<Session> done)
                 // session comes back once the keyring is unlocked.
                 qCWarning(lcSession)
                     << "cannot read the secret of" << session.userId << ':' << read->errorString();
-                if (read->error() != QKeychain::EntryNotFound)
-                    Q_EMIT failed(storeErrorFrom(read->error(), read->errorString()));
+                if (read->error() != QKeychain::EntryNotFound) {
+                    StoreError error = storeErrorFrom(read->error(), read->errorString());
+                    error.operation = StoreError::Operation::Load;
+                    error.key = session.key();
+                    Q_EMIT failed(error);
+                }
             }
             readNext(pending, done);
         });

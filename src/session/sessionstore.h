@@ -18,8 +18,13 @@ struct StoreError
         AccessDenied, // the user or the system refused
         Other,
     };
+    enum class Operation { Save, Remove, Load };
     Reason reason;
     QString detail; // QtKeychain's text, for the details line
+    // What failed, for which session: a failed background save of one account must not be
+    // taken for the failure of another's sign-in.
+    Operation operation = Operation::Save;
+    QString key = {}; // Session::key()
 };
 
 // Keeps sessions: the tokens in the system keychain (QtKeychain: Secret Service on Linux), the

@@ -5,18 +5,15 @@
 #include "ssoredirect.h"
 
 #include "matrix/logging.h"
-#include "session/baseurlbinding.h"
-#include "session/loginrequest.h"
 
 #include <QDesktopServices>
-#include <QNetworkReply>
 
 namespace Portico::Sso {
 
 SsoLogin::SsoLogin(QNetworkAccessManager &network, QObject *parent)
-    : QObject(parent)
-    , m_network(network)
+    : SignIn::Method(parent)
     , m_launcher([](const QUrl &url) { return QDesktopServices::openUrl(url); })
+    , m_exchange(network)
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
@@ -83,8 +80,7 @@ void SsoLogin::cancel()
         m_listener->deleteLater();
         m_listener = nullptr;
     }
-    if (m_reply)
-        m_reply->abort();
+    m_exchange.cancel();
     m_browserUrl.clear();
     m_redirectUrl.clear();
     m_callbackPath.clear();
@@ -110,34 +106,17 @@ void SsoLogin::onToken(const QString &loginToken)
 {
     m_deadline.stop();
     setStep(Step::SigningIn);
-    const quint64 attempt = m_attempt;
-    QJsonObject credentials{{QStringLiteral("type"), QStringLiteral("m.login.token")},
+    const QJsonObject credentials{{QStringLiteral("type"), QStringLiteral("m.login.token")},
         {QStringLiteral("token"), loginToken}};
-    if (!m_deviceId.isEmpty())
-        credentials.insert(QStringLiteral("device_id"), m_deviceId);
-    m_reply = Session::postLogin(m_network, m_homeserver, credentials, Session::defaultDeviceName(),
-        this, [this, attempt](const auto &result) {
-            if (attempt != m_attempt)
-                return;
+    m_exchange.start(m_homeserver, credentials, m_deviceId,
+        m_idpId.isEmpty() ? QStringLiteral("sso") : QStringLiteral("sso:") + m_idpId,
+        [this](const auto &result) {
             if (!result) {
                 fail({SsoError::Reason::LoginFailed, result.error()});
                 return;
             }
-            const Matrix::LoginResponse response = result.value();
-            m_reply = Session::bindBaseUrl(m_network, m_homeserver, response, this,
-                [this, attempt, response](const Session::BaseUrlBinding &binding) {
-                    if (attempt != m_attempt)
-                        return;
-                    const Session::Session session = Session::sessionFromLogin(response,
-                        binding.baseUrl, binding.plainHttpAllowed,
-                        m_idpId.isEmpty() ? QStringLiteral("sso")
-                                          : QStringLiteral("sso:") + m_idpId);
-                    qCInfo(lcSso) << "signed in as" << session.userId << "device"
-                                  << session.deviceId << "bound to"
-                                  << session.baseUrl.toDisplayString();
-                    cancel();
-                    Q_EMIT signedIn(session, binding.warning);
-                });
+            cancel();
+            Q_EMIT signedIn(result->session, result->warning);
         });
 }
 

@@ -5,34 +5,23 @@
 #include "callbacklistener.h"
 
 #include "discovery/homeservercheck.h"
-#include "matrix/error.h"
-#include "session/session.h"
+#include "signin/loginexchange.h"
+#include "signin/signinmethod.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QTimer>
 
 #include <functional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Portico::Sso {
 
-struct SsoError
-{
-    enum class Reason {
-        BrowserFailed, // the system browser could not be opened
-        TimedOut, // nobody came back in time
-        LoginFailed, // POST /login failed: see `error`
-    };
-    Reason reason;
-    Matrix::Error error;
-};
+// BrowserFailed, TimedOut, or LoginFailed (POST /login failed: see `error`).
+using SsoError = SignIn::Failure;
 
-// One SSO sign-in, from opening the browser to a bound session: the loopback listener, the
-// browser hand-off, the token exchange and the MSC1730 base URL binding.
-class SsoLogin : public QObject
+// One SSO sign-in, from opening the browser to the login token: the loopback listener and the
+// browser hand-off. The token exchange and the MSC1730 binding are the shared LoginExchange.
+class SsoLogin : public SignIn::Method
 {
     Q_OBJECT
 public:
@@ -53,7 +42,8 @@ public:
         const QString &deviceId = {});
     // Opens the browser on the same attempt again, for when the first tab got lost.
     void reopenBrowser();
-    void cancel();
+    void cancel() override;
+    bool isRunning() const override { return m_step != Step::Idle; }
     // The callback URL reached us another way: pasted by the user from the browser's address
     // bar, or a portico:// link the desktop handed over. Checked exactly like the listener's
     // callbacks (nonce, exactly one non-empty loginToken); Accepted continues the sign-in.
@@ -68,15 +58,12 @@ public:
 
 Q_SIGNALS:
     void stepChanged(Portico::Sso::SsoLogin::Step step);
-    void signedIn(const Portico::Session::Session &session, const QString &warning);
-    void failed(const Portico::Sso::SsoError &error);
 
 private:
     void setStep(Step step);
     void onToken(const QString &loginToken);
     void fail(SsoError error);
 
-    QNetworkAccessManager &m_network;
     BrowserLauncher m_launcher;
     CallbackListener::Limits m_limits;
     CallbackListener *m_listener = nullptr;
@@ -87,7 +74,7 @@ private:
     QUrl m_redirectUrl;
     QTimer m_deadline;
     QByteArray m_callbackPath;
-    QPointer<QNetworkReply> m_reply;
+    SignIn::LoginExchange m_exchange;
     Step m_step = Step::Idle;
     quint64 m_attempt = 0;
 };

@@ -8,6 +8,25 @@ namespace Portico::Ui {
 
 using Session::SessionKeeper;
 
+AccountListModel::AccountState accountState(SessionKeeper::State state)
+{
+    using State = AccountListModel::AccountState;
+    switch (state) {
+    case SessionKeeper::State::Unverified:
+        return State::Unverified;
+    case SessionKeeper::State::Verifying:
+        return State::Verifying;
+    case SessionKeeper::State::Verified:
+        return State::Verified;
+    case SessionKeeper::State::Offline:
+        return State::Offline;
+    case SessionKeeper::State::SoftLoggedOut:
+    case SessionKeeper::State::Ended:
+        break;
+    }
+    return State::Ended;
+}
+
 QString accountStateName(SessionKeeper::State state)
 {
     switch (state) {
@@ -125,7 +144,7 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
     case ServerRole:
         return session.baseUrl.host();
     case StateRole:
-        return accountStateName(keeper->state());
+        return int(accountState(keeper->state()));
     case CurrentRole:
         return keeper == m_current;
     default:

@@ -28,10 +28,13 @@ public:
         UserIdRole,
         DeviceIdRole,
         ServerRole,
-        StateRole, // "unverified", "verifying", "verified", "offline", "ended"
+        StateRole, // an AccountState
         CurrentRole,
     };
     Q_ENUM(Role)
+    // What QML shows of a session's check with its server.
+    enum class AccountState { None, Unverified, Verifying, Verified, Offline, Ended };
+    Q_ENUM(AccountState)
 
     explicit AccountListModel(QNetworkAccessManager &network, QObject *parent = nullptr);
 
@@ -64,6 +67,8 @@ private:
     Session::SessionKeeper::Backoff m_backoff;
 };
 
+AccountListModel::AccountState accountState(Session::SessionKeeper::State state);
+// For logs and scripts: "unverified", "verifying", "verified", "offline" or "ended".
 QString accountStateName(Session::SessionKeeper::State state);
 
 } // namespace Portico::Ui

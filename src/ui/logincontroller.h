@@ -2,33 +2,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "accountlistmodel.h"
-#include "devicescontroller.h"
-#include "identityprovidermodel.h"
-#include "providerfiltermodel.h"
-
-#include "discovery/homeserverdiscovery.h"
-#include "discovery/providercache.h"
-#include "password/passwordlogin.h"
-#include "session/session.h"
-#include "sso/ssologin.h"
+#include "accountmanager.h"
+#include "serverlookup.h"
+#include "signinflow.h"
+#include "usermessages.h"
 
 #include <QObject>
-#include <QPointer>
-#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 class QNetworkAccessManager;
 
 namespace Portico::Session {
 class SessionStore;
-struct StoreError;
 } // namespace Portico::Session
 
 namespace Portico::Ui {
 
-// Drives the sign-in pages: what the user typed, the server's providers, the wait for the
-// browser, and the signed-in account. QML only reads its properties and calls its slots.
+// The page navigator QML binds to: which page shows, and the properties the pages read. The work
+// is done by the three stages it wires in the order the data flows, ServerLookup (what the user
+// typed to a server and its sign-in options), SignInFlow (a sign-in method to a new session)
+// and AccountManager (keeping it, the accounts and signing out); the sentences are in
+// usermessages.h. It holds no network or keychain logic of its own.
 class LoginController : public QObject
 {
     Q_OBJECT
@@ -54,8 +48,9 @@ class LoginController : public QObject
     Q_PROPERTY(AccountListModel *accounts READ accounts CONSTANT)
     // The current account's devices (the Devices page).
     Q_PROPERTY(DevicesController *devices READ devices CONSTANT)
-    // "unverified", "verifying", "verified", "offline" (see AccountListModel).
-    Q_PROPERTY(QString sessionState READ sessionState NOTIFY sessionChanged)
+    // The current account's check with its server (None when there is no account).
+    Q_PROPERTY(Portico::Ui::AccountListModel::AccountState sessionState READ sessionState NOTIFY
+            sessionChanged)
     Q_PROPERTY(QString sessionStatusText READ sessionStatusText NOTIFY sessionChanged)
     // Sign out could not reach the server: the question to ask before removing it locally.
     Q_PROPERTY(QString signOutQuestion READ signOutQuestion NOTIFY signOutQuestionChanged)
@@ -75,41 +70,44 @@ public:
         QNetworkAccessManager &network, Session::SessionStore &store, QObject *parent = nullptr);
 
     Page page() const { return m_page; }
-    bool busy() const { return m_busy; }
-    QString serverText() const { return m_serverText; }
+    bool busy() const { return m_lookup.busy() || m_flow.busy() || m_accountManager.busy(); }
+    QString serverText() const { return m_lookup.serverText(); }
     QString homeserver() const;
     bool insecure() const;
     bool genericSso() const;
     QString errorText() const { return m_errorText; }
     QString noticeText() const { return m_noticeText; }
-    IdentityProviderModel *providers() { return &m_providers; }
-    ProviderFilterModel *filteredProviders() { return &m_filtered; }
-    QString lookupStatus() const { return m_lookupStatus; }
+    IdentityProviderModel *providers() { return m_lookup.providers(); }
+    ProviderFilterModel *filteredProviders() { return m_lookup.filteredProviders(); }
+    QString lookupStatus() const { return m_lookup.status(); }
     QString pendingProvider() const;
-    QString userId() const { return currentSession().userId; }
-    QString deviceId() const { return currentSession().deviceId; }
-    QString sessionServer() const { return currentSession().baseUrl.toDisplayString(); }
-    AccountListModel *accounts() { return &m_accounts; }
-    DevicesController *devices() { return &m_devices; }
-    QString sessionState() const;
-    QString sessionStatusText() const;
-    QString signOutQuestion() const { return m_signOutQuestion; }
-    bool ephemeral() const;
-    bool passwordAvailable() const { return m_homeserver && m_flows.password; }
-    bool saveFailed() const { return m_unsaved.isValid(); }
-    QString signInAgainUser() const { return m_softLoggedOut.userId; }
-    QString suggestedUser() const { return m_suggestedUser; }
+    QString userId() const { return m_accountManager.current().userId; }
+    QString deviceId() const { return m_accountManager.current().deviceId; }
+    QString sessionServer() const { return m_accountManager.current().baseUrl.toDisplayString(); }
+    AccountListModel *accounts() { return m_accountManager.accounts(); }
+    DevicesController *devices() { return m_accountManager.devices(); }
+    AccountListModel::AccountState sessionState() const;
+    QString sessionStatusText() const { return m_accountManager.statusText(); }
+    QString signOutQuestion() const { return m_accountManager.signOutQuestion(); }
+    bool ephemeral() const { return m_accountManager.ephemeral(); }
+    bool passwordAvailable() const { return m_lookup.homeserver() && m_lookup.flows().password; }
+    bool saveFailed() const { return m_accountManager.saveFailed(); }
+    QString signInAgainUser() const { return m_accountManager.softLoggedOut().userId; }
+    QString suggestedUser() const;
 
-    Sso::SsoLogin &ssoLogin() { return m_sso; }
+    ServerLookup &serverLookup() { return m_lookup; }
+    SignInFlow &signInFlow() { return m_flow; }
+    AccountManager &accountManager() { return m_accountManager; }
+    Sso::SsoLogin &ssoLogin() { return m_flow.ssoLogin(); }
     // Off until given a folder: then a server used before shows its providers at once.
-    Discovery::ProviderCache &providerCache() { return m_cache; }
+    Discovery::ProviderCache &providerCache() { return m_lookup.cache(); }
 
     // Sign in with this provider as soon as the server's providers are known (--idp).
     void setAutoProvider(const QString &idpId) { m_autoProvider = idpId; }
     // How long to wait between checks of a session whose server cannot be reached.
     void setVerificationBackoff(Session::SessionKeeper::Backoff backoff)
     {
-        m_accounts.setBackoff(backoff);
+        m_accountManager.setVerificationBackoff(backoff);
     }
 
 public Q_SLOTS:
@@ -166,76 +164,21 @@ Q_SIGNALS:
 
 private:
     void setPage(Page page);
-    void setBusy(bool busy);
     void setError(const QString &text);
     void setNotice(const QString &text);
-    struct Prefetched
-    {
-        QString text;
-        Discovery::Homeserver homeserver;
-        Matrix::LoginFlows flows;
-    };
-    void setLookupStatus(const QString &text);
-    void lookUpQuietly();
-    void startLookup(const Discovery::ServerInput &input, const QString &text, bool navigate);
-    void onDiscoveryFailed(const Discovery::DiscoveryError &error);
-    // A quiet check of cached providers failed: says so on their page. False when no such
-    // check was running.
-    bool revalidationFailed(const QString &why);
-    void onDiscovered(const Discovery::Homeserver &homeserver);
-    void showProviders(const Prefetched &found);
-    bool sameChoices(const Prefetched &found) const;
-    void onSignedIn(const Session::Session &session, const QString &warning);
-    Session::Session currentSession() const;
-    // Adds the session to the accounts (or replaces it) and shows it.
-    void showSession(const Session::Session &session);
-    void showCurrent();
-    void onKeeperStateChanged(Session::SessionKeeper *keeper);
-    // The server ended the session: soft (keep what is stored) or hard (remove it).
-    void endSession(Session::SessionKeeper *keeper);
-    // Forgets the account on this computer: keychain, settings and the list.
-    void removeLocally(const Session::Session &session);
-    void setSignOutQuestion(const QString &question);
+    // The lookup found the user's server: its sign-in options, or the password form.
+    void showChoices();
+    void onSignInFailed(const QString &sentence, SignInFlow::Then then);
+    void signInWithSso(const QString &idpId);
 
-    QNetworkAccessManager &m_network;
-    Session::SessionStore &m_store;
-    Discovery::HomeserverDiscovery m_discovery;
-    Sso::SsoLogin m_sso;
-    Password::PasswordLogin m_password;
-    Session::Session m_pendingSignIn; // just signed in, until the keychain has it
-    Session::Session m_unsaved; // signed in, but the keychain refused it
-    Session::Session m_softLoggedOut; // the server ended it but kept the device
-    QString m_expectedUser; // signing in again must give this user back
-    QString m_suggestedUser;
-    IdentityProviderModel m_providers;
-    ProviderFilterModel m_filtered;
-    QTimer m_debounce;
-    std::optional<Prefetched> m_prefetched;
-    QString m_lookupText;
-    QString m_lookupStatus;
-    bool m_navigate = false;
-    std::optional<Discovery::Homeserver> m_homeserver;
-    Matrix::LoginFlows m_flows;
-    AccountListModel m_accounts;
-    DevicesController m_devices;
-    bool m_checkedByServer = true; // false while a fresh sign-in is marked verified
-    QString m_signOutKey; // the account signOutQuestion is about
-    QString m_signOutQuestion;
+    ServerLookup m_lookup;
+    SignInFlow m_flow;
+    AccountManager m_accountManager;
+    QString m_againUser; // signing in again with a password: the user the form is for
     Page m_page = Page::Server;
-    bool m_busy = false;
-    QString m_serverText;
     QString m_errorText;
     QString m_noticeText;
     QString m_autoProvider;
-    quint64 m_flowsGeneration = 0;
-    Discovery::ProviderCache m_cache;
-    QString m_revalidating; // shown from the cache, being asked again
 };
-
-// Human sentences for what went wrong, with what to do about it. Pure.
-QString describeDiscoveryError(const Discovery::DiscoveryError &error);
-QString describeSsoError(const Sso::SsoError &error);
-QString describePasswordError(const Matrix::Error &error);
-QString storeFailureName(const Session::StoreError &error);
 
 } // namespace Portico::Ui

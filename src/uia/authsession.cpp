@@ -3,8 +3,8 @@
 #include "authsession.h"
 
 #include "matrix/logging.h"
+#include "matrix/translate.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QNetworkReply>
@@ -14,10 +14,7 @@
 namespace Portico::Uia {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Portico::Uia::Failure", text);
-}
+PORTICO_TRANSLATION_CONTEXT("Portico::Uia::Failure")
 
 bool isTransportError(Matrix::Error::Kind kind)
 {
@@ -108,12 +105,9 @@ void AuthSession::restart()
 
 void AuthSession::abortAll()
 {
-    ++m_generation;
     stopPolling();
     m_inFlight = false;
-    if (m_reply)
-        m_reply->abort();
-    m_reply = nullptr;
+    m_call.cancel(); // its handler never runs, nor does a planned 429 retry
 }
 
 void AuthSession::cancel()
@@ -217,7 +211,6 @@ QJsonObject AuthSession::stageAuth(QStringView type) const
 
 void AuthSession::send(const QJsonObject &auth, Attempt attempt)
 {
-    const quint64 generation = ++m_generation;
     m_inFlight = true;
     if (attempt != Attempt::Poll)
         setState(State::Sending);
@@ -227,14 +220,10 @@ void AuthSession::send(const QJsonObject &auth, Attempt attempt)
                               : attempt == Attempt::Poll ? "a poll"
                                                          : "a stage:")
                    << auth.value(u"type").toString();
-    m_reply = Matrix::sendRequest(
-        m_network, m_build(auth), this, [this, generation, attempt](const auto &result) {
-            if (generation != m_generation)
-                return;
-            m_inFlight = false;
-            m_reply = nullptr;
-            handle(result, attempt);
-        });
+    m_call = Matrix::startCall(m_network, m_build(auth), [this, attempt](const auto &result) {
+        m_inFlight = false;
+        handle(result, attempt);
+    });
 }
 
 void AuthSession::handle(

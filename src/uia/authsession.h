@@ -167,9 +167,8 @@ private:
     QString m_authSession; // the server's UIA session ID
     QStringList m_completed;
     std::optional<Step> m_step;
-    QPointer<QNetworkReply> m_reply;
+    Matrix::Call m_call; // the request under way; a new one replaces (cancels) it
     bool m_inFlight = false;
-    quint64 m_generation = 0; // answers of an older generation are ignored
 
     bool m_polling = false;
     bool m_pollSoon = false; // fallbackDone() while a poll was under way

@@ -5,6 +5,7 @@
 #include "devserver.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -59,7 +60,9 @@ private Q_SLOTS:
         QSignalSpy failed(&login, &Password::PasswordLogin::failed);
         login.start(homeserverOf(server), QStringLiteral("alice"), QStringLiteral("looking-glass"));
         QVERIFY(failed.wait(15000));
-        QVERIFY(failed.first().first().value<Matrix::Error>().is(u"M_FORBIDDEN"));
+        const auto failure = failed.first().first().value<SignIn::Failure>();
+        QCOMPARE(failure.reason, SignIn::Failure::Reason::LoginFailed);
+        QVERIFY(failure.error.is(u"M_FORBIDDEN"));
         QCOMPARE(server.devicesOf(QStringLiteral("@alice:localhost")).size(), 0);
     }
     void cancelledAttemptReportsNothing()
@@ -71,8 +74,44 @@ private Q_SLOTS:
         QSignalSpy failed(&login, &Password::PasswordLogin::failed);
         login.start(homeserverOf(server), QStringLiteral("alice"), QStringLiteral("wonderland"));
         login.cancel();
-        QVERIFY(!signedIn.wait(500));
+        // A second attempt, started after the cancel, answers after any answer to the first.
+        Password::PasswordLogin later(network);
+        QSignalSpy laterSignedIn(&later, &Password::PasswordLogin::signedIn);
+        later.start(homeserverOf(server), QStringLiteral("alice"), QStringLiteral("wonderland"));
+        QVERIFY(laterSignedIn.wait(15000));
+        QCOMPARE(signedIn.size(), 0);
         QCOMPARE(failed.size(), 0);
+    }
+    // The server asked the first attempt to wait (429 Retry-After): cancelled during that wait,
+    // it never reaches the server again, so no device is made that nobody keeps.
+    void cancelledDuringARateLimitWaitIsNotRetried()
+    {
+        DevServer server(withAlice());
+        DevServer::Config::Fault busy;
+        busy.status = 429;
+        busy.body = R"({"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests"})";
+        busy.retryAfter = "1";
+        busy.times = 2; // the cancelled attempt's first try, and the later attempt's
+        server.setFault(QStringLiteral("POST /_matrix/client/v3/login"), busy);
+        QVERIFY(server.start());
+        // Every handler of a finished reply has run when the manager's finished() returns.
+        QSignalSpy replies(&network, &QNetworkAccessManager::finished);
+        Password::PasswordLogin login(network);
+        QSignalSpy signedIn(&login, &Password::PasswordLogin::signedIn);
+        login.start(homeserverOf(server), QStringLiteral("alice"), QStringLiteral("wonderland"));
+        QVERIFY(replies.wait(15000)); // answered 429: the retry is planned now
+        QCOMPARE(server.requestCount("POST", QStringLiteral("/_matrix/client/v3/login")), 1);
+        login.cancel();
+
+        // Planned after the first one's retry, with the same wait: it is answered after that
+        // retry would have reached the server.
+        Password::PasswordLogin later(network);
+        QSignalSpy laterSignedIn(&later, &Password::PasswordLogin::signedIn);
+        later.start(homeserverOf(server), QStringLiteral("alice"), QStringLiteral("wonderland"));
+        QVERIFY(laterSignedIn.wait(15000));
+        QCOMPARE(server.requestCount("POST", QStringLiteral("/_matrix/client/v3/login")), 3);
+        QCOMPARE(server.devicesOf(QStringLiteral("@alice:localhost")).size(), 1);
+        QCOMPARE(signedIn.size(), 0);
     }
 };
 

@@ -41,14 +41,16 @@ private Q_SLOTS:
             model.data(second, Role::KeyRole).toString(), QStringLiteral("@bob:example.org/B"));
         QCOMPARE(
             model.data(second, Role::ServerRole).toString(), QStringLiteral("matrix.example.org"));
-        QCOMPARE(model.data(second, Role::StateRole).toString(), QStringLiteral("unverified"));
+        QCOMPARE(model.data(second, Role::StateRole).toInt(),
+            int(Ui::AccountListModel::AccountState::Unverified));
         QCOMPARE(model.data(second, Role::CurrentRole).toBool(), false);
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         bob->markVerified();
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
-        QCOMPARE(model.data(second, Role::StateRole).toString(), QStringLiteral("verified"));
+        QCOMPARE(model.data(second, Role::StateRole).toInt(),
+            int(Ui::AccountListModel::AccountState::Verified));
         // No token is offered to QML.
         for (const QByteArray &name : model.roleNames())
             QVERIFY(!name.contains("token"));
@@ -90,8 +92,8 @@ private Q_SLOTS:
         Session::SessionKeeper *renewed = model.add(first);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(renewed->session().accessToken, QStringLiteral("syt_newer"));
-        QCOMPARE(
-            model.data(model.index(0), Role::StateRole).toString(), QStringLiteral("unverified"));
+        QCOMPARE(model.data(model.index(0), Role::StateRole).toInt(),
+            int(Ui::AccountListModel::AccountState::Unverified));
         QCOMPARE(model.find(first.key()), renewed);
     }
 

@@ -1,0 +1,313 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accountmanager.h"
+
+#include "usermessages.h"
+
+#include "matrix/logging.h"
+#include "session/accountclient.h"
+#include "session/sessionstore.h"
+
+#include <QSettings>
+
+namespace Portico::Ui {
+
+namespace {
+const QString CurrentAccountKey = QStringLiteral("ui/currentAccount");
+} // namespace
+
+AccountManager::AccountManager(
+    QNetworkAccessManager &network, Session::SessionStore &store, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_store(store)
+    , m_accounts(network)
+    , m_devices(network, [this] { return current(); })
+{
+    connect(&m_accounts, &AccountListModel::keeperSessionUpdated, this,
+        [this](const Session::Session &session) {
+            if (session.key() == m_unsaved.key()) {
+                m_unsaved = session; // still kept in memory only, until Retry saving works
+                return;
+            }
+            m_store.save(session); // the new tokens replace the old ones in the keychain
+        });
+    connect(&m_accounts, &AccountListModel::keeperStateChanged, this,
+        &AccountManager::onKeeperStateChanged);
+    // The devices page met a refused token: the keeper refreshes it, or ends the session.
+    connect(&m_devices, &DevicesController::sessionRejected, this, [this] {
+        if (Session::SessionKeeper *keeper = m_accounts.current())
+            keeper->verify();
+    });
+    connect(&m_store, &Session::SessionStore::saved, this, &AccountManager::onSaved);
+    connect(&m_store, &Session::SessionStore::failed, this, &AccountManager::onStoreFailed);
+}
+
+void AccountManager::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged();
+}
+
+bool AccountManager::ephemeral() const
+{
+    return m_store.persistence() == Session::SessionStore::Persistence::MemoryOnly;
+}
+
+Session::Session AccountManager::current() const
+{
+    const Session::SessionKeeper *keeper = m_accounts.current();
+    return keeper ? keeper->session() : Session::Session{};
+}
+
+QString AccountManager::statusText() const
+{
+    const Session::SessionKeeper *keeper = m_accounts.current();
+    return keeper ? sessionStatusText(*keeper) : QString();
+}
+
+void AccountManager::restore()
+{
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(&m_store, &Session::SessionStore::loaded, this,
+        [this, connection](const QList<Session::Session> &sessions) {
+            disconnect(*connection);
+            if (sessions.isEmpty())
+                return;
+            for (const Session::Session &session : sessions)
+                m_accounts.add(session);
+            // The account shown last time, if it is still there.
+            const QString last = QSettings().value(CurrentAccountKey).toString();
+            if (!m_accounts.current())
+                m_accounts.setCurrent(m_accounts.find(last) ? last : sessions.front().key());
+            Q_EMIT currentChanged();
+            Q_EMIT restored(); // shown unless the user has started signing in meanwhile
+            const Session::Session session = current();
+            Q_EMIT sessionRestored(session.userId, session.deviceId, session.baseUrl.toString());
+            // Shown at once; each is checked with its server (offline is retried, not an end).
+            for (Session::SessionKeeper *keeper : m_accounts.keepers())
+                keeper->verify();
+        });
+    m_store.loadAll();
+}
+
+void AccountManager::keep(const Session::Session &session, const QString &warning)
+{
+    if (session.key() == m_softLoggedOut.key())
+        m_softLoggedOut = {};
+    Q_EMIT noticeOccurred(warning);
+    setBusy(true);
+    m_pendingSignIn = session;
+    m_store.save(session); // shown once the keychain has it
+}
+
+void AccountManager::onSaved(const Session::Session &session)
+{
+    if (!m_pendingSignIn.isValid() || session.key() != m_pendingSignIn.key())
+        return; // a refreshed token of a session shown: nothing changes for the user
+    m_pendingSignIn = {};
+    setBusy(false);
+    show(session);
+    if (ephemeral())
+        Q_EMIT noticeOccurred(ephemeralNoticeText());
+    Q_EMIT signedIn(session.userId, session.deviceId, session.baseUrl.toString());
+}
+
+void AccountManager::onStoreFailed(const Session::StoreError &error)
+{
+    const bool thisSignIn = error.operation == Session::StoreError::Operation::Save
+        && m_pendingSignIn.isValid() && error.key == m_pendingSignIn.key();
+    if (!thisSignIn) {
+        // Another account's refreshed token, a removal, or a read: said, but the sign-in under
+        // way (if any) waits for its own answer.
+        qCWarning(lcUi) << "keychain operation" << int(error.operation) << "failed for"
+                        << error.key;
+        Q_EMIT errorOccurred(describeStoreError(error));
+        return;
+    }
+    setBusy(false);
+    Q_EMIT errorOccurred(describeStoreError(error));
+    // Signed in, but not kept: the session works until Portico quits, and Retry stores it once
+    // the keychain is usable. Nothing is written anywhere else meanwhile.
+    m_unsaved = std::exchange(m_pendingSignIn, {});
+    show(m_unsaved);
+    Q_EMIT saveFailedChanged();
+    Q_EMIT storeFailed(storeFailureName(error), error.detail);
+}
+
+void AccountManager::retrySave()
+{
+    if (!m_unsaved.isValid())
+        return;
+    setBusy(true);
+    m_pendingSignIn = std::exchange(m_unsaved, {});
+    Q_EMIT saveFailedChanged();
+    m_store.save(m_pendingSignIn);
+}
+
+void AccountManager::show(const Session::Session &session)
+{
+    // Just signed in: the server has said yes, no need to ask it again (nor to report a check).
+    Session::SessionKeeper *keeper = m_accounts.add(session);
+    m_checkedByServer = false;
+    keeper->markVerified();
+    m_checkedByServer = true;
+    m_accounts.setCurrent(session.key());
+    showCurrent();
+}
+
+void AccountManager::showCurrent()
+{
+    const Session::SessionKeeper *keeper = m_accounts.current();
+    if (!keeper)
+        return;
+    m_devices.reset(); // they were another account's, or are out of date
+    // Remembered for the next start, only for sessions that are stored (nothing is written
+    // about an unsaved or ephemeral one), and only when it changes: no disk write at start.
+    if (QSettings settings; !ephemeral() && keeper->key() != m_unsaved.key()
+        && settings.value(CurrentAccountKey).toString() != keeper->key())
+        settings.setValue(CurrentAccountKey, keeper->key());
+    setSignOutQuestion({});
+    Q_EMIT currentChanged();
+    Q_EMIT currentShown();
+}
+
+void AccountManager::switchTo(const QString &key)
+{
+    Session::SessionKeeper *keeper = m_accounts.find(key);
+    if (!keeper)
+        return;
+    m_accounts.setCurrent(key);
+    showCurrent();
+    if (keeper->state() == Session::SessionKeeper::State::Offline)
+        keeper->verify();
+}
+
+void AccountManager::retryVerification()
+{
+    if (Session::SessionKeeper *keeper = m_accounts.current())
+        keeper->verify();
+}
+
+void AccountManager::onKeeperStateChanged(Session::SessionKeeper *keeper)
+{
+    using State = Session::SessionKeeper::State;
+    const Session::Session session = keeper->session();
+    switch (keeper->state()) {
+    case State::Verified:
+        if (m_checkedByServer)
+            Q_EMIT sessionVerified(session.userId, session.deviceId);
+        break;
+    case State::SoftLoggedOut:
+    case State::Ended:
+        endSession(keeper);
+        return;
+    case State::Unverified:
+    case State::Verifying:
+    case State::Offline:
+        break;
+    }
+    if (keeper == m_accounts.current())
+        Q_EMIT currentChanged();
+}
+
+void AccountManager::endSession(Session::SessionKeeper *keeper)
+{
+    const Session::Session session = keeper->session();
+    const Matrix::Error why = keeper->lastError();
+    const bool wasCurrent = keeper == m_accounts.current();
+    m_accounts.remove(session.key());
+    if (why.softLogout) {
+        // The device stays on the server; so does what we stored, for signing in again.
+        m_softLoggedOut = session;
+        Q_EMIT noticeOccurred(softLogoutNoticeText(session.userId));
+    } else {
+        m_store.remove(session);
+        Q_EMIT noticeOccurred(sessionEndedNoticeText(session.userId));
+    }
+    if (m_signOutKey == session.key())
+        setSignOutQuestion({});
+    if (!wasCurrent) {
+        Q_EMIT currentChanged();
+        return;
+    }
+    afterCurrentWent(Gone::Ended);
+}
+
+void AccountManager::afterCurrentWent(Gone why)
+{
+    m_devices.reset();
+    if (m_accounts.rowCount() > 0) {
+        m_accounts.setCurrent(m_accounts.keepers().constFirst()->key());
+        showCurrent();
+        return;
+    }
+    Q_EMIT currentChanged();
+    Q_EMIT currentGone(why);
+}
+
+void AccountManager::signOut()
+{
+    const Session::Session session = current();
+    if (!session.isValid())
+        return;
+    setBusy(true);
+    setSignOutQuestion({});
+    Session::AccountClient(m_network).logout(session, this, [this, session](const auto &result) {
+        setBusy(false);
+        if (!result && !result.error().is(u"M_UNKNOWN_TOKEN")
+            && result.error().kind != Matrix::Error::Kind::Matrix) {
+            // The server could not be asked: the device would stay signed in there. Ask first.
+            qCWarning(lcUi) << "server-side sign out failed:" << result.error().describe();
+            m_signOutKey = session.key();
+            setSignOutQuestion(
+                signOutQuestionText(session.baseUrl.host(), result.error(), session.userId));
+            return;
+        }
+        // Signed out on the server (or it no longer knew the session): forget it here too.
+        removeLocally(session);
+    });
+}
+
+void AccountManager::confirmSignOut()
+{
+    const Session::SessionKeeper *keeper = m_accounts.find(m_signOutKey);
+    setSignOutQuestion({});
+    if (keeper)
+        removeLocally(keeper->session());
+}
+
+void AccountManager::cancelSignOut()
+{
+    setSignOutQuestion({});
+}
+
+void AccountManager::removeLocally(const Session::Session &session)
+{
+    const bool wasCurrent = m_accounts.current() && m_accounts.current()->key() == session.key();
+    m_store.remove(session);
+    m_accounts.remove(session.key());
+    if (QSettings settings; settings.value(CurrentAccountKey).toString() == session.key())
+        settings.remove(CurrentAccountKey);
+    if (m_unsaved.key() == session.key()) {
+        m_unsaved = {};
+        Q_EMIT saveFailedChanged();
+    }
+    qCInfo(lcUi) << "signed out" << session.userId;
+    if (wasCurrent)
+        afterCurrentWent(Gone::SignedOut);
+}
+
+void AccountManager::setSignOutQuestion(const QString &question)
+{
+    if (question.isEmpty())
+        m_signOutKey.clear();
+    if (m_signOutQuestion == question)
+        return;
+    m_signOutQuestion = question;
+    Q_EMIT signOutQuestionChanged();
+}
+
+} // namespace Portico::Ui

@@ -1,0 +1,205 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverlookup.h"
+
+#include "usermessages.h"
+
+#include "discovery/serverinput.h"
+
+namespace Portico::Ui {
+
+ServerLookup::ServerLookup(QNetworkAccessManager &network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_discovery(network)
+{
+    connect(&m_discovery, &Discovery::HomeserverDiscovery::discovered, this,
+        &ServerLookup::onDiscovered);
+    connect(&m_discovery, &Discovery::HomeserverDiscovery::failed, this,
+        &ServerLookup::onDiscoveryFailed);
+    m_filtered.setSourceModel(&m_providers);
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(600);
+    connect(&m_debounce, &QTimer::timeout, this, &ServerLookup::lookUpQuietly);
+}
+
+void ServerLookup::setDebounceInterval(std::chrono::milliseconds interval)
+{
+    m_debounce.setInterval(interval);
+}
+
+std::chrono::milliseconds ServerLookup::debounceInterval() const
+{
+    return m_debounce.intervalAsDuration();
+}
+
+void ServerLookup::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged();
+}
+
+void ServerLookup::setStatus(const QString &text)
+{
+    if (m_status == text)
+        return;
+    m_status = text;
+    Q_EMIT statusChanged();
+}
+
+void ServerLookup::setServerText(const QString &text)
+{
+    if (m_serverText == text)
+        return;
+    m_serverText = text;
+    Q_EMIT serverTextChanged();
+}
+
+void ServerLookup::edit(const QString &text)
+{
+    setServerText(text);
+    setStatus({});
+    m_debounce.start(); // a quiet lookup once the user pauses
+}
+
+void ServerLookup::cancel()
+{
+    m_debounce.stop();
+    m_discovery.cancel();
+    m_flowsCall.cancel();
+    m_revalidating.clear();
+    setBusy(false);
+}
+
+void ServerLookup::submit(const QString &text)
+{
+    m_debounce.stop();
+    setServerText(text);
+    const auto input = Discovery::parseServerInput(text);
+    if (!input) {
+        cancel();
+        Q_EMIT failed(input.error());
+        return;
+    }
+    const QString trimmed = text.trimmed();
+    if (m_prefetched && m_prefetched->text == trimmed) {
+        show(*m_prefetched);
+        return;
+    }
+    if (const auto cached = m_cache.lookup(text)) {
+        // Shown at once as last time, asked again quietly, and replaced if it changed.
+        show({trimmed, cached->homeserver, cached->flows});
+        start(input.value(), trimmed, false);
+        m_revalidating = trimmed;
+        return;
+    }
+    if (m_lookupText == trimmed && (m_discovery.isRunning() || m_flowsCall.isActive())) {
+        m_navigate = true; // the quiet lookup already under way will do
+        setBusy(true);
+        return;
+    }
+    start(input.value(), trimmed, true);
+}
+
+void ServerLookup::lookUpQuietly()
+{
+    const auto input = Discovery::parseServerInput(m_serverText);
+    if (!input || (m_prefetched && m_prefetched->text == m_serverText.trimmed()))
+        return;
+    start(input.value(), m_serverText.trimmed(), false);
+}
+
+void ServerLookup::start(const Discovery::ServerInput &input, const QString &text, bool navigate)
+{
+    m_flowsCall.cancel(); // whatever flows request is in flight is stale now
+    m_lookupText = text;
+    m_navigate = navigate;
+    setBusy(navigate);
+    if (!navigate)
+        setStatus(lookingUpText(text));
+    m_discovery.start(input);
+}
+
+void ServerLookup::onDiscoveryFailed(const Discovery::DiscoveryError &error)
+{
+    setBusy(false);
+    if (m_navigate)
+        Q_EMIT failed(describeDiscoveryError(error));
+    else if (!failRevalidation(describeDiscoveryError(error)))
+        setStatus({}); // while typing, a failure is no news
+}
+
+bool ServerLookup::failRevalidation(const QString &why)
+{
+    if (m_revalidating.isEmpty() || std::exchange(m_revalidating, {}) != m_lookupText)
+        return false;
+    setStatus({});
+    // The saved buttons stay usable (the server may only be slow), but the user should know
+    // they were not confirmed: a provider removed since would fail in the browser.
+    Q_EMIT revalidationFailed(revalidationFailedText(why));
+    return true;
+}
+
+void ServerLookup::onDiscovered(const Discovery::Homeserver &homeserver)
+{
+    const QString text = m_lookupText;
+    m_flowsCall.start(m_network, homeserver, [this, homeserver, text](const auto &result) {
+        setBusy(false);
+        if (!result) {
+            if (m_navigate)
+                Q_EMIT failed(flowsUnreadableText(result.error()));
+            else if (!failRevalidation(result.error().describe()))
+                setStatus({});
+            return;
+        }
+        onFlows({text, homeserver, result.value()});
+    });
+}
+
+void ServerLookup::onFlows(const Found &found)
+{
+    m_prefetched = found;
+    m_cache.store(found.text, found.homeserver, found.flows);
+    if (!m_navigate && std::exchange(m_revalidating, {}) == found.text) {
+        setStatus({});
+        if (!sameChoices(found))
+            Q_EMIT revised();
+        return;
+    }
+    if (m_navigate) {
+        show(found);
+        return;
+    }
+    setStatus(foundText(found.homeserver.baseUrl, found.flows));
+}
+
+void ServerLookup::showRevised()
+{
+    if (m_prefetched)
+        show(*m_prefetched);
+}
+
+bool ServerLookup::sameChoices(const Found &found) const
+{
+    return m_homeserver && m_homeserver->baseUrl == found.homeserver.baseUrl
+        && m_flows.identityProviders == found.flows.identityProviders
+        && m_flows.sso == found.flows.sso && m_flows.cas == found.flows.cas
+        && m_flows.password == found.flows.password;
+}
+
+void ServerLookup::show(const Found &found)
+{
+    const auto input = Discovery::parseServerInput(found.text);
+    m_suggestedUser = input ? input->userId : QString();
+    m_homeserver = found.homeserver;
+    m_flows = found.flows;
+    m_providers.setProviders(m_flows.identityProviders, found.homeserver.baseUrl);
+    m_filtered.setFilterText({});
+    Q_EMIT homeserverChanged();
+    setStatus({});
+    Q_EMIT chosen();
+}
+
+} // namespace Portico::Ui

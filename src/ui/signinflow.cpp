@@ -1,0 +1,145 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "signinflow.h"
+
+#include "usermessages.h"
+
+#include "matrix/logging.h"
+#include "session/accountclient.h"
+
+namespace Portico::Ui {
+
+SignInFlow::SignInFlow(QNetworkAccessManager &network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_sso(network)
+    , m_password(network)
+{
+    adopt(m_sso);
+    adopt(m_password);
+    connect(&m_sso, &Sso::SsoLogin::stepChanged, this,
+        [this](Sso::SsoLogin::Step step) { setBusy(step == Sso::SsoLogin::Step::SigningIn); });
+}
+
+// Every method ends the same way; a new method is adopted here and nothing else changes.
+void SignInFlow::adopt(SignIn::Method &method)
+{
+    connect(&method, &SignIn::Method::signedIn, this, &SignInFlow::onSignedIn);
+    connect(&method, &SignIn::Method::failed, this, &SignInFlow::onFailed);
+}
+
+void SignInFlow::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged();
+}
+
+void SignInFlow::cancel()
+{
+    m_againCheck.cancel();
+    m_again.reset();
+    m_againServer.reset();
+    m_sso.cancel();
+    m_password.cancel();
+    m_active = nullptr;
+    setBusy(false);
+}
+
+void SignInFlow::startSso(const Discovery::Homeserver &homeserver, const QString &idpId)
+{
+    cancel();
+    m_active = &m_sso;
+    m_sso.start(homeserver, idpId);
+    if (waitingForBrowser())
+        Q_EMIT browserOpened();
+}
+
+void SignInFlow::startPassword(
+    const Discovery::Homeserver &homeserver, const QString &user, const QString &password)
+{
+    cancel();
+    m_active = &m_password;
+    setBusy(true);
+    m_password.start(homeserver, user, password);
+}
+
+void SignInFlow::signInAgain(const Session::Session &previous)
+{
+    cancel();
+    m_again = previous;
+    setBusy(true);
+    // Where the user signed in: an MSC1730 portal offers the sign-in methods, its target not.
+    const QUrl server = previous.loginServer.isValid() ? previous.loginServer : previous.baseUrl;
+    m_againCheck = Discovery::startHomeserverCheck(
+        m_network, server, previous.plainHttpAllowed, [this](const auto &result) {
+            setBusy(false);
+            if (!result) {
+                const Matrix::Error error = result.error().error;
+                cancel();
+                Q_EMIT failed(signInAgainUnreachableText(error), Then::Stay);
+                return;
+            }
+            m_againServer = result.value();
+            const QString method = m_again->loginMethod;
+            if (method == u"password") {
+                Q_EMIT passwordNeeded(m_again->userId);
+                return;
+            }
+            const QString idp = method.startsWith(u"sso:") ? method.mid(4) : QString();
+            m_active = &m_sso;
+            m_sso.start(*m_againServer, idp, m_again->deviceId);
+            if (waitingForBrowser())
+                Q_EMIT browserOpened();
+        });
+}
+
+void SignInFlow::continueAgainWithPassword(const QString &user, const QString &password)
+{
+    if (!m_again || !m_againServer)
+        return;
+    m_active = &m_password;
+    setBusy(true);
+    m_password.start(*m_againServer, user, password, m_again->deviceId);
+}
+
+QString SignInFlow::submitCallbackUrl(const QString &url)
+{
+    if (!waitingForBrowser())
+        return noSignInWaitingText();
+    return describeCallbackVerdict(m_sso.submitCallbackUrl(url));
+}
+
+void SignInFlow::onSignedIn(const Session::Session &session, const QString &warning)
+{
+    const std::optional<Session::Session> again = std::exchange(m_again, std::nullopt);
+    m_againServer.reset();
+    m_active = nullptr;
+    setBusy(false);
+    if (again && session.userId != again->userId) {
+        // Another account at the IdP: end that session rather than mix it up with the device.
+        qCInfo(lcUi) << "signed in again as another user; ending that session";
+        Session::AccountClient(m_network).logout(session, this, [](const auto &) {});
+        Q_EMIT failed(wrongUserText(session.userId, again->userId), Then::ShowServer);
+        return;
+    }
+    Q_EMIT signedIn(session, warning);
+}
+
+void SignInFlow::onFailed(const SignIn::Failure &failure)
+{
+    setBusy(false);
+    if (m_active == &m_password) {
+        // The form stays, for another try (of signing in again too, if that is what it was).
+        Q_EMIT failed(describePasswordError(failure.error), Then::Stay);
+        return;
+    }
+    // The browser step is over: signing in again, if it was that, is abandoned with it.
+    m_again.reset();
+    m_againServer.reset();
+    m_active = nullptr;
+    Q_EMIT failed(describeSsoError(failure), Then::ShowChoices);
+}
+
+} // namespace Portico::Ui

@@ -1,0 +1,89 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "discovery/homeservercheck.h"
+#include "matrix/httpcall.h"
+#include "password/passwordlogin.h"
+#include "session/session.h"
+#include "sso/ssologin.h"
+
+#include <QObject>
+
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace Portico::Ui {
+
+// One sign-in at a time, from a checked homeserver to a new session: owns the method in
+// progress (SSO or password; OAuth joins beside them), the "sign in again" context after a
+// soft logout, and cancelling all of it. Every method reaches the same two ends: signedIn()
+// or failed(). Knows nothing of pages or of keeping the session.
+class SignInFlow : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Then {
+        Stay, // the attempt's page stays: try again there (a wrong password)
+        ShowChoices, // the browser step is over: the server's choices again
+        ShowServer, // start from the server page (another user than expected)
+    };
+    Q_ENUM(Then)
+
+    explicit SignInFlow(QNetworkAccessManager &network, QObject *parent = nullptr);
+
+    void startSso(const Discovery::Homeserver &homeserver, const QString &idpId);
+    void startPassword(
+        const Discovery::Homeserver &homeserver, const QString &user, const QString &password);
+    // Signs `previous` (soft-logged-out) in again where it was made, on the same device, with
+    // the same method: browserOpened() or passwordNeeded(), or failed().
+    void signInAgain(const Session::Session &previous);
+    // The password form that signing in again asked for (passwordNeeded()) was filled in.
+    void continueAgainWithPassword(const QString &user, const QString &password);
+    // Abandons whatever runs, the sign-in-again context included.
+    void cancel();
+    void reopenBrowser() { m_sso.reopenBrowser(); }
+    // A callback link pasted or handed over: empty when accepted, else what is wrong with it.
+    QString submitCallbackUrl(const QString &url);
+
+    bool busy() const { return m_busy; }
+    bool waitingForBrowser() const
+    {
+        return m_sso.step() == Sso::SsoLogin::Step::WaitingForBrowser;
+    }
+    QString pendingIdp() const { return m_sso.idpId(); }
+    // Signing in again: the server it happens at, and who must come back.
+    const std::optional<Discovery::Homeserver> &againServer() const { return m_againServer; }
+    QString againUser() const { return m_again ? m_again->userId : QString(); }
+
+    Sso::SsoLogin &ssoLogin() { return m_sso; }
+
+Q_SIGNALS:
+    void busyChanged();
+    void browserOpened();
+    // Signing in again with a password: the form for this user.
+    void passwordNeeded(const QString &userId);
+    void signedIn(const Portico::Session::Session &session, const QString &warning);
+    // `then`: where the user goes on from (the attempt's own page may be gone).
+    void failed(const QString &sentence, Portico::Ui::SignInFlow::Then then);
+
+private:
+    void setBusy(bool busy);
+    void adopt(SignIn::Method &method);
+    void onSignedIn(const Session::Session &session, const QString &warning);
+    void onFailed(const SignIn::Failure &failure);
+    QString againDeviceId() const;
+
+    QNetworkAccessManager &m_network;
+    Sso::SsoLogin m_sso;
+    Password::PasswordLogin m_password;
+    SignIn::Method *m_active = nullptr;
+    // Set by signInAgain() for that attempt only: every other start, and cancel(), drop it.
+    std::optional<Session::Session> m_again;
+    std::optional<Discovery::Homeserver> m_againServer;
+    Matrix::Call m_againCheck;
+    bool m_busy = false;
+};
+
+} // namespace Portico::Ui

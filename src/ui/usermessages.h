@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Every sentence the sign-in pages show, in one place: what happened, and what to do about it.
+// Pure functions of what went wrong; translated in the "Portico::Ui" context.
+
+#include "discovery/homeserverdiscovery.h"
+#include "matrix/error.h"
+#include "matrix/loginflows.h"
+#include "signin/signinmethod.h"
+#include "sso/callbackrequest.h"
+
+#include <QString>
+
+namespace Portico::Session {
+class SessionKeeper;
+struct StoreError;
+} // namespace Portico::Session
+
+namespace Portico::Ui {
+
+// Looking a server up.
+QString describeDiscoveryError(const Discovery::DiscoveryError &error);
+QString lookingUpText(const QString &typed);
+QString foundText(const QUrl &baseUrl, const Matrix::LoginFlows &flows);
+QString flowsUnreadableText(const Matrix::Error &error);
+QString noUsableMethodText();
+QString revalidationFailedText(const QString &why);
+
+// Signing in.
+QString describeSsoError(const SignIn::Failure &failure);
+QString describePasswordError(const Matrix::Error &error);
+QString noSignInWaitingText();
+// Empty for an accepted link.
+QString describeCallbackVerdict(Sso::CallbackVerdict::Kind kind);
+QString signInAgainUnreachableText(const Matrix::Error &error);
+QString wrongUserText(const QString &signedInAs, const QString &expected);
+
+// Keeping the account.
+QString describeStoreError(const Session::StoreError &error);
+// For scripts and tests: "no-keychain", "locked", "access-denied" or "other".
+QString storeFailureName(const Session::StoreError &error);
+QString ephemeralNoticeText();
+QString sessionStatusText(const Session::SessionKeeper &keeper);
+QString softLogoutNoticeText(const QString &userId);
+QString sessionEndedNoticeText(const QString &userId);
+QString signOutQuestionText(const QString &host, const Matrix::Error &error, const QString &userId);
+
+} // namespace Portico::Ui
