@@ -728,7 +728,7 @@ void LoginController::signOut()
     setBusy(true);
     setError({});
     setSignOutQuestion({});
-    Session::AccountClient(m_network).logout(session, this, [this, session](const auto &result) {
+    m_accounts.current()->signOut([this, session](const auto &result) {
         setBusy(false);
         if (!result && !result.error().is(u"M_UNKNOWN_TOKEN")
             && result.error().kind != Matrix::Error::Kind::Matrix) {
