@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpcall.h"
 
+#include "duration.h"
 #include "endpoint.h"
 #include "logging.h"
 
@@ -66,10 +67,11 @@ void attempt(const std::shared_ptr<CallState> &state);
 // Plans the next attempt; a cancelled call never sends it.
 void retryLater(const std::shared_ptr<CallState> &state, std::chrono::milliseconds wait)
 {
-    QTimer::singleShot(wait, state->network, [weak = std::weak_ptr<CallState>(state)] {
-        if (const auto live = weak.lock(); live && live->active)
-            attempt(live);
-    });
+    QTimer::singleShot(
+        timerInterval(wait), state->network, [weak = std::weak_ptr<CallState>(state)] {
+            if (const auto live = weak.lock(); live && live->active)
+                attempt(live);
+        });
 }
 
 Expected<HttpResponse, Error> outcome(QNetworkReply *reply, bool tooLarge, bool timedOut,
