@@ -2,13 +2,45 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scriptedbrowser.h"
 
+#include <QHostAddress>
+#include <QNetworkCookie>
+#include <QNetworkCookieJar>
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QUrlQuery>
 
+namespace {
+// Browsers treat http on a loopback host as a secure context ("potentially trustworthy", W3C
+// Secure Contexts), so they keep and send its Secure cookies; Qt's jar does so only for https.
+// Synapse's OIDC session cookie is Secure, and the real-Synapse tests run on http loopback.
+class LoopbackCookieJar : public QNetworkCookieJar
+{
+public:
+    using QNetworkCookieJar::QNetworkCookieJar;
+    QList<QNetworkCookie> cookiesForUrl(const QUrl &url) const override
+    {
+        return QNetworkCookieJar::cookiesForUrl(asSecure(url));
+    }
+    bool setCookiesFromUrl(const QList<QNetworkCookie> &cookies, const QUrl &url) override
+    {
+        return QNetworkCookieJar::setCookiesFromUrl(cookies, asSecure(url));
+    }
+
+private:
+    static QUrl asSecure(QUrl url)
+    {
+        if (url.scheme() == u"http" && QHostAddress(url.host()).isLoopback())
+            url.setScheme(QStringLiteral("https"));
+        return url;
+    }
+};
+} // namespace
+
 ScriptedBrowser::ScriptedBrowser(QObject *parent)
     : QObject(parent)
-{}
+{
+    m_network.setCookieJar(new LoopbackCookieJar(&m_network));
+}
 
 void ScriptedBrowser::open(const QUrl &url)
 {
