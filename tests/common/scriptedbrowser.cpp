@@ -90,12 +90,15 @@ void ScriptedBrowser::handle(QNetworkReply *reply, int hops)
             post, &QNetworkReply::finished, this, [this, post, hops] { handle(post, hops + 1); });
         return;
     }
-    // A confirmation page that leads on (the UIA SSO fallback): follow its "continue" link.
-    static const QRegularExpression next(QStringLiteral("<a id=\"continue\" href=\"([^\"]+)\""));
+    // A confirmation page that leads on (the UIA SSO fallback): follow its "continue" link, or
+    // Synapse's (sso_auth_confirm.html: the primary button that leads to the provider).
+    static const QRegularExpression next(QStringLiteral(
+        "<a (?:id=\"continue\" href=\"([^\"]+)\"|href=\"([^\"]+)\" class=\"primary-button\")"));
     if (const auto link = next.match(QString::fromUtf8(body));
         status == 200 && link.hasMatch() && hops < 10) {
+        QString target = link.captured(1).isEmpty() ? link.captured(2) : link.captured(1);
         get(reply->url().resolved(
-                QUrl(link.captured(1).replace(QStringLiteral("&amp;"), QStringLiteral("&")))),
+                QUrl(target.replace(QStringLiteral("&amp;"), QStringLiteral("&")))),
             hops + 1);
         return;
     }

@@ -5,6 +5,7 @@
 // a few seconds. What only a real server shows: its expiry answers, its refresh paths, its own
 // access log. Synapse starts once for the whole executable.
 #include "appdriver.h"
+#include "scriptedbrowser.h"
 #include "synapseserver.h"
 
 #include "session/sessionstore.h"
@@ -121,6 +122,41 @@ class TestE2eSynapse : public QObject
         if (!opened.isValid())
             return {};
         return AppDriver::signInInBrowser(*app, opened, output);
+    }
+    // Signs the provider's user in once more, as another client would (a second device): the
+    // scripted browser through the provider, then POST /login with the login token. Its device.
+    QString signInElsewhere(const QString &idp)
+    {
+        ScriptedBrowser browser;
+        QSignalSpy finished(&browser, &ScriptedBrowser::finished);
+        QUrl start = synapse->targetUrl().resolved(
+            QUrl(QStringLiteral("/_matrix/client/v3/login/sso/redirect/") + idp));
+        start.setQuery(QStringLiteral("redirectUrl=")
+            + QString::fromLatin1(
+                QUrl::toPercentEncoding(QStringLiteral("http://127.0.0.1:1/done"))));
+        browser.open(start);
+        if (!finished.wait(30000))
+            return {};
+        QString token;
+        for (const QUrl &url : browser.visited())
+            if (url.port() == 1)
+                token = QUrlQuery(url).queryItemValue(QStringLiteral("loginToken"));
+        if (token.isEmpty())
+            return {};
+        QNetworkRequest request(
+            synapse->targetUrl().resolved(QUrl(QStringLiteral("/_matrix/client/v3/login"))));
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = network.post(request,
+            QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("m.login.token")},
+                              {QStringLiteral("token"), token}})
+                .toJson(QJsonDocument::Compact));
+        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000))
+            reply->abort();
+        const QString device
+            = QJsonDocument::fromJson(reply->readAll()).object().value(u"device_id").toString();
+        reply->deleteLater();
+        return device;
     }
     // Waits until Synapse itself says the stored session's access token has expired.
     bool waitUntilExpired(const Portico::Session::Session &session)
@@ -299,6 +335,45 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(storedSessions().size(), 0, 15000);
         const QList<Logged> logged = requests(*synapse);
         QVERIFY2(count(logged, u"/logout"_qs, 200) >= 1, qPrintable(describe(logged)));
+    }
+
+    // Removing another device: Synapse's UIA offers m.login.sso to an SSO-only user; its
+    // fallback page leads to the provider and ends on "Authentication successful".
+    void removeADeviceThroughTheSsoFallback()
+    {
+        const QStringList signedIn = signIn(QStringLiteral("oidc-alpha"));
+        QVERIFY2(!signedIn.isEmpty(), qPrintable(output));
+        const QString user = signedIn.value(1);
+        const QString other = signInElsewhere(QStringLiteral("oidc-alpha"));
+        QVERIFY2(!other.isEmpty(), "could not make a second device through the provider");
+        QVERIFY(synapse->devicesOf(user).contains(other));
+        driver->forgetOpenedUrls();
+        QVERIFY(AppDriver::typeKeys(app->processId(), {QStringLiteral("Return")}));
+        QVERIFY(!AppDriver::waitForLine(*app, QStringLiteral("devices"), output).isEmpty());
+        QVERIFY(AppDriver::typeKeys(app->processId(), {QStringLiteral("Delete")}));
+        const QString asked
+            = AppDriver::waitForLine(*app, QStringLiteral("delete-asked"), output).value(1);
+        QVERIFY2(!asked.isEmpty() && asked != signedIn.value(2), qPrintable(output));
+        QVERIFY(AppDriver::typeKeys(app->processId(), {QStringLiteral("Return")}));
+        QCOMPARE(AppDriver::waitForLine(*app, QStringLiteral("uia-stage"), output).value(1),
+            QStringLiteral("m.login.sso"));
+        QVERIFY(AppDriver::typeKeys(app->processId(), {QStringLiteral("Return")}));
+        const QUrl fallback = driver->waitForOpenedUrl();
+        QCOMPARE(
+            fallback.path(), QStringLiteral("/_matrix/client/v3/auth/m.login.sso/fallback/web"));
+        ScriptedBrowser browser;
+        QSignalSpy pages(&browser, &ScriptedBrowser::finished);
+        browser.open(fallback);
+        QVERIFY(pages.wait(30000));
+        const auto page = pages.last().first().value<ScriptedBrowser::Page>();
+        QVERIFY2(page.status == 200 && page.body.contains("Authentication"), page.body.constData());
+        QVERIFY2(
+            AppDriver::waitForLine(*app, QStringLiteral("uia-finished"), output).value(1) == u"ok",
+            qPrintable(output));
+        QCOMPARE(AppDriver::waitForLine(*app, QStringLiteral("devices-deleted"), output).value(1),
+            asked);
+        QVERIFY(!synapse->devicesOf(user).contains(asked));
+        QVERIFY(synapse->devicesOf(user).contains(signedIn.value(2)));
     }
 
     // Icons: Synapse's media repository serves the providers' mxc:// icons unauthenticated
