@@ -17,7 +17,8 @@ PORTICO_BUILD_PACKAGES=(
 # What the test suite needs on top: a display, a private keyring, a real browser, and the
 # validators and Debian tools the packaging tests use, and xdotool for keyboard-driven tests.
 PORTICO_TEST_PACKAGES=(xvfb xauth chromium clang-format git
-    desktop-file-utils appstream dpkg-dev file xdotool at-spi2-core python3-pyatspi)
+    desktop-file-utils appstream dpkg-dev file xdotool at-spi2-core python3-pyatspi
+    python3-venv nodejs)
 
 # Qt 6's lupdate, which Debian keeps out of PATH.
 portico_lupdate() {
@@ -55,4 +56,45 @@ portico_build() {
     [ -f "$dir/CMakeCache.txt" ] || generator=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo)
     cmake -S "$PORTICO_ROOT" -B "$dir" "${generator[@]}" "$@" >/dev/null
     cmake --build "$dir" --parallel "$(nproc)"
+}
+
+# The real homeserver and identity providers the tests/synapse layer runs against, pinned. Each is
+# installed once into the build folder and reused while its pinned version matches.
+PORTICO_SYNAPSE_VERSION=1.163.2
+PORTICO_OIDC_PROVIDER_VERSION=9.13.3
+
+# Installs matrix-synapse[oidc] into $1/synapse-venv (a virtual environment) unless it is there already.
+portico_ensure_synapse() {
+    local venv=$1/synapse-venv
+    local stamp=$venv/.portico-synapse-$PORTICO_SYNAPSE_VERSION
+    [ -f "$stamp" ] && return 0
+    command -v python3 >/dev/null || { echo "Synapse needs python3: install python3 and python3-venv" >&2; return 1; }
+    echo "Installing matrix-synapse[oidc]==$PORTICO_SYNAPSE_VERSION into $venv"
+    rm -rf "$venv"
+    python3 -m venv "$venv" || { echo "Cannot create a virtual environment: install python3-venv" >&2; return 1; }
+    "$venv/bin/pip" install -q --upgrade pip
+    "$venv/bin/pip" install -q "matrix-synapse[oidc]==$PORTICO_SYNAPSE_VERSION" || {
+        echo "Cannot install matrix-synapse from PyPI: the real-Synapse tests need it (check the network)" >&2
+        return 1
+    }
+    touch "$stamp"
+}
+
+# Installs the npm package oidc-provider into $1/oidc-provider unless it is there already.
+portico_ensure_oidc_provider() {
+    local dir=$1/oidc-provider
+    local stamp=$dir/.portico-oidc-provider-$PORTICO_OIDC_PROVIDER_VERSION
+    [ -f "$stamp" ] && return 0
+    # Debian's nodejs comes without npm; NodeSource's brings its own (and conflicts with Debian's).
+    command -v npm >/dev/null || portico_ensure_packages npm
+    command -v npm >/dev/null || { echo "The identity providers need Node.js and npm: install nodejs and npm" >&2; return 1; }
+    echo "Installing oidc-provider@$PORTICO_OIDC_PROVIDER_VERSION into $dir"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    (cd "$dir" && echo '{"private": true}' >package.json &&
+        npm install --silent --no-audit --no-fund --save-exact "oidc-provider@$PORTICO_OIDC_PROVIDER_VERSION") || {
+        echo "Cannot install oidc-provider from npm: the real-Synapse tests need it (check the network)" >&2
+        return 1
+    }
+    touch "$stamp"
 }

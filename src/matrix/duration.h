@@ -5,6 +5,8 @@
 #include <QJsonValue>
 
 #include <algorithm>
+#include <chrono>
+#include <limits>
 #include <optional>
 
 namespace Portico::Matrix {
@@ -23,6 +25,18 @@ inline std::optional<qint64> durationFromJson(const QJsonValue &value)
     if (!(ms >= 0))
         return std::nullopt;
     return qint64(std::min(ms, double(MaxDurationMs)));
+}
+
+// What a QTimer can be started with for a wait of `wait`: Qt 6.4's
+// QTimer::start(std::chrono::milliseconds) truncates the count to int, so a wait past ~24.8 days
+// (a server-given token lifetime, a Retry-After) would become a negative interval and the timer
+// would not run as planned. Such a timer fires at the int limit instead; callers plan again then
+// (a refresh timer measures the remaining lifetime anew). Negative waits become 0. Pure.
+constexpr std::chrono::milliseconds timerInterval(std::chrono::milliseconds wait)
+{
+    constexpr std::chrono::milliseconds::rep maxInterval = std::numeric_limits<int>::max();
+    return std::chrono::milliseconds(
+        std::clamp<std::chrono::milliseconds::rep>(wait.count(), 0, maxInterval));
 }
 
 } // namespace Portico::Matrix

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpcall.h"
 
+#include "duration.h"
 #include "endpoint.h"
 #include "logging.h"
 #include "portprobe.h"
@@ -111,10 +112,11 @@ quint16 portOf(const QUrl &url)
 // Plans the next attempt; a cancelled call never sends it.
 void retryLater(const std::shared_ptr<CallState> &state, std::chrono::milliseconds wait)
 {
-    QTimer::singleShot(wait, state->network, [weak = std::weak_ptr<CallState>(state)] {
-        if (const auto live = weak.lock(); live && live->active)
-            attempt(live);
-    });
+    QTimer::singleShot(
+        timerInterval(wait), state->network, [weak = std::weak_ptr<CallState>(state)] {
+            if (const auto live = weak.lock(); live && live->active)
+                attempt(live);
+        });
 }
 
 Expected<HttpResponse, Error> outcome(QNetworkReply *reply, bool tooLarge, bool timedOut,

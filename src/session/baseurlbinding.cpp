@@ -6,10 +6,8 @@
 #include "matrix/logging.h"
 
 #include <QCoreApplication>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
-
-#include <memory>
-#include <optional>
 
 namespace Portico::Session {
 
@@ -46,72 +44,55 @@ QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
     qCInfo(lcSession) << "login response moves the session to"
                       << response.baseUrl.toDisplayString();
 
-    // Two checks in parallel, so the move costs one round trip: /versions (it is a homeserver)
-    // and whoami with the new token (it holds this session).
-    struct Pending
-    {
-        std::optional<Discovery::CheckError> checkError;
-        std::optional<Discovery::Homeserver> homeserver;
-        std::optional<Matrix::Error> whoamiError;
-        bool whoamiOk = false;
-        int outstanding = 2;
-    };
-    auto pending = std::make_shared<Pending>();
-    const auto finish = [pending, stay, response, handler] {
-        if (--pending->outstanding > 0)
-            return;
-        if (pending->homeserver && pending->whoamiOk) {
-            handler({pending->homeserver->baseUrl, pending->homeserver->plainHttpAllowed,
-                response.baseUrlSource, {}});
-            return;
-        }
+    // First /versions: is it a Matrix homeserver at all? Only then does the new access token
+    // travel there, to ask whoami whether it holds this session. (The two used to go out at
+    // once, which handed the token to whatever answered at the named URL.)
+    const auto stayBecause = [stay, response, handler](const QString &reason) {
         BaseUrlBinding binding = stay;
-        QString reason;
-        if (pending->checkError) {
-            switch (pending->checkError->reason) {
-            case Discovery::CheckError::Reason::Insecure:
-                reason = tr("The server asked Portico to continue at %1, which is not secure "
-                            "(plain http). Your session stays with %2.");
-                break;
-            case Discovery::CheckError::Reason::Unreachable:
-                reason = tr("The server asked Portico to continue at %1, which could not be "
-                            "reached. Your session stays with %2.");
-                break;
-            case Discovery::CheckError::Reason::NotAHomeserver:
-                reason = tr("The server asked Portico to continue at %1, which is not a Matrix "
-                            "server. Your session stays with %2.");
-                break;
-            }
-        } else {
-            reason = tr("The server asked Portico to continue at %1, which does not recognise "
-                        "your session. Your session stays with %2.");
-        }
         binding.warning
             = reason.arg(response.baseUrl.toDisplayString(), stay.baseUrl.toDisplayString());
         qCWarning(lcSession) << "not binding to" << response.baseUrl.toDisplayString();
         handler(binding);
     };
-
-    QPointer<QNetworkReply> reply = Discovery::checkHomeserver(network, response.baseUrl,
-        loginServer.plainHttpAllowed, context, [pending, finish](const auto &result) {
-            if (result)
-                pending->homeserver = result.value();
-            else
-                pending->checkError = result.error();
-            finish();
+    QNetworkAccessManager *manager = &network;
+    QPointer<QObject> guard(context);
+    return Discovery::checkHomeserver(network, response.baseUrl, loginServer.plainHttpAllowed,
+        context, [manager, guard, response, handler, stayBecause](const auto &checked) {
+            if (!checked) {
+                switch (checked.error().reason) {
+                case Discovery::CheckError::Reason::Insecure:
+                    stayBecause(tr("The server asked Portico to continue at %1, which is not "
+                                   "secure (plain http). Your session stays with %2."));
+                    return;
+                case Discovery::CheckError::Reason::Unreachable:
+                    stayBecause(tr("The server asked Portico to continue at %1, which could not "
+                                   "be reached. Your session stays with %2."));
+                    return;
+                case Discovery::CheckError::Reason::NotAHomeserver:
+                    stayBecause(tr("The server asked Portico to continue at %1, which is not a "
+                                   "Matrix server. Your session stays with %2."));
+                    return;
+                }
+                return;
+            }
+            if (!guard)
+                return;
+            const Discovery::Homeserver homeserver = checked.value();
+            Session probe;
+            probe.baseUrl = homeserver.baseUrl;
+            probe.accessToken = response.accessToken;
+            probe.plainHttpAllowed = homeserver.plainHttpAllowed;
+            AccountClient(*manager).whoami(probe, guard.data(),
+                [homeserver, response, handler, stayBecause](const auto &result) {
+                    if (result && result->userId == response.userId) {
+                        handler({homeserver.baseUrl, homeserver.plainHttpAllowed,
+                            response.baseUrlSource, {}});
+                        return;
+                    }
+                    stayBecause(tr("The server asked Portico to continue at %1, which does not "
+                                   "recognise your session. Your session stays with %2."));
+                });
         });
-    Session probe;
-    probe.baseUrl = response.baseUrl;
-    probe.accessToken = response.accessToken;
-    probe.plainHttpAllowed = loginServer.plainHttpAllowed;
-    AccountClient(network).whoami(
-        probe, context, [pending, finish, userId = response.userId](const auto &result) {
-            pending->whoamiOk = result && result->userId == userId;
-            if (!result)
-                pending->whoamiError = result.error();
-            finish();
-        });
-    return reply;
 }
 
 } // namespace Portico::Session

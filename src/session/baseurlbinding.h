@@ -29,7 +29,9 @@ using BindingHandler = std::function<void(const BaseUrlBinding &)>;
 
 // Decides the base URL from the login response: `well_known` (spec) over `base_cs_url` (draft);
 // a named URL is taken only if it is https (http on loopback, or when the user chose an http
-// server), answers /versions, and knows the new session (whoami with its token gives its user).
+// server), answers /versions as a Matrix homeserver, and then knows the new session (whoami
+// with its token gives its user). The token goes nowhere before /versions has answered; a URL
+// that is the login server itself (already discovered and checked) is taken without a request.
 // Always calls `handler`, possibly before returning.
 QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
     const Discovery::Homeserver &loginServer, const Matrix::LoginResponse &response,

@@ -4,6 +4,7 @@
 
 #include "accountclient.h"
 
+#include "matrix/duration.h"
 #include "matrix/logging.h"
 
 #include <algorithm>
@@ -21,11 +22,15 @@ SessionKeeper::SessionKeeper(
     connect(&m_retry, &QTimer::timeout, this, &SessionKeeper::verify);
     connect(&m_refresher, &TokenRefresher::refreshed, this, [this](const Session &refreshed) {
         m_session = refreshed;
-        Q_EMIT sessionUpdated(refreshed);
+        if (!m_signingOut)
+            Q_EMIT sessionUpdated(refreshed);
     });
     connect(&m_refresher, &TokenRefresher::failed, this, [this](const Matrix::Error &error) {
         // A refused refresh token ends the session; anything else is retried by the refresher.
-        if (error.is(u"M_UNKNOWN_TOKEN") && m_state != State::Ended
+        // A check or a sign-out waiting for this refresh decides for itself.
+        if (m_checkAwaitsRefresh || m_signingOut)
+            return;
+        if (TokenRefresher::isRefusal(error) && m_state != State::Ended
             && m_state != State::SoftLoggedOut)
             end(error);
     });
@@ -68,26 +73,71 @@ void SessionKeeper::check(bool mayRefresh)
                 markVerified();
                 return;
             }
-            const Matrix::Error &error = result.error();
-            if (error.is(u"M_UNKNOWN_TOKEN")) {
-                // An expired access token is refreshed once and asked about again.
-                if (mayRefresh && !error.softLogout && !m_session.refreshToken.isEmpty()) {
-                    m_refresher.refreshNow([this, generation](const auto &refreshed) {
-                        if (generation != m_generation)
-                            return;
-                        if (refreshed)
-                            check(false);
-                        else if (!refreshed.error().is(u"M_UNKNOWN_TOKEN"))
-                            retryLater(refreshed.error());
-                        // a refused refresh token: the refresher's failed() ended the session
-                    });
-                    return;
-                }
+            const Matrix::Error error = result.error();
+            if (!error.is(u"M_UNKNOWN_TOKEN")) {
+                retryLater(error);
+                return;
+            }
+            if (!mayRefresh || m_session.refreshToken.isEmpty()) {
+                // No refresh token, or refused again right after a refresh: soft_logout decides.
                 end(error);
                 return;
             }
-            retryLater(error);
+            // An expired access token (soft_logout or not): refresh, then ask once more.
+            m_checkAwaitsRefresh = true;
+            m_refresher.refreshNow([this, generation, error](const auto &refreshed) {
+                m_checkAwaitsRefresh = false;
+                if (generation != m_generation)
+                    return;
+                if (refreshed) {
+                    check(false);
+                    return;
+                }
+                if (!TokenRefresher::isRefusal(refreshed.error())) {
+                    // Offline, a server fault, or no refresh endpoint: not a sign-out.
+                    retryLater(refreshed.error());
+                    return;
+                }
+                // The server kept the device if either answer says so.
+                Matrix::Error why = refreshed.error();
+                why.softLogout = why.softLogout || error.softLogout;
+                end(why);
+            });
         });
+}
+
+void SessionKeeper::signOut(SignOutDone done)
+{
+    ++m_generation; // no check answers any more, none is planned
+    m_retry.stop();
+    m_signingOut = true;
+    sendLogout(true, done);
+}
+
+void SessionKeeper::sendLogout(bool mayRefresh, const SignOutDone &done)
+{
+    AccountClient(m_network).logout(m_session, this, [this, mayRefresh, done](const auto &result) {
+        if (result || !result.error().is(u"M_UNKNOWN_TOKEN") || !mayRefresh
+            || m_session.refreshToken.isEmpty()) {
+            m_refresher.stop();
+            done(result);
+            return;
+        }
+        // An expired access token: the server still has the device. Refresh and log out
+        // with the new token, or the device would stay there.
+        const Matrix::Error expired = result.error();
+        m_refresher.refreshNow([this, done, expired](const auto &refreshed) {
+            if (refreshed) {
+                sendLogout(false, done);
+                return;
+            }
+            m_refresher.stop();
+            // Refused: the server has ended the session itself. Anything else: it could
+            // not be asked, and the caller says so.
+            done(Matrix::Unexpected{
+                TokenRefresher::isRefusal(refreshed.error()) ? expired : refreshed.error()});
+        });
+    });
 }
 
 void SessionKeeper::retryLater(const Matrix::Error &error)
@@ -103,7 +153,7 @@ void SessionKeeper::retryLater(const Matrix::Error &error)
         wait = std::max<std::chrono::milliseconds>(
             wait, std::min<std::chrono::milliseconds>(*error.retryAfter, m_backoff.max));
     m_nextRetry = QDateTime::currentDateTimeUtc().addMSecs(wait.count());
-    m_retry.start(wait);
+    m_retry.start(Matrix::timerInterval(wait));
     qCInfo(lcSession) << "could not check the session of" << m_session.userId << "("
                       << error.describe() << "); next try in" << wait.count() << "ms";
     setState(State::Offline);

@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 
 class QNetworkAccessManager;
 
@@ -21,6 +22,11 @@ namespace Portico::Session {
 // (/account/whoami on the bound base URL), refreshes its access token, and tells when the
 // server has ended it. Being offline is not being signed out: the check is retried with
 // growing pauses until the server answers.
+//
+// An M_UNKNOWN_TOKEN while a refresh token is held (Synapse answers an expired access token so,
+// with soft_logout: true) means: refresh, then ask once more. Only a refused refresh (the
+// refresh endpoint's own 4xx, TokenRefresher::isRefusal()) ends the session; then soft_logout
+// (of the request or of the refusal) decides between SoftLoggedOut and Ended.
 class SessionKeeper : public QObject
 {
     Q_OBJECT
@@ -57,8 +63,17 @@ public:
     void verify();
     // The session was just made by a sign-in: it works, no need to ask.
     void markVerified();
-    // Stops all timers and requests, e.g. before signing out.
+    // Stops all timers and requests.
     void stop();
+    // Ends the session on the server (POST /logout), so that it forgets the device. An expired
+    // access token is refreshed first and the logout sent again. `done` gets the logout's
+    // outcome (M_UNKNOWN_TOKEN: the server no longer knew the session, or refused the refresh;
+    // any other error: the server could not be asked). Tokens refreshed on the way are not
+    // reported through sessionUpdated(): the session is going away. Checks stop for good.
+    using SignOutDone = std::function<void(const Matrix::Expected<bool, Matrix::Error> &)>;
+    void signOut(SignOutDone done);
+    // The refresher, for tests (its planned refresh) and for clocks.
+    TokenRefresher &refresher() { return m_refresher; }
 
 Q_SIGNALS:
     void stateChanged(Portico::Session::SessionKeeper::State state);
@@ -70,6 +85,7 @@ private:
     void setState(State state);
     void end(const Matrix::Error &why);
     void retryLater(const Matrix::Error &error);
+    void sendLogout(bool mayRefresh, const SignOutDone &done);
 
     QNetworkAccessManager &m_network;
     Session m_session;
@@ -81,6 +97,8 @@ private:
     QDateTime m_nextRetry;
     int m_failedAttempts = 0;
     quint64 m_generation = 0;
+    bool m_checkAwaitsRefresh = false; // a check will judge the refresh outcome itself
+    bool m_signingOut = false;
 };
 
 } // namespace Portico::Session

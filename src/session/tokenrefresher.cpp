@@ -2,23 +2,52 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tokenrefresher.h"
 
+#include "matrix/duration.h"
 #include "matrix/endpoint.h"
-#include "matrix/httpcall.h"
 #include "matrix/logging.h"
 #include "matrix/refreshresponse.h"
-
-#include <QNetworkReply>
 
 namespace Portico::Session {
 
 using Matrix::Unexpected;
+using namespace std::chrono_literals;
+
+namespace {
+const QString V3Refresh = QStringLiteral("/_matrix/client/v3/refresh");
+const QString V1Refresh = QStringLiteral("/_matrix/client/v1/refresh"); // MSC2918, Synapse < 1.72
+
+// After a transient failure (network, 5xx, both paths missing) the same refresh token is tried
+// again after this long, or as long as the server asked.
+constexpr std::chrono::milliseconds TransientRetry = 30s;
+} // namespace
 
 TokenRefresher::TokenRefresher(QNetworkAccessManager &network, QObject *parent)
     : QObject(parent)
     , m_network(network)
+    , m_refreshPath(V3Refresh)
 {
     m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, [this] { refreshNow(); });
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        // A timer clamped to the int limit fires long before the refresh is due: plan again.
+        if (m_now().msecsTo(m_plannedAt) > 1000) {
+            planAt(m_plannedAt, std::chrono::milliseconds(m_now().msecsTo(m_plannedAt)));
+            return;
+        }
+        refreshNow();
+    });
+}
+
+bool TokenRefresher::isUnrecognized(const Matrix::Error &error)
+{
+    if (error.is(u"M_UNRECOGNIZED"))
+        return true;
+    return error.errcode.isEmpty() && (error.httpStatus == 404 || error.httpStatus == 405);
+}
+
+bool TokenRefresher::isRefusal(const Matrix::Error &error)
+{
+    return error.kind == Matrix::Error::Kind::Matrix && error.httpStatus >= 400
+        && error.httpStatus < 500 && !isUnrecognized(error);
 }
 
 void TokenRefresher::track(const Session &session)
@@ -30,7 +59,7 @@ void TokenRefresher::track(const Session &session)
 
 void TokenRefresher::stop()
 {
-    ++m_generation; // an answer still under way is for a session we no longer follow
+    m_call.cancel(); // an answer still under way is for a session we no longer follow
     m_timer.stop();
     const QList<Done> waiting = std::exchange(m_waiting, {});
     Matrix::Error cancelled;
@@ -47,9 +76,16 @@ void TokenRefresher::schedule()
         return;
     // Refresh when four fifths of the remaining lifetime are gone: early enough for a slow
     // network, late enough not to refresh all the time.
-    const qint64 remaining
-        = QDateTime::currentDateTimeUtc().msecsTo(m_session.accessTokenExpiresAt);
-    m_timer.start(std::chrono::milliseconds(std::max<qint64>(0, remaining * 4 / 5)));
+    const QDateTime now = m_now();
+    const qint64 remaining = std::max<qint64>(0, now.msecsTo(m_session.accessTokenExpiresAt));
+    const std::chrono::milliseconds wait(remaining * 4 / 5);
+    planAt(now.addMSecs(wait.count()), wait);
+}
+
+void TokenRefresher::planAt(const QDateTime &when, std::chrono::milliseconds wait)
+{
+    m_plannedAt = when;
+    m_timer.start(Matrix::timerInterval(wait));
 }
 
 void TokenRefresher::refreshNow(Done done)
@@ -57,6 +93,7 @@ void TokenRefresher::refreshNow(Done done)
     if (m_session.refreshToken.isEmpty()) {
         Matrix::Error error;
         error.kind = Matrix::Error::Kind::Matrix;
+        error.httpStatus = 401;
         error.errcode = QStringLiteral("M_UNKNOWN_TOKEN");
         error.detail = QStringLiteral("no refresh token");
         if (done)
@@ -67,18 +104,32 @@ void TokenRefresher::refreshNow(Done done)
     if (m_waiting.size() > 1)
         return; // joins the refresh under way
     m_timer.stop();
+    m_triedFallback = false;
+    send();
+}
+
+void TokenRefresher::send()
+{
     Matrix::HttpRequest request;
     request.verb = QByteArrayLiteral("POST");
-    request.url = Matrix::endpoint(m_session.baseUrl, u"/_matrix/client/v3/refresh");
+    request.url = Matrix::endpoint(m_session.baseUrl, m_refreshPath);
     request.allowPlainHttp = m_session.plainHttpAllowed;
     request.maxRedirects = 0; // never carry the refresh token elsewhere
     request.json = {{QStringLiteral("refresh_token"), m_session.refreshToken}};
-    const quint64 generation = m_generation;
-    qCDebug(lcSession) << "refreshing the access token of" << m_session.userId;
-    Matrix::sendRequest(m_network, request, this, [this, generation](const auto &result) {
-        if (generation != m_generation)
-            return;
+    qCDebug(lcSession) << "refreshing the access token of" << m_session.userId << "at"
+                       << m_refreshPath;
+    m_call = Matrix::startCall(m_network, request, [this](const auto &result) {
         if (!result) {
+            if (isUnrecognized(result.error()) && !m_triedFallback) {
+                // The other path, once per refresh; remembered when it works.
+                m_triedFallback = true;
+                const QString other = m_refreshPath == V3Refresh ? V1Refresh : V3Refresh;
+                qCInfo(lcSession) << "the server does not serve" << m_refreshPath << "; trying"
+                                  << other;
+                m_refreshPath = other;
+                send();
+                return;
+            }
             finish(Unexpected{result.error()});
             return;
         }
@@ -91,9 +142,8 @@ void TokenRefresher::refreshNow(Done done)
         updated.accessToken = response->accessToken;
         if (!response->refreshToken.isEmpty())
             updated.refreshToken = response->refreshToken;
-        updated.accessTokenExpiresAt = response->expiresInMs
-            ? QDateTime::currentDateTimeUtc().addMSecs(*response->expiresInMs)
-            : QDateTime();
+        updated.accessTokenExpiresAt
+            = response->expiresInMs ? m_now().addMSecs(*response->expiresInMs) : QDateTime();
         finish(updated);
     });
 }
@@ -108,9 +158,12 @@ void TokenRefresher::finish(const Matrix::Expected<Session, Matrix::Error> &resu
         Q_EMIT refreshed(m_session);
     } else {
         qCWarning(lcSession) << "refresh failed:" << result.error().describe();
-        // A transient failure (network, 5xx) is tried again later with the same refresh token.
-        if (result.error().kind != Matrix::Error::Kind::Matrix)
-            m_timer.start(std::chrono::seconds(30));
+        // Anything but a refusal is tried again later with the same refresh token.
+        if (!isRefusal(result.error())) {
+            const std::chrono::milliseconds wait
+                = std::max(TransientRetry, result.error().retryAfter.value_or(0ms));
+            planAt(m_now().addMSecs(wait.count()), wait);
+        }
         Q_EMIT failed(result.error());
     }
     for (const Done &done : waiting)

@@ -5,7 +5,6 @@
 #include "usermessages.h"
 
 #include "matrix/logging.h"
-#include "session/accountclient.h"
 #include "session/sessionstore.h"
 
 #include <QSettings>
@@ -255,7 +254,8 @@ void AccountManager::signOut()
         return;
     setBusy(true);
     setSignOutQuestion({});
-    Session::AccountClient(m_network).logout(session, this, [this, session](const auto &result) {
+    // The keeper refreshes an expired access token first, so that the server forgets the device.
+    m_accounts.current()->signOut([this, session](const auto &result) {
         setBusy(false);
         if (!result && !result.error().is(u"M_UNKNOWN_TOKEN")
             && result.error().kind != Matrix::Error::Kind::Matrix) {

@@ -2,13 +2,45 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scriptedbrowser.h"
 
+#include <QHostAddress>
+#include <QNetworkCookie>
+#include <QNetworkCookieJar>
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QUrlQuery>
 
+namespace {
+// Browsers treat http on a loopback host as a secure context ("potentially trustworthy", W3C
+// Secure Contexts), so they keep and send its Secure cookies; Qt's jar does so only for https.
+// Synapse's OIDC session cookie is Secure, and the real-Synapse tests run on http loopback.
+class LoopbackCookieJar : public QNetworkCookieJar
+{
+public:
+    using QNetworkCookieJar::QNetworkCookieJar;
+    QList<QNetworkCookie> cookiesForUrl(const QUrl &url) const override
+    {
+        return QNetworkCookieJar::cookiesForUrl(asSecure(url));
+    }
+    bool setCookiesFromUrl(const QList<QNetworkCookie> &cookies, const QUrl &url) override
+    {
+        return QNetworkCookieJar::setCookiesFromUrl(cookies, asSecure(url));
+    }
+
+private:
+    static QUrl asSecure(QUrl url)
+    {
+        if (url.scheme() == u"http" && QHostAddress(url.host()).isLoopback())
+            url.setScheme(QStringLiteral("https"));
+        return url;
+    }
+};
+} // namespace
+
 ScriptedBrowser::ScriptedBrowser(QObject *parent)
     : QObject(parent)
-{}
+{
+    m_network.setCookieJar(new LoopbackCookieJar(&m_network));
+}
 
 void ScriptedBrowser::open(const QUrl &url)
 {
@@ -58,12 +90,15 @@ void ScriptedBrowser::handle(QNetworkReply *reply, int hops)
             post, &QNetworkReply::finished, this, [this, post, hops] { handle(post, hops + 1); });
         return;
     }
-    // A confirmation page that leads on (the UIA SSO fallback): follow its "continue" link.
-    static const QRegularExpression next(QStringLiteral("<a id=\"continue\" href=\"([^\"]+)\""));
+    // A confirmation page that leads on (the UIA SSO fallback): follow its "continue" link, or
+    // Synapse's (sso_auth_confirm.html: the primary button that leads to the provider).
+    static const QRegularExpression next(QStringLiteral(
+        "<a (?:id=\"continue\" href=\"([^\"]+)\"|href=\"([^\"]+)\" class=\"primary-button\")"));
     if (const auto link = next.match(QString::fromUtf8(body));
         status == 200 && link.hasMatch() && hops < 10) {
+        QString target = link.captured(1).isEmpty() ? link.captured(2) : link.captured(1);
         get(reply->url().resolved(
-                QUrl(link.captured(1).replace(QStringLiteral("&amp;"), QStringLiteral("&")))),
+                QUrl(target.replace(QStringLiteral("&amp;"), QStringLiteral("&")))),
             hops + 1);
         return;
     }

@@ -130,7 +130,7 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
         QStringLiteral("accessTokenLifetimeMs"), QStringLiteral("uiaFlows"),
         QStringLiteral("uiaTermsPolicies"), QStringLiteral("uiaSessionLifetimeMs"),
         QStringLiteral("uiaIdentityProviders"), QStringLiteral("devices"), QStringLiteral("oauth"),
-        QStringLiteral("$comment")};
+        QStringLiteral("refreshAtV1Only"), QStringLiteral("$comment")};
     for (const QString &key : object.keys()) {
         if (!known.contains(key)) {
             *error = QStringLiteral("unknown config key: ") + key;
@@ -153,6 +153,7 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
         = object.value(u"loginBaseUrlField").toString(config.loginBaseUrlField);
     config.portal = object.value(u"portal").toBool(false);
     config.accessTokenLifetimeMs = qint64(object.value(u"accessTokenLifetimeMs").toDouble(0));
+    config.refreshAtV1Only = object.value(u"refreshAtV1Only").toBool(false);
     const QJsonObject passwords = object.value(u"passwords").toObject();
     for (auto it = passwords.begin(); it != passwords.end(); ++it)
         config.passwords.insert(it.key(), it.value().toString());
@@ -380,6 +381,14 @@ QHttpServerResponse DevServer::route(
         authenticated = true;
         return media(s[5], s[6]);
     }
+    if (s.size() == 4 && s[2] == u"v1" && s[3] == u"refresh") {
+        // The MSC2918 path, served only by servers configured like Synapse before 1.72.
+        if (!m_config.refreshAtV1Only)
+            return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
+        if (method != Method::Post)
+            return wrongMethod();
+        return refresh(request);
+    }
     if (!isClientApiVersion(s[2]))
         return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
     const QStringList rest = s.mid(3);
@@ -427,6 +436,8 @@ QHttpServerResponse DevServer::route(
         return devicesRoute(request, rest, *session, verb, QStringLiteral("/") + s.join(u'/'));
     }
     if (rest == QStringList{QStringLiteral("refresh")}) {
+        if (m_config.refreshAtV1Only) // what Synapse 1.5x-1.71 answer there
+            return matrixError(400, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
         if (method != Method::Post)
             return wrongMethod();
         return refresh(request);
@@ -731,6 +742,14 @@ QHttpServerResponse DevServer::refresh(const QHttpServerRequest &request)
     return QHttpServerResponse(issueTokens(session, true));
 }
 
+void DevServer::expireAccessTokens(const QString &userId, const QString &deviceId)
+{
+    const QDateTime past = QDateTime::currentDateTimeUtc().addSecs(-1);
+    for (auto it = m_registry->sessions.begin(); it != m_registry->sessions.end(); ++it)
+        if (it->userId == userId && it->deviceId == deviceId)
+            it->expires = past;
+}
+
 void DevServer::softLogout(const QString &userId, const QString &deviceId)
 {
     for (auto it = m_registry->sessions.begin(); it != m_registry->sessions.end(); ++it)
@@ -759,8 +778,9 @@ const DevServer::SessionInfo *DevServer::authenticate(
     const bool expired = found != m_registry->sessions.end() && found->expires.isValid()
         && found->expires < QDateTime::currentDateTimeUtc();
     if (m_config.portal || found == m_registry->sessions.end() || expired || found->softLoggedOut) {
-        const bool soft
-            = !m_config.portal && found != m_registry->sessions.end() && found->softLoggedOut;
+        // Synapse answers an expired access token with soft_logout: true (synapse/api/auth).
+        const bool soft = !m_config.portal && found != m_registry->sessions.end()
+            && (found->softLoggedOut || expired);
         QHttpServerResponse response(
             QJsonObject{{QStringLiteral("errcode"), QStringLiteral("M_UNKNOWN_TOKEN")},
                 {QStringLiteral("error"),

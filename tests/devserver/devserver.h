@@ -48,8 +48,12 @@ public:
         // Users who may sign in with m.login.password: localpart -> password. When there are
         // any, GET /login offers the password flow next to SSO.
         QHash<QString, QString> passwords;
-        // Access tokens of clients that ask for refresh_token expire after this (0: never).
+        // Access tokens of clients that ask for refresh_token expire after this (0: never). An
+        // expired one is answered like Synapse does: 401 M_UNKNOWN_TOKEN, soft_logout: true.
         qint64 accessTokenLifetimeMs = 0;
+        // Like Synapse 1.5x-1.71: refresh only at /_matrix/client/v1/refresh (MSC2918); the v3
+        // and r0 paths answer 400 M_UNRECOGNIZED.
+        bool refreshAtV1Only = false;
         // GET /login answers this document as it is (after ${BASE}/${SERVER_NAME} substitution)
         // instead of the m.login.sso flow built from identityProviders. A string is sent raw,
         // so it may be broken JSON on purpose.
@@ -128,6 +132,9 @@ public:
     // M_UNKNOWN_TOKEN with soft_logout: true (and its refresh token is gone).
     void softLogout(const QString &userId, const QString &deviceId);
     int refreshCount() const { return m_refreshCount; }
+    // The device's access tokens expire now, as if their lifetime had passed (its refresh
+    // token stays valid): no test has to wait for a wall-clock lifetime.
+    void expireAccessTokens(const QString &userId, const QString &deviceId);
     // Adds a device for `userId` as if it had signed in, and returns its access token.
     QString addDevice(const QString &userId, const QString &deviceId,
         const QString &displayName = {}, const QString &lastSeenIp = {}, qint64 lastSeenTs = 0);

@@ -74,14 +74,14 @@ private Q_SLOTS:
         QCOMPARE(binding.baseUrl, target.baseUrl());
         QCOMPARE(int(binding.source), source);
         QVERIFY(binding.warning.isEmpty());
-        // It was checked with /versions and whoami before being trusted.
+        // It was checked with /versions, and only then asked whoami with the token.
         QStringList paths;
         for (const auto &request : target.requestLog())
             paths.append(request.path);
-        paths.sort();
         QCOMPARE(paths,
-            (QStringList{QStringLiteral("/_matrix/client/v3/account/whoami"),
-                QStringLiteral("/_matrix/client/versions")}));
+            (QStringList{QStringLiteral("/_matrix/client/versions"),
+                QStringLiteral("/_matrix/client/v3/account/whoami")}));
+        QVERIFY(!target.requestLog().first().authenticated);
     }
     void targetThatDoesNotKnowTheSessionStays()
     {
@@ -131,9 +131,43 @@ private Q_SLOTS:
         CannedServer web([](const QByteArray &) {
             return CannedServer::response(200, "<html>shop</html>", "text/html");
         });
-        const auto binding = bind(pointingAt(web.url()));
+        Matrix::LoginResponse response = pointingAt(web.url());
+        response.userId = QStringLiteral("@alice:localhost");
+        response.accessToken = QStringLiteral("syt_secret_for_the_homeserver_only");
+        const auto binding = bind(response);
         QCOMPARE(binding.baseUrl, portal.baseUrl);
         QVERIFY(binding.warning.contains(QStringLiteral("not a Matrix server")));
+        // The target's own log: it was asked /versions, and never saw the token.
+        QVERIFY(!web.heads().isEmpty());
+        for (const QByteArray &head : web.heads()) {
+            QVERIFY2(head.startsWith("GET /_matrix/client/versions "), head.constData());
+            QVERIFY(!head.contains("Authorization"));
+            QVERIFY(!head.contains("syt_secret_for_the_homeserver_only"));
+        }
+    }
+    void aDevServerThatIsNoHomeserverThereNeverSeesTheToken()
+    {
+        // A real homeserver's host, but the named URL answers /versions with 404: no token.
+        DevServer::Config config = DevServer::Config::demo();
+        DevServer::Config::Fault missing;
+        missing.status = 404;
+        missing.body = "<html>Not Found</html>";
+        missing.contentType = "text/html";
+        config.faults.insert(QStringLiteral("/_matrix/client/versions"), missing);
+        DevServer target(config);
+        QVERIFY(target.start());
+        const auto session = signInOnDevServer(network, target);
+        target.clearRequestLog();
+        Matrix::LoginResponse response = pointingAt(target.baseUrl());
+        response.userId = session.userId;
+        response.accessToken = session.accessToken;
+        const auto binding = bind(response);
+        QCOMPARE(binding.baseUrl, portal.baseUrl);
+        QVERIFY(!binding.warning.isEmpty());
+        // The binding answers only after every request it made has been answered, so a whoami
+        // sent beside /versions (the old behaviour) would be in the log by now.
+        QCOMPARE(target.requestLog().size(), 1);
+        QCOMPARE(target.requestLog().first().path, QStringLiteral("/_matrix/client/versions"));
     }
 };
 
