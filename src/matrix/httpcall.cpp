@@ -246,10 +246,8 @@ QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRe
             if (context)
                 handler(result);
         });
-    if (!state->reply)
-        return nullptr;
-    state->self = state;
-    return state->reply;
+    state->self = state; // until it finishes, refused or not
+    return state->reply; // null when refused before sending
 }
 
 Expected<QJsonObject, Error> jsonObject(const HttpResponse &response)
