@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "avatarprovider.h"
+
+#include <QMutexLocker>
+
+namespace Portico::Ui {
+
+void AvatarImages::insert(const QString &id, const QImage &image)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_images.insert(id, image);
+}
+
+void AvatarImages::remove(const QString &id)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_images.remove(id);
+}
+
+QImage AvatarImages::image(const QString &id) const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_images.value(id);
+}
+
+bool AvatarImages::contains(const QString &id) const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_images.contains(id);
+}
+
+AvatarProvider::AvatarProvider(std::shared_ptr<const AvatarImages> images)
+    : QQuickImageProvider(QQuickImageProvider::Image, ForceAsynchronousImageLoading)
+    , m_images(std::move(images))
+{}
+
+QImage AvatarProvider::requestImage(const QString &id, QSize *size, const QSize &requestedSize)
+{
+    QImage image = m_images->image(id);
+    if (size)
+        *size = image.size();
+    // Decoded at the size AccountProfiles was told; a page that shows it larger or smaller
+    // (another scale factor) gets it scaled, never decoded again.
+    if (!image.isNull() && requestedSize.isValid() && !requestedSize.isEmpty()
+        && requestedSize != image.size())
+        image = image.scaled(requestedSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    return image;
+}
+
+} // namespace Portico::Ui
