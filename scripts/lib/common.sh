@@ -16,7 +16,7 @@ PORTICO_BUILD_PACKAGES=(
 )
 # What the test suite needs on top: a display, a private keyring, a real browser, and the
 # validators and Debian tools the packaging tests use, and xdotool for keyboard-driven tests.
-PORTICO_TEST_PACKAGES=(xvfb xauth chromium clang-format git
+PORTICO_TEST_PACKAGES=(xvfb xauth chromium clang-format git weston qt6-wayland
     desktop-file-utils appstream dpkg-dev file xdotool at-spi2-core python3-pyatspi)
 
 # Qt 6's lupdate, which Debian keeps out of PATH.
