@@ -166,7 +166,7 @@ void AccountProfiles::load(const Session::Session &session)
         const QString path = profileFile(key);
         if (!path.isEmpty() && QFile::exists(path)) {
             if (const auto cached = Session::parseProfile(readBounded(path, 64 * 1024)))
-                applyProfile(key, session, *cached, AccountProfile::State::Loading);
+                applyProfile(e, key, session, *cached, AccountProfile::State::Loading);
         }
     }
     e.profile->set(
@@ -191,15 +191,14 @@ void AccountProfiles::load(const Session::Session &session)
                 document.insert(QStringLiteral("avatar_url"), result->avatar->toString());
             writeFile(path, QJsonDocument(document).toJson(QJsonDocument::Compact));
         }
-        applyProfile(key, session, *result, AccountProfile::State::Ready);
+        applyProfile(*alive, key, session, *result, AccountProfile::State::Ready);
         Q_EMIT loaded(key);
     });
 }
 
-void AccountProfiles::applyProfile(const QString &key, const Session::Session &session,
+void AccountProfiles::applyProfile(Entry &e, const QString &key, const Session::Session &session,
     const Session::Profile &profile, AccountProfile::State state)
 {
-    Entry &e = *m_entries.value(key);
     if (!profile.avatar) {
         e.avatarFetch.cancel();
         e.avatarId.clear();

@@ -118,7 +118,7 @@ Q_SIGNALS:
 private:
     struct Entry;
     Entry &entry(const QString &key, const QString &userId);
-    void applyProfile(const QString &key, const Session::Session &session,
+    void applyProfile(Entry &e, const QString &key, const Session::Session &session,
         const Session::Profile &profile, AccountProfile::State state);
     QString imageId(const QUrl &baseUrl, const Matrix::MxcUri &media) const;
     QString profileFile(const QString &key) const;

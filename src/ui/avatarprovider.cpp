@@ -42,9 +42,14 @@ QImage AvatarProvider::requestImage(const QString &id, QSize *size, const QSize 
         *size = image.size();
     // Decoded at the size AccountProfiles was told; a page that shows it larger or smaller
     // (another scale factor) gets it scaled, never decoded again.
-    if (!image.isNull() && requestedSize.isValid() && !requestedSize.isEmpty()
-        && requestedSize != image.size())
+    if (image.isNull() || requestedSize == image.size())
+        return image;
+    if (requestedSize.width() > 0 && requestedSize.height() > 0)
         image = image.scaled(requestedSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    else if (requestedSize.width() > 0) // an Image that sets only one side of its sourceSize
+        image = image.scaledToWidth(requestedSize.width(), Qt::SmoothTransformation);
+    else if (requestedSize.height() > 0)
+        image = image.scaledToHeight(requestedSize.height(), Qt::SmoothTransformation);
     return image;
 }
 

@@ -57,6 +57,7 @@ private Q_SLOTS:
         QCOMPARE(profile->avatarSource().host(), QStringLiteral("avatar"));
         QCOMPARE(served(profiles, profile->avatarSource()).size(), QSize(96, 96));
         QCOMPARE(served(profiles, profile->avatarSource(), {40, 40}).size(), QSize(40, 40));
+        QCOMPARE(served(profiles, profile->avatarSource(), {0, 32}).size(), QSize(32, 32));
         QVERIFY(served(profiles, QUrl(QStringLiteral("image://avatar/unknown"))).isNull());
         QCOMPARE(server.requestCount("GET", Thumbnail), 1);
 
