@@ -4,10 +4,12 @@
 
 #include <QColor>
 #include <QImage>
+#include <QObject>
 #include <QQuickImageProvider>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <QtQml/qqmlregistration.h>
 
 namespace Portico::Ui {
 
@@ -16,6 +18,7 @@ namespace Portico::Ui {
 struct BrandStyle
 {
     Q_GADGET
+    QML_VALUE_TYPE(brandStyle)
     Q_PROPERTY(QString brand MEMBER brand CONSTANT)
     Q_PROPERTY(bool known MEMBER known CONSTANT)
     Q_PROPERTY(QString title MEMBER title CONSTANT)
@@ -51,6 +54,23 @@ public:
     // The mark rendered at `size`, filled with `colour` (the SVGs have none of their own). A
     // null image only if the resource does not render.
     static QImage render(QStringView brand, const QSize &size, const QColor &colour);
+};
+
+// BrandMarks for QML, as the singleton BrandMarks of the Portico module:
+//   readonly property brandStyle brand: BrandMarks.style(model.brand, darkPalette)
+//   Image { source: brand.markSource; sourceSize: Qt.size(20, 20) }
+class BrandMarksForQml : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(BrandMarks)
+    QML_SINGLETON
+public:
+    using QObject::QObject;
+    Q_INVOKABLE Portico::Ui::BrandStyle style(const QString &brand, bool dark) const
+    {
+        return BrandMarks::style(brand, dark);
+    }
+    Q_INVOKABLE bool isKnown(const QString &brand) const { return BrandMarks::isKnown(brand); }
 };
 
 // image://brandmark/<brand>/<colour> for QML: BrandMarks::render() at the size the Image asks

@@ -6,8 +6,13 @@
 
 #include <QFile>
 #include <QPainter>
+#include <QQmlComponent>
+#include <QQmlEngine>
 #include <QSvgRenderer>
 #include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(PorticoPlugin)
 
 using namespace Portico;
 
@@ -155,6 +160,33 @@ private Q_SLOTS:
         QCOMPARE(provider.requestImage(QStringLiteral("apple/%23000000"), &size, {100000, 100000})
                      .size(),
             QSize(512, 512));
+    }
+    void qmlReadsTheStyleAndDrawsTheMark()
+    {
+        QQmlEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        engine.addImageProvider(QStringLiteral("brandmark"), new Ui::BrandMarkProvider);
+        QQmlComponent component(&engine);
+        component.setData(R"(
+            import QtQuick
+            import Portico
+            Item {
+                readonly property brandStyle google: BrandMarks.style("google", false)
+                readonly property color background: google.background
+                readonly property bool known: google.known
+                readonly property bool unknownIsKnown: BrandMarks.style("keycloak", true).known
+                readonly property alias status: mark.status
+                readonly property alias markWidth: mark.implicitWidth
+                Image { id: mark; source: google.markSource; sourceSize: Qt.size(32, 32) }
+            })",
+            QUrl(QStringLiteral("qrc:/tst_brandmarks.qml")));
+        std::unique_ptr<QObject> item(component.create());
+        QVERIFY2(item, qPrintable(component.errorString()));
+        QCOMPARE(item->property("background").value<QColor>(), QColor(Qt::white));
+        QVERIFY(item->property("known").toBool());
+        QVERIFY(!item->property("unknownIsKnown").toBool());
+        QTRY_COMPARE(item->property("status").toInt(), 1); // Image.Ready
+        QCOMPARE(item->property("markWidth").toReal(), 32.0);
     }
     void contactSheet()
     {
