@@ -8,7 +8,7 @@ PORTICO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PORTICO_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libgl-dev
+    qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libgl-dev qt6-svg-dev
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
     qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
@@ -16,7 +16,7 @@ PORTICO_BUILD_PACKAGES=(
 )
 # What the test suite needs on top: a display, a private keyring, a real browser, and the
 # validators and Debian tools the packaging tests use, and xdotool for keyboard-driven tests.
-PORTICO_TEST_PACKAGES=(xvfb xauth chromium clang-format git
+PORTICO_TEST_PACKAGES=(xvfb xauth chromium clang-format git weston qt6-wayland
     desktop-file-utils appstream dpkg-dev file xdotool at-spi2-core python3-pyatspi
     python3-venv nodejs)
 

@@ -116,6 +116,10 @@ DevServer::Config DevServer::Config::demo()
     };
     config.media.insert(QStringLiteral("keycloakIcon"), QStringLiteral("#4d7cfe"));
     config.media.insert(QStringLiteral("gitlabIcon"), QStringLiteral("#fc6d26"));
+    config.profiles.insert(QStringLiteral("alice"),
+        QJsonObject{{QStringLiteral("displayname"), QStringLiteral("Alice Liddell")},
+            {QStringLiteral("avatar_url"), QStringLiteral("mxc://${SERVER_NAME}/aliceAvatar")}});
+    config.media.insert(QStringLiteral("aliceAvatar"), QStringLiteral("#8e44ad"));
     return config;
 }
 
@@ -130,7 +134,8 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
         QStringLiteral("accessTokenLifetimeMs"), QStringLiteral("uiaFlows"),
         QStringLiteral("uiaTermsPolicies"), QStringLiteral("uiaSessionLifetimeMs"),
         QStringLiteral("uiaIdentityProviders"), QStringLiteral("devices"), QStringLiteral("oauth"),
-        QStringLiteral("refreshAtV1Only"), QStringLiteral("$comment")};
+        QStringLiteral("refreshAtV1Only"), QStringLiteral("profiles"),
+        QStringLiteral("authenticatedMedia"), QStringLiteral("rawMedia"), QStringLiteral("$comment")};
     for (const QString &key : object.keys()) {
         if (!known.contains(key)) {
             *error = QStringLiteral("unknown config key: ") + key;
@@ -194,6 +199,17 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
     config.uiaIdentityProviders = object.value(u"uiaIdentityProviders").toBool(false);
     config.devices = object.value(u"devices").toArray();
     config.oauth = object.value(u"oauth").toBool(false);
+    const QJsonObject profiles = object.value(u"profiles").toObject();
+    for (auto it = profiles.begin(); it != profiles.end(); ++it)
+        config.profiles.insert(it.key(), it.value().toObject());
+    config.authenticatedMedia = object.value(u"authenticatedMedia").toBool(true);
+    const QJsonObject rawMedia = object.value(u"rawMedia").toObject();
+    for (auto it = rawMedia.begin(); it != rawMedia.end(); ++it) {
+        const QJsonObject raw = it.value().toObject();
+        config.rawMedia.insert(it.key(),
+            {raw.value(u"contentType").toString().toUtf8(),
+                QByteArray::fromBase64(raw.value(u"base64").toString().toLatin1())});
+    }
     return config;
 }
 
@@ -204,6 +220,14 @@ DevServer::DevServer(Config config, QObject *parent)
     if (m_config.versions.isEmpty())
         m_config.versions
             = {QStringLiteral("r0.6.1"), QStringLiteral("v1.1"), QStringLiteral("v1.11")};
+    if (!m_config.authenticatedMedia) {
+        // A server from before v1.11 cannot advertise it.
+        QJsonArray older;
+        for (const QJsonValue &version : std::as_const(m_config.versions))
+            if (version.toString() != u"v1.11")
+                older.append(version);
+        m_config.versions = older;
+    }
     if (m_config.uiaTermsPolicies.isEmpty())
         m_config.uiaTermsPolicies = QJsonObject{{QStringLiteral("privacy_policy"),
             QJsonObject{{QStringLiteral("version"), QStringLiteral("1.0")},
@@ -306,7 +330,9 @@ bool DevServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     }
     if (!response)
         response.emplace(route(request, segments, authenticated));
-    m_log.append({method, path, authenticated});
+    m_log.append({method, path, authenticated,
+        !header(request, "authorization").isEmpty()
+            || QUrlQuery(request.url()).hasQueryItem(QStringLiteral("access_token"))});
     const int code = int(response->statusCode());
     response->addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     if (latency <= 0) {
@@ -363,6 +389,14 @@ QHttpServerResponse DevServer::route(
                 return wrongMethod();
             return media(s[4], s[5]);
         }
+        // The legacy thumbnail path: unauthenticated; frozen where the v1 API exists.
+        if (s.size() == 6 && s[2] == u"v3" && s[3] == u"thumbnail") {
+            if (method != Method::Get)
+                return wrongMethod();
+            if (m_config.authenticatedMedia)
+                return matrixError(404, "M_NOT_FOUND", QStringLiteral("Not found"));
+            return thumbnail(request, s[4], s[5]);
+        }
         return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
     }
     if (s.size() < 3 || s[0] != u"_matrix" || s[1] != u"client")
@@ -372,6 +406,17 @@ QHttpServerResponse DevServer::route(
         if (method != Method::Get)
             return wrongMethod();
         return versions();
+    }
+    if (!m_config.authenticatedMedia && s.size() >= 4 && s[2] == u"v1" && s[3] == u"media")
+        return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
+    if (s.size() == 7 && s[2] == u"v1" && s[3] == u"media" && s[4] == u"thumbnail") {
+        if (method != Method::Get)
+            return wrongMethod();
+        QHttpServerResponse error(Status::Ok);
+        if (!authenticate(request, &error))
+            return error;
+        authenticated = true;
+        return thumbnail(request, s[5], s[6]);
     }
     if (s.size() == 7 && s[2] == u"v1" && s[3] == u"media" && s[4] == u"download") {
         // The authenticated media API (v1.11) wants a token, like a real server.
@@ -419,6 +464,11 @@ QHttpServerResponse DevServer::route(
         authenticated = true;
         return QHttpServerResponse(QJsonObject{{QStringLiteral("user_id"), session->userId},
             {QStringLiteral("device_id"), session->deviceId}, {QStringLiteral("is_guest"), false}});
+    }
+    if (rest.size() == 2 && rest[0] == u"profile") {
+        if (method != Method::Get)
+            return wrongMethod();
+        return profile(request, rest[1], authenticated);
     }
     if (rest.size() == 4 && rest[0] == u"auth" && rest[2] == u"fallback" && rest[3] == u"web") {
         if (method != Method::Get && method != Method::Post)
@@ -830,6 +880,75 @@ QHttpServerResponse DevServer::media(const QString &server, const QString &media
     image.save(&buffer, "PNG");
     m_mediaCache.insert(mediaId, png);
     return QHttpServerResponse(QByteArrayLiteral("image/png"), png);
+}
+
+QHttpServerResponse DevServer::thumbnail(
+    const QHttpServerRequest &request, const QString &server, const QString &mediaId) const
+{
+    // As Synapse: width and height are required integers; method is crop or scale.
+    const QUrlQuery query(request.url());
+    bool widthOk = false;
+    bool heightOk = false;
+    const int width = query.queryItemValue(QStringLiteral("width")).toInt(&widthOk);
+    const int height = query.queryItemValue(QStringLiteral("height")).toInt(&heightOk);
+    if (!widthOk || !heightOk)
+        return matrixError(400, "M_MISSING_PARAM", QStringLiteral("Missing width or height"));
+    const QString method = query.queryItemValue(QStringLiteral("method"));
+    if (width < 1 || height < 1 || (!method.isEmpty() && method != u"crop" && method != u"scale"))
+        return matrixError(400, "M_INVALID_PARAM", QStringLiteral("Bad width, height or method"));
+    if (server == m_config.serverName) {
+        if (const auto raw = m_config.rawMedia.constFind(mediaId); raw != m_config.rawMedia.cend())
+            return QHttpServerResponse(QByteArray(raw->contentType), QByteArray(raw->body));
+    }
+    if (server != m_config.serverName || !m_config.media.contains(mediaId))
+        return matrixError(404, "M_NOT_FOUND", QStringLiteral("Not found"));
+    // A filled square at the size asked for (at most 800 px, Synapse's largest thumbnail), with
+    // a white dot: enough to tell it from a neutral face in a screenshot.
+    const QSize size(qMin(width, 800), qMin(height, 800));
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(QColor(m_config.media.value(mediaId)));
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(Qt::white);
+        painter.drawEllipse(QRectF(QPointF(0, 0), QSizeF(size))
+                                .adjusted(size.width() * 0.35, size.height() * 0.35,
+                                    -size.width() * 0.35, -size.height() * 0.35));
+    }
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return QHttpServerResponse(QByteArrayLiteral("image/png"), png);
+}
+
+QHttpServerResponse DevServer::profile(
+    const QHttpServerRequest &request, const QString &userId, bool &authenticated)
+{
+    // Public by default, as on Synapse; a token that comes must be valid.
+    if (!header(request, "authorization").isEmpty()) {
+        QHttpServerResponse error(Status::Ok);
+        if (!authenticate(request, &error))
+            return error;
+        authenticated = true;
+    }
+    const QString localpart = userId.startsWith(u'@') ? userId.mid(1).section(u':', 0, 0) : userId;
+    const QString server = userId.section(u':', 1);
+    if (server != m_config.serverName)
+        return matrixError(404, "M_NOT_FOUND", QStringLiteral("Profile was not found"));
+    const auto found = m_config.profiles.contains(userId) ? m_config.profiles.constFind(userId)
+                                                          : m_config.profiles.constFind(localpart);
+    if (found != m_config.profiles.cend()) {
+        QJsonObject document = *found;
+        if (const QJsonValue avatar = document.value(u"avatar_url"); avatar.isString())
+            document.insert(QStringLiteral("avatar_url"),
+                avatar.toString().replace(QStringLiteral("${SERVER_NAME}"), m_config.serverName));
+        return QHttpServerResponse(document);
+    }
+    if (m_registry->devices.contains(userId))
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("displayname"), localpart}});
+    return matrixError(404, "M_NOT_FOUND", QStringLiteral("Profile was not found"));
 }
 
 QJsonObject DevServer::deviceJson(const QString &userId, const QString &deviceId) const

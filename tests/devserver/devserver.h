@@ -91,6 +91,23 @@ public:
         // The OAuth 2.0 API, strict like MAS (devoauth.h), with GET /login as its compatibility
         // layer.
         bool oauth = false;
+        // Profiles (GET /profile/{userId}): localpart or user ID -> {"displayname"?,
+        // "avatar_url"?}. A user with a device but no entry has their localpart as name.
+        QHash<QString, QJsonObject> profiles;
+        // The authenticated media API (v1.11, /_matrix/client/v1/media). Off: a server from
+        // before it, whose /versions stops at v1.10 and whose v1 media paths are 404
+        // M_UNRECOGNIZED; on, the legacy thumbnail path is frozen (404 M_NOT_FOUND) as
+        // Synapse's is for new media.
+        bool authenticatedMedia = true;
+        // Media served as stored, whatever it is (huge, broken, another format): media ID ->
+        // content type and bytes. Thumbnails of it are the stored bytes, as a server answers
+        // for media it cannot thumbnail.
+        struct RawMedia
+        {
+            QByteArray contentType;
+            QByteArray body;
+        };
+        QHash<QString, RawMedia> rawMedia;
 
         static Config demo();
         // Reads a JSON config; unknown keys are an error, so typos do not go unnoticed.
@@ -102,6 +119,7 @@ public:
         QByteArray method;
         QString path;
         bool authenticated = false;
+        bool sentToken = false; // an Authorization header or an access_token query came
     };
 
     explicit DevServer(Config config, QObject *parent = nullptr);
@@ -229,6 +247,10 @@ private:
     QHttpServerResponse idpApprove(const QHttpServerRequest &request);
     QHttpServerResponse redirectWithToken(const QUrl &redirectUrl, const QString &localpart);
     QHttpServerResponse media(const QString &server, const QString &mediaId) const;
+    QHttpServerResponse thumbnail(
+        const QHttpServerRequest &request, const QString &server, const QString &mediaId) const;
+    QHttpServerResponse profile(
+        const QHttpServerRequest &request, const QString &userId, bool &authenticated);
     QHttpServerResponse devicesRoute(const QHttpServerRequest &request, const QStringList &rest,
         const SessionInfo &user, const QByteArray &method, const QString &path);
     QJsonObject deviceJson(const QString &userId, const QString &deviceId) const;

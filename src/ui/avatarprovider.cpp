@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: 2026 Portico contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "avatarprovider.h"
+
+#include <QMutexLocker>
+
+namespace Portico::Ui {
+
+void AvatarImages::insert(const QString &id, const QImage &image)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_images.insert(id, image);
+}
+
+void AvatarImages::remove(const QString &id)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_images.remove(id);
+}
+
+QImage AvatarImages::image(const QString &id) const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_images.value(id);
+}
+
+bool AvatarImages::contains(const QString &id) const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_images.contains(id);
+}
+
+AvatarProvider::AvatarProvider(std::shared_ptr<const AvatarImages> images)
+    : QQuickImageProvider(QQuickImageProvider::Image, ForceAsynchronousImageLoading)
+    , m_images(std::move(images))
+{}
+
+QImage AvatarProvider::requestImage(const QString &id, QSize *size, const QSize &requestedSize)
+{
+    QImage image = m_images->image(id);
+    if (size)
+        *size = image.size();
+    // Decoded at the size AccountProfiles was told; a page that shows it larger or smaller
+    // (another scale factor) gets it scaled, never decoded again.
+    if (image.isNull() || requestedSize == image.size())
+        return image;
+    if (requestedSize.width() > 0 && requestedSize.height() > 0)
+        image = image.scaled(requestedSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    else if (requestedSize.width() > 0) // an Image that sets only one side of its sourceSize
+        image = image.scaledToWidth(requestedSize.width(), Qt::SmoothTransformation);
+    else if (requestedSize.height() > 0)
+        image = image.scaledToHeight(requestedSize.height(), Qt::SmoothTransformation);
+    return image;
+}
+
+} // namespace Portico::Ui
