@@ -56,11 +56,19 @@ bool onlyPrints(int argc, char *argv[])
 // GPU, and the default costs a GL context, shader compilation and the GL driver's libraries:
 // on Mesa 3 to 4 times the time to the first paint and 2.5 times the memory
 // (docs/performance.md). Qt lets a program's choice win over QT_QUICK_BACKEND, hence the check.
+//
+// Its frames come at a display's pace (60 a second): nothing waits for a vertical blank there, and
+// Qt asks for the next frame 5 ms after one is drawn, so the busy indicator of the "Continue in
+// your browser" page drew ~200 frames a second, 2-3 % of a core; ~1.8 % at 16 ms (~1.1 % at
+// 33 ms, which would halve every animation). QT_QPA_UPDATE_IDLE_TIME, if set, still decides.
 void useSoftwareSceneGraphUnlessAsked()
 {
-    if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND")
-        && qEnvironmentVariableIsEmpty("QSG_RHI_BACKEND"))
-        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    if (!qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND")
+        || !qEnvironmentVariableIsEmpty("QSG_RHI_BACKEND"))
+        return;
+    QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_UPDATE_IDLE_TIME"))
+        qputenv("QT_QPA_UPDATE_IDLE_TIME", "16");
 }
 
 // The app icon from the icon theme (installed in hicolor), else the copies built in.
