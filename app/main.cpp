@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "instancechannel.h"
 #include "providerscommand.h"
+#include "startupprobe.h"
 
 #include "session/sessionstore.h"
 #include "ui/colorscheme.h"
@@ -24,10 +25,9 @@
 #include <QWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
-#include <chrono>
-#include <cstdio>
 #include <memory>
 #include <thread>
+#include <utility>
 
 Q_IMPORT_QML_PLUGIN(PorticoPlugin)
 
@@ -49,6 +49,26 @@ bool onlyPrints(int argc, char *argv[])
             return true;
     }
     return false;
+}
+
+// Qt Quick's software renderer, unless the user names another scene graph: QT_QUICK_BACKEND
+// (`rhi` for the default, GPU-based one) or QSG_RHI_BACKEND (a GPU API). A few flat pages need no
+// GPU, and the default costs a GL context, shader compilation and the GL driver's libraries:
+// on Mesa 3 to 4 times the time to the first paint and 2.5 times the memory
+// (docs/performance.md). Qt lets a program's choice win over QT_QUICK_BACKEND, hence the check.
+//
+// Its frames come at a display's pace (60 a second): nothing waits for a vertical blank there, and
+// Qt asks for the next frame 5 ms after one is drawn, so the busy indicator of the "Continue in
+// your browser" page drew ~200 frames a second, 2-3 % of a core; ~1.8 % at 16 ms (~1.1 % at
+// 33 ms, which would halve every animation). QT_QPA_UPDATE_IDLE_TIME, if set, still decides.
+void useSoftwareSceneGraphUnlessAsked()
+{
+    if (!qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND")
+        || !qEnvironmentVariableIsEmpty("QSG_RHI_BACKEND"))
+        return;
+    QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_UPDATE_IDLE_TIME"))
+        qputenv("QT_QPA_UPDATE_IDLE_TIME", "16");
 }
 
 // The app icon from the icon theme (installed in hicolor), else the copies built in.
@@ -78,6 +98,7 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    useSoftwareSceneGraphUnlessAsked();
     QGuiApplication app(argc, argv);
     describeApplication();
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Portico"));
@@ -181,36 +202,28 @@ int main(int argc, char *argv[])
     // window exists: Qt Quick follows changes of the application palette, not one set before.
     Portico::Ui::ColorScheme colorScheme;
     colorScheme.start();
-    // For scripts/bench only: report when the first frame is on screen (steady clock, in ns),
-    // then quit. Off, it costs one environment lookup.
-    if (qEnvironmentVariableIsSet("PORTICO_BENCH_FIRST_FRAME") && !engine.rootObjects().isEmpty())
+    if (StartupProbe::enabled() && !engine.rootObjects().isEmpty())
         if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst()))
-            QObject::connect(
-                window, &QQuickWindow::frameSwapped, window,
-                [window] {
-                    const auto now = std::chrono::steady_clock::now().time_since_epoch();
-                    std::printf("first-frame %lld\n",
-                        static_cast<long long>(
-                            std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()));
-                    std::fflush(stdout);
-                    QObject::disconnect(window, &QQuickWindow::frameSwapped, nullptr, nullptr);
-                    QMetaObject::invokeMethod(
-                        qApp, [] { QCoreApplication::quit(); }, Qt::QueuedConnection);
-                },
-                Qt::DirectConnection);
+            StartupProbe::watchFirstFrame(window);
 
     // Once the first frame is up: the window icon (looking it up in the icon theme and decoding
     // it took a fifth of the start-up time, docs/performance.md, and nobody sees it sooner), and
     // the pages not shown yet, compiled in the background (Main.qml).
     if (!engine.rootObjects().isEmpty())
         if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst())) {
+            // Queued: a second frame may be swapped before it runs, hence `once` and `done`.
             auto once = std::make_shared<QMetaObject::Connection>();
+            auto done = std::make_shared<bool>(false);
             *once = QObject::connect(
                 window, &QQuickWindow::frameSwapped, &app,
-                [once, window] {
+                [once, done, window] {
                     QObject::disconnect(*once);
+                    if (std::exchange(*done, true))
+                        return;
                     QMetaObject::invokeMethod(window, "compilePagesAhead");
                     QGuiApplication::setWindowIcon(applicationIcon());
+                    if (StartupProbe::enabled())
+                        StartupProbe::deferredWorkStarted(window);
                 },
                 Qt::QueuedConnection);
         }

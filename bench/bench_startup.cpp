@@ -121,8 +121,9 @@ int main(int argc, char *argv[])
     Bench::row("Start-up ÷ floor (per run pair)", r, "×", "1 ×", "≤ 1.5 ×", r.median <= 1.5);
     Bench::row(
         "  CPU time (user + system) ÷ floor's", Bench::stats(cpuRatio), "×", "1 ×", "—", true);
-    Bench::row("Peak RSS at first frame", pr, "MB", Bench::format(fr.median, "MB"),
-        "≤ floor + 15 MB = " + Bench::format(fr.median + 15, "MB"), d.median <= 15);
+    Bench::row("Peak RSS (Portico: until its deferred work is done)", pr, "MB",
+        Bench::format(fr.median, "MB"), "≤ floor + 15 MB = " + Bench::format(fr.median + 15, "MB"),
+        d.median <= 15);
     Bench::row("Peak RSS − floor (per run pair)", d, "MB", "0 MB", "≤ 15 MB", d.median <= 15);
     Bench::note("Start-up floor: a minimal Qt Quick window (bench/floorwindow.cpp), started "
                 "alternately with Portico in the same run; Portico as users start it (keychain, "
