@@ -135,7 +135,8 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
         QStringLiteral("uiaTermsPolicies"), QStringLiteral("uiaSessionLifetimeMs"),
         QStringLiteral("uiaIdentityProviders"), QStringLiteral("devices"), QStringLiteral("oauth"),
         QStringLiteral("refreshAtV1Only"), QStringLiteral("profiles"),
-        QStringLiteral("authenticatedMedia"), QStringLiteral("rawMedia"), QStringLiteral("$comment")};
+        QStringLiteral("authenticatedMedia"), QStringLiteral("rawMedia"),
+        QStringLiteral("$comment")};
     for (const QString &key : object.keys()) {
         if (!known.contains(key)) {
             *error = QStringLiteral("unknown config key: ") + key;
