@@ -3,6 +3,7 @@
 #include "mediaurl.h"
 
 #include "endpoint.h"
+#include "mxc.h"
 #include "userid.h"
 
 #include <QRegularExpression>
@@ -10,17 +11,6 @@
 namespace Portico::Matrix {
 
 namespace {
-bool isMediaId(QStringView id)
-{
-    if (id.isEmpty() || id.size() > 255)
-        return false;
-    for (const QChar c : id)
-        if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
-                || c == u'_' || c == u'-'))
-            return false;
-    return true;
-}
-
 QUrl thumbnailUrl(const QUrl &baseUrl, QStringView prefix, const MxcUri &media, const QSize &size)
 {
     QUrlQuery query;

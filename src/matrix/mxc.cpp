@@ -9,7 +9,6 @@
 
 namespace Portico::Matrix {
 
-namespace {
 bool isMediaId(QStringView id)
 {
     if (id.isEmpty() || id.size() > 255)
@@ -21,6 +20,7 @@ bool isMediaId(QStringView id)
     return true;
 }
 
+namespace {
 bool isPublicIPv4(quint32 a)
 {
     const auto in

@@ -15,4 +15,7 @@ namespace Portico::Matrix {
 // characters outside [A-Za-z0-9_-], gives an empty URL: the button is drawn without an icon. Pure.
 QUrl iconDownloadUrl(const QUrl &baseUrl, const QString &icon);
 
+// A media ID as the spec allows it: [A-Za-z0-9_-], 1 to 255 characters. Pure.
+bool isMediaId(QStringView id);
+
 } // namespace Portico::Matrix
