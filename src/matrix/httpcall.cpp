@@ -112,11 +112,12 @@ quint16 portOf(const QUrl &url)
 // Plans the next attempt; a cancelled call never sends it.
 void retryLater(const std::shared_ptr<CallState> &state, std::chrono::milliseconds wait)
 {
-    QTimer::singleShot(
-        timerInterval(wait), state->network, [weak = std::weak_ptr<CallState>(state)] {
-            if (const auto live = weak.lock(); live && live->active)
-                attempt(live);
-        });
+    // Holds the call until the timer fires or the network manager goes: a cancelled call
+    // (inactive) sends nothing, and the deprecated wrapper's self-reference never outlives both.
+    QTimer::singleShot(timerInterval(wait), state->network, [state] {
+        if (state->active)
+            attempt(state);
+    });
 }
 
 Expected<HttpResponse, Error> outcome(QNetworkReply *reply, bool tooLarge, bool timedOut,
@@ -230,6 +231,20 @@ void attempt(const std::shared_ptr<CallState> &state)
         silent->start(SilentHandshake);
     }
 
+    // A reply destroyed unfinished (its network manager went first) ends the call: nothing is
+    // answered, and the deprecated wrapper's self-reference is dropped rather than leaked.
+    auto finished = std::make_shared<bool>(false);
+    QObject::connect(
+        reply, &QObject::destroyed, [finished, weak = std::weak_ptr<CallState>(state)] {
+            if (*finished)
+                return;
+            if (const auto live = weak.lock()) {
+                live->active = false;
+                live->handler = {};
+                live->self.reset();
+            }
+        });
+    QObject::connect(reply, &QNetworkReply::finished, reply, [finished] { *finished = true; });
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     QObject::connect(reply, &QNetworkReply::finished, reply,
         [reply, tooLarge, timedOut, mismatchFound, weak = std::weak_ptr<CallState>(state)] {
@@ -307,9 +322,9 @@ std::shared_ptr<CallState> begin(
         // Answered later, like every other outcome, so that callers see one order of events.
         QMetaObject::invokeMethod(
             &network,
-            [weak = std::weak_ptr<CallState>(state), error] {
-                if (const auto live = weak.lock(); live && live->active)
-                    live->finish(Unexpected{error});
+            [state, error] { // held until answered, or dropped with the network manager
+                if (state->active)
+                    state->finish(Unexpected{error});
             },
             Qt::QueuedConnection);
         return state;
