@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "devoauth.h"
+#include "httputil.h"
 
 #include "devserver.h"
 
@@ -39,22 +40,8 @@ QHttpServerResponse oauthError(int code, const char *error, const QString &descr
         static_cast<Status>(code));
 }
 
-QString randomToken(int length)
-{
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    QString token;
-    for (int i = 0; i < length; ++i)
-        token.append(QLatin1Char(alphabet[QRandomGenerator::system()->bounded(62)]));
-    return token;
-}
-
-QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
-{
-    for (const auto &[key, value] : request.headers())
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    return {};
-}
+using DevHttp::header;
+using DevHttp::randomToken;
 
 // A form-encoded body (the only kind OAuth endpoints take), or nothing.
 std::optional<QUrlQuery> formOf(const QHttpServerRequest &request)

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "devserver.h"
+#include "httputil.h"
 
 #include "devoauth.h"
 
@@ -46,22 +47,8 @@ QHttpServerResponse html(const QString &body, int code = 200)
     return response;
 }
 
-QString randomToken(int length)
-{
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    QString token;
-    for (int i = 0; i < length; ++i)
-        token.append(QLatin1Char(alphabet[QRandomGenerator::system()->bounded(62)]));
-    return token;
-}
-
-QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
-{
-    for (const auto &[key, value] : request.headers())
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    return {};
-}
+using DevHttp::header;
+using DevHttp::randomToken;
 
 // A JSON object body, strictly as the spec wants it; otherwise the error to answer with.
 std::optional<QHttpServerResponse> readJsonObject(
