@@ -370,12 +370,12 @@
 <context>
     <name>Portico::Session</name>
     <message>
-        <location filename="../src/session/baseurlbinding.cpp" line="+35"/>
+        <location filename="../src/session/baseurlbinding.cpp" line="+33"/>
         <source>The server suggested another address for your session, but it is not valid. Portico stays with %1.</source>
         <translation>Der Server hat eine andere Adresse für Ihre Sitzung vorgeschlagen, doch sie ist ungültig. Portico bleibt bei %1.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+31"/>
         <source>The server asked Portico to continue at %1, which is not secure (plain http). Your session stays with %2.</source>
         <translation>Der Server hat Portico gebeten, bei %1 fortzufahren, doch diese Adresse ist nicht sicher (unverschlüsseltes http). Ihre Sitzung bleibt bei %2.</translation>
     </message>
@@ -390,7 +390,7 @@
         <translation>Der Server hat Portico gebeten, bei %1 fortzufahren, doch dort antwortet kein Matrix-Server. Ihre Sitzung bleibt bei %2.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>The server asked Portico to continue at %1, which does not recognise your session. Your session stays with %2.</source>
         <translation>Der Server hat Portico gebeten, bei %1 fortzufahren, doch dort ist Ihre Sitzung unbekannt. Ihre Sitzung bleibt bei %2.</translation>
     </message>
@@ -494,7 +494,7 @@
 <context>
     <name>Portico::Ui</name>
     <message>
-        <location filename="../src/ui/usermessages.cpp" line="+21"/>
+        <location filename="../src/ui/usermessages.cpp" line="+23"/>
         <source>No keychain is available to keep your session safe. Install and start a Secret Service such as GNOME Keyring or KWallet, then try again.</source>
         <translation>Es ist kein Schlüsselbund verfügbar, der Ihre Sitzung sicher aufbewahren kann. Installieren und starten Sie einen Secret Service wie GNOME Keyring oder KWallet und versuchen Sie es dann erneut.</translation>
     </message>
@@ -550,34 +550,59 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Wait a moment, then try again.</source>
+        <translation>Warten Sie einen Moment und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You can try again in a second.</source>
+        <translation>Sie können es in einer Sekunde erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can try again in %1 seconds.</source>
+        <translation>Sie können es in %1 Sekunden erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You can try again at %1.</source>
+        <translation>Sie können es um %1 erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The user name or the password is wrong. Check them and try again.</source>
         <translation>Benutzername oder Passwort sind falsch. Überprüfen Sie beides und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>This account has been deactivated. Contact the server&apos;s administrator.</source>
         <translation>Dieses Konto wurde deaktiviert. Wenden Sie sich an die Administration des Servers.</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+24"/>
+        <location line="-24"/>
+        <location line="+26"/>
         <source>This account is locked. Contact the server&apos;s administrator.</source>
         <translation>Dieses Konto ist gesperrt. Wenden Sie sich an die Administration des Servers.</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
+        <source>Too many attempts.</source>
+        <translation>Zu viele Versuche.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Too many attempts. Wait a moment, then try again.</source>
         <translation>Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Try again.</source>
         <translation>Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-19"/>
         <source>Portico could not open your web browser. Make sure a default browser is set, then try again.</source>
         <translation>Portico konnte Ihren Webbrowser nicht öffnen. Stellen Sie sicher, dass ein Standardbrowser festgelegt ist, und versuchen Sie es dann erneut.</translation>
     </message>
@@ -593,6 +618,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>The server is busy and turned the sign-in away.</source>
+        <translation>Der Server ist ausgelastet und hat die Anmeldung abgewiesen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The server&apos;s answer to the sign-in was incomplete. Try again later.</source>
         <translation>Die Antwort des Servers auf die Anmeldung war unvollständig. Versuchen Sie es später erneut.</translation>
     </message>

@@ -6,13 +6,19 @@
 #include "signin/loginexchange.h"
 #include "signin/signinmethod.h"
 
+#include <QDeadlineTimer>
+#include <QHash>
+
 class QNetworkAccessManager;
 
 namespace Portico::Password {
 
 // Signs in with m.login.password, for servers that offer no single sign-on: the credentials
 // only; the /login, the MSC1730 binding and the session are the shared LoginExchange.
-// A refusal is failed() with Reason::LoginFailed and the server's error.
+// A refusal is failed() with Reason::LoginFailed and the server's error. A 429 whose wait is too
+// long to wait for by itself (Retry-After, retry_after_ms) is remembered for that server and
+// user: until it is over, start() fails at once with the time left and asks the server nothing
+// (pressing "Sign in" again does not hammer a server that is already refusing).
 class PasswordLogin : public SignIn::Method
 {
     Q_OBJECT
@@ -28,6 +34,7 @@ public:
 
 private:
     SignIn::LoginExchange m_exchange;
+    QHash<QString, QDeadlineTimer> m_notBefore; // server and user → end of the server's wait
 };
 
 } // namespace Portico::Password

@@ -6,6 +6,8 @@
 #include "session/sessionkeeper.h"
 #include "session/sessionstore.h"
 
+#include <QLocale>
+
 namespace Portico::Ui {
 
 namespace {
@@ -73,7 +75,25 @@ QString describeDiscoveryError(const Discovery::DiscoveryError &error)
     return {};
 }
 
-QString describePasswordError(const Matrix::Error &error)
+QString tryAgainWhenText(std::optional<std::chrono::milliseconds> wait, const QDateTime &now)
+{
+    if (!wait || wait->count() <= 0)
+        return tr("Wait a moment, then try again.");
+    if (*wait < std::chrono::minutes(1)) {
+        const int seconds = int((wait->count() + 999) / 1000);
+        if (seconds == 1)
+            return tr("You can try again in a second.");
+        return tr("You can try again in %1 seconds.").arg(seconds);
+    }
+    // A clock time stays true while the message stays on screen; a date once it is not today.
+    const QDateTime when = now.addMSecs(wait->count());
+    const QLocale locale;
+    return tr("You can try again at %1.")
+        .arg(when.date() == now.date() ? locale.toString(when.time(), QLocale::ShortFormat)
+                                       : locale.toString(when, QLocale::ShortFormat));
+}
+
+QString describePasswordError(const Matrix::Error &error, const QDateTime &now)
 {
     if (error.is(u"M_FORBIDDEN"))
         return tr("The user name or the password is wrong. Check them and try again.");
@@ -82,11 +102,13 @@ QString describePasswordError(const Matrix::Error &error)
     if (error.is(u"M_USER_LOCKED"))
         return tr("This account is locked. Contact the server's administrator.");
     if (error.kind == Matrix::Error::Kind::RateLimited)
-        return tr("Too many attempts. Wait a moment, then try again.");
+        return error.retryAfter
+            ? tr("Too many attempts.") + u' ' + tryAgainWhenText(error.retryAfter, now)
+            : tr("Too many attempts. Wait a moment, then try again.");
     return error.describe() + u' ' + tr("Try again.");
 }
 
-QString describeSsoError(const SignIn::Failure &error)
+QString describeSsoError(const SignIn::Failure &error, const QDateTime &now)
 {
     using Reason = SignIn::Failure::Reason;
     switch (error.reason) {
@@ -105,6 +127,9 @@ QString describeSsoError(const SignIn::Failure &error)
         return tr("This account has been deactivated. Contact the server's administrator.");
     if (e.is(u"M_USER_LOCKED"))
         return tr("This account is locked. Contact the server's administrator.");
+    if (e.kind == Matrix::Error::Kind::RateLimited)
+        return tr("The server is busy and turned the sign-in away.") + u' '
+            + tryAgainWhenText(e.retryAfter, now);
     if (e.kind == Matrix::Error::Kind::InvalidResponse || e.kind == Matrix::Error::Kind::NotJson)
         return tr("The server's answer to the sign-in was incomplete. Try again later.");
     return e.describe() + u' ' + tr("Try again.");

@@ -11,7 +11,11 @@
 #include "signin/signinmethod.h"
 #include "sso/callbackrequest.h"
 
+#include <QDateTime>
 #include <QString>
+
+#include <chrono>
+#include <optional>
 
 namespace Portico::Session {
 class SessionKeeper;
@@ -29,8 +33,14 @@ QString noUsableMethodText();
 QString revalidationFailedText(const QString &why);
 
 // Signing in.
-QString describeSsoError(const SignIn::Failure &failure);
-QString describePasswordError(const Matrix::Error &error);
+QString describeSsoError(
+    const SignIn::Failure &failure, const QDateTime &now = QDateTime::currentDateTime());
+QString describePasswordError(
+    const Matrix::Error &error, const QDateTime &now = QDateTime::currentDateTime());
+// When a rate-limited sign-in may be tried again (a 429's Retry-After or retry_after_ms, from
+// `now`): "You can try again in 20 seconds." or "You can try again at 14:32."; without a wait,
+// "Wait a moment, then try again."
+QString tryAgainWhenText(std::optional<std::chrono::milliseconds> wait, const QDateTime &now);
 QString noSignInWaitingText();
 // Empty for an accepted link.
 QString describeCallbackVerdict(Sso::CallbackVerdict::Kind kind);

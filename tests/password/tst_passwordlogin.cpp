@@ -3,6 +3,7 @@
 #include "password/passwordlogin.h"
 
 #include "devserver.h"
+#include "ui/usermessages.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -112,6 +113,72 @@ private Q_SLOTS:
         QCOMPARE(server.requestCount("POST", QStringLiteral("/_matrix/client/v3/login")), 3);
         QCOMPARE(server.devicesOf(QStringLiteral("@alice:localhost")).size(), 1);
         QCOMPARE(signedIn.size(), 0);
+    }
+    // A 429 whose wait is too long to wait for by itself: the user is told when to try again, and
+    // trying again before then asks the server nothing (for that user; another one may ask).
+    void aLongRateLimitIsNotAskedAgainBeforeItsEnd()
+    {
+        DevServer server(withAlice());
+        DevServer::Config::Fault busy;
+        busy.status = 429;
+        busy.body = R"({"errcode":"M_LIMIT_EXCEEDED","error":"Too many failed attempts"})";
+        busy.retryAfter = "600";
+        busy.times = 1;
+        server.setFault(QStringLiteral("POST /_matrix/client/v3/login"), busy);
+        QVERIFY(server.start());
+        const QString login = QStringLiteral("/_matrix/client/v3/login");
+        Password::PasswordLogin password(network);
+        QSignalSpy failed(&password, &Password::PasswordLogin::failed);
+        QSignalSpy signedIn(&password, &Password::PasswordLogin::signedIn);
+        password.start(homeserverOf(server), QStringLiteral("alice"), QStringLiteral("wonderland"));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 15000);
+        const auto first = failed.first().first().value<SignIn::Failure>();
+        QCOMPARE(first.error.kind, Matrix::Error::Kind::RateLimited);
+        QVERIFY(first.error.retryAfter && *first.error.retryAfter > std::chrono::minutes(9));
+        QCOMPARE(server.requestCount("POST", login), 1);
+
+        // Pressed again: answered at once, from the wait the server gave, without a request.
+        password.start(
+            homeserverOf(server), QStringLiteral(" Alice "), QStringLiteral("wonderland"));
+        QCOMPARE(failed.size(), 2);
+        const auto second = failed.last().first().value<SignIn::Failure>();
+        QCOMPARE(second.error.kind, Matrix::Error::Kind::RateLimited);
+        QVERIFY(second.error.retryAfter && *second.error.retryAfter <= *first.error.retryAfter
+            && *second.error.retryAfter > std::chrono::minutes(9));
+        QCOMPARE(server.requestCount("POST", login), 1);
+
+        // Another account on that server is the server's to judge.
+        password.start(homeserverOf(server), QStringLiteral("bob"), QStringLiteral("builder"));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 3, 15000);
+        QVERIFY(failed.last().first().value<SignIn::Failure>().error.is(u"M_FORBIDDEN"));
+        QCOMPARE(server.requestCount("POST", login), 2);
+        QCOMPARE(signedIn.size(), 0);
+    }
+    // What the user reads: when the server lets them try again.
+    void rateLimitedSentences()
+    {
+        const QDateTime now(QDate(2026, 12, 1), QTime(14, 2, 30));
+        Matrix::Error error;
+        error.kind = Matrix::Error::Kind::RateLimited;
+        error.httpStatus = 429;
+        QCOMPARE(Ui::describePasswordError(error, now),
+            QStringLiteral("Too many attempts. Wait a moment, then try again."));
+        error.retryAfter = std::chrono::milliseconds(19200);
+        QCOMPARE(Ui::describePasswordError(error, now),
+            QStringLiteral("Too many attempts. You can try again in 20 seconds."));
+        error.retryAfter = std::chrono::milliseconds(1000);
+        QCOMPARE(Ui::describePasswordError(error, now),
+            QStringLiteral("Too many attempts. You can try again in a second."));
+        error.retryAfter = std::chrono::minutes(17);
+        const QString at = QLocale().toString(QTime(14, 19, 30), QLocale::ShortFormat);
+        QCOMPARE(Ui::describePasswordError(error, now),
+            QStringLiteral("Too many attempts. You can try again at %1.").arg(at));
+        // The SSO login token exchange (also POST /login).
+        const SignIn::Failure sso{SignIn::Failure::Reason::LoginFailed, error};
+        QCOMPARE(Ui::describeSsoError(sso, now),
+            QStringLiteral("The server is busy and turned the sign-in away. You can try again "
+                           "at %1.")
+                .arg(at));
     }
 };
 
