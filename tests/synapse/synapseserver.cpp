@@ -373,11 +373,15 @@ bool SynapseServer::registerUser(const QString &localpart, const QString &passwo
     return true;
 }
 
+QList<QColor> SynapseServer::iconColours()
+{
+    return {QColor(0x24, 0x29, 0x2f), QColor(0x4d, 0x7c, 0xfe)};
+}
+
 QString SynapseServer::uploadIcons()
 {
-    const QList<QColor> colours = {QColor(0x24, 0x29, 0x2f), QColor(0x4d, 0x7c, 0xfe)};
     m_iconUris.clear();
-    for (const QColor &colour : colours) {
+    for (const QColor &colour : iconColours()) {
         const Answer uploaded = call(m_network, "POST",
             targetUrl().resolved(
                 QUrl(QStringLiteral("/_matrix/media/v3/upload?filename=icon.png"))),
@@ -412,6 +416,13 @@ QStringList SynapseServer::accessLog() const
         if (line.contains(u" - synapse.access.http."))
             lines.append(line);
     return lines;
+}
+
+QString SynapseServer::idpOutput()
+{
+    for (const auto &idp : m_idps)
+        m_idpOutput += QString::fromUtf8(idp->readAllStandardOutput());
+    return m_idpOutput;
 }
 
 QString SynapseServer::log() const

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QColor>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QStringList>
@@ -48,6 +49,8 @@ public:
     quint16 targetPort() const { return m_targetPort; }
     QString serverName() const { return QStringLiteral("localhost"); }
     QStringList iconUris() const { return m_iconUris; }
+    // The colour of each icon (a solid disc of it on transparency), in iconUris()' order.
+    static QList<QColor> iconColours();
     const Options &options() const { return m_options; }
 
     // Synapse's access log so far: one line per request, naming the listener (its port) and,
@@ -58,6 +61,9 @@ public:
     // A user with a password, made through shared-secret registration.
     bool registerUser(const QString &localpart, const QString &password, bool admin,
         QString *accessToken, QString *error);
+    // What the identity providers printed since they started ("submitted login alice" for each
+    // form a real browser submitted, see oidc-idp.mjs).
+    QString idpOutput();
     // Synapse's own log (errors and warnings included), for failure messages.
     QString log() const;
     // The warnings and errors in Synapse's log, the last ones first to go when it is long.
@@ -81,4 +87,5 @@ private:
     QList<quint16> m_idpPorts;
     QStringList m_iconUris;
     QString m_adminToken;
+    QString m_idpOutput;
 };
