@@ -207,6 +207,24 @@
     </message>
 </context>
 <context>
+    <name>OAuthChoices</name>
+    <message>
+        <location filename="../qml/OAuthChoices.qml" line="+20"/>
+        <source>Continue with %1</source>
+        <translation>Weiter mit %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Create account</source>
+        <translation>Konto erstellen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>You sign in on %1&apos;s own page in your browser, then come back here.</source>
+        <translation>Sie melden sich auf der eigenen Seite von %1 in Ihrem Browser an und kehren dann hierher zurück.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordPage</name>
     <message>
         <location filename="../qml/PasswordPage.qml" line="+24"/>
@@ -370,12 +388,12 @@
 <context>
     <name>Portico::Session</name>
     <message>
-        <location filename="../src/session/baseurlbinding.cpp" line="+35"/>
+        <location filename="../src/session/baseurlbinding.cpp" line="+33"/>
         <source>The server suggested another address for your session, but it is not valid. Portico stays with %1.</source>
         <translation>Der Server hat eine andere Adresse für Ihre Sitzung vorgeschlagen, doch sie ist ungültig. Portico bleibt bei %1.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+31"/>
         <source>The server asked Portico to continue at %1, which is not secure (plain http). Your session stays with %2.</source>
         <translation>Der Server hat Portico gebeten, bei %1 fortzufahren, doch diese Adresse ist nicht sicher (unverschlüsseltes http). Ihre Sitzung bleibt bei %2.</translation>
     </message>
@@ -390,7 +408,7 @@
         <translation>Der Server hat Portico gebeten, bei %1 fortzufahren, doch dort antwortet kein Matrix-Server. Ihre Sitzung bleibt bei %2.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>The server asked Portico to continue at %1, which does not recognise your session. Your session stays with %2.</source>
         <translation>Der Server hat Portico gebeten, bei %1 fortzufahren, doch dort ist Ihre Sitzung unbekannt. Ihre Sitzung bleibt bei %2.</translation>
     </message>
@@ -443,34 +461,64 @@
         <translation>Die Anmeldeseite von Portico beantwortet nur GET-Anfragen.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+56"/>
+        <source>Already done</source>
+        <translation>Bereits erledigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portico has already received this sign-in. You can close this tab.</source>
+        <translation>Portico hat diese Anmeldung bereits erhalten. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Sign-in not completed</source>
+        <translation>Anmeldung nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server did not sign you in. Return to Portico to see why, or to try again.</source>
+        <translation>Der Server hat Sie nicht angemeldet. Kehren Sie zu Portico zurück, um den Grund zu sehen oder es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This link does not belong to the sign-in Portico is waiting for. Start the sign-in again in Portico.</source>
+        <translation>Dieser Link gehört nicht zu der Anmeldung, auf die Portico wartet. Starten Sie die Anmeldung in Portico erneut.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Portico has received your sign-in.</source>
         <translation>Portico hat Ihre Anmeldung erhalten.</translation>
     </message>
     <message>
-        <location line="-192"/>
-        <location line="+158"/>
+        <location line="-251"/>
+        <location line="+162"/>
+        <location line="+34"/>
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+157"/>
+        <location line="-195"/>
+        <location line="+161"/>
+        <location line="+34"/>
         <source>There is nothing here.</source>
         <translation>Hier gibt es nichts.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-31"/>
+        <location line="+34"/>
+        <location line="+37"/>
         <source>Not this sign-in</source>
         <translation>Nicht diese Anmeldung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-70"/>
+        <location line="+34"/>
         <source>This link belongs to another sign-in attempt. Start the sign-in again in Portico.</source>
         <translation>Dieser Link gehört zu einem anderen Anmeldeversuch. Starten Sie die Anmeldung in Portico erneut.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-28"/>
         <source>Sign-in incomplete</source>
         <translation>Anmeldung unvollständig</translation>
     </message>
@@ -480,13 +528,15 @@
         <translation>Der Server hat kein gültiges Anmelde-Token übergeben. Kehren Sie zu Portico zurück und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+200"/>
+        <location line="-181"/>
+        <location line="+233"/>
+        <location line="+26"/>
         <source>Signed in to Portico</source>
         <translation>Bei Portico angemeldet</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-258"/>
+        <location line="+233"/>
         <source>Portico has received your sign-in. You can close this tab and return to Portico.</source>
         <translation>Portico hat Ihre Anmeldung erhalten. Sie können diesen Tab schließen und zu Portico zurückkehren.</translation>
     </message>
@@ -573,21 +623,26 @@
     <message>
         <location line="+1"/>
         <location line="+24"/>
+        <location line="+141"/>
+        <location line="+6"/>
+        <location line="+4"/>
         <source>Try again.</source>
         <translation>Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-167"/>
+        <location line="+145"/>
         <source>Portico could not open your web browser. Make sure a default browser is set, then try again.</source>
         <translation>Portico konnte Ihren Webbrowser nicht öffnen. Stellen Sie sicher, dass ein Standardbrowser festgelegt ist, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-142"/>
+        <location line="+146"/>
         <source>The sign-in was not completed in time. Start it again when you are ready.</source>
         <translation>Die Anmeldung wurde nicht rechtzeitig abgeschlossen. Starten Sie sie erneut, sobald Sie bereit sind.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-140"/>
         <source>The server did not accept the sign-in (it may have expired). Start again.</source>
         <translation>Der Server hat die Anmeldung nicht angenommen (vielleicht ist sie abgelaufen). Beginnen Sie von vorn.</translation>
     </message>
@@ -643,16 +698,18 @@
     </message>
     <message>
         <location line="+10"/>
+        <location line="+111"/>
         <source>This is not a Portico sign-in link. Copy the whole address from the page your browser shows after you signed in.</source>
         <translation>Dies ist kein Anmeldelink von Portico. Kopieren Sie die vollständige Adresse der Seite, die Ihr Browser nach der Anmeldung anzeigt.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-108"/>
+        <location line="+112"/>
         <source>This link belongs to another sign-in attempt. Use the link from the latest attempt, or start again.</source>
         <translation>Dieser Link gehört zu einem anderen Anmeldeversuch. Verwenden Sie den Link des letzten Versuchs oder beginnen Sie von vorn.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-105"/>
         <source>This link does not carry a valid sign-in token. Sign in again in the browser.</source>
         <translation>Dieser Link enthält kein gültiges Anmelde-Token. Melden Sie sich im Browser erneut an.</translation>
     </message>
@@ -695,6 +752,56 @@
         <location line="+5"/>
         <source>%1 cannot be reached. %2 The device stays signed in on the server until you remove it from another session. Remove %3 from this computer anyway?</source>
         <translation>%1 ist nicht erreichbar. %2 Das Gerät bleibt auf dem Server angemeldet, bis Sie es aus einer anderen Sitzung entfernen. %3 trotzdem von diesem Computer entfernen?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server said: “%1”</source>
+        <translation>Der Server meldet: „%1“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in was declined at the server, so you are not signed in. Start again if that was not what you meant.</source>
+        <translation>Die Anmeldung wurde beim Server abgelehnt, Sie sind also nicht angemeldet. Beginnen Sie erneut, falls Sie das nicht wollten.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server refused to register Portico for signing in.</source>
+        <translation>Der Server hat es abgelehnt, Portico für die Anmeldung zu registrieren.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again later, or contact the server&apos;s administrator.</source>
+        <translation>Versuchen Sie es später erneut oder wenden Sie sich an die Administration des Servers.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Portico could not open a local port for the browser to return to. Try again.</source>
+        <translation>Portico konnte keinen lokalen Port öffnen, zu dem der Browser zurückkehren kann. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server ended the sign-in with an error.</source>
+        <translation>Der Server hat die Anmeldung mit einem Fehler beendet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server did not accept the sign-in (it may have expired).</source>
+        <translation>Der Server hat die Anmeldung nicht angenommen (sie ist vielleicht abgelaufen).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start again.</source>
+        <translation>Beginnen Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server gave Portico a session that does not work. Try again.</source>
+        <translation>Der Server hat Portico eine Sitzung gegeben, die nicht funktioniert. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This link does not carry a valid sign-in code. Sign in again in the browser.</source>
+        <translation>Dieser Link enthält keinen gültigen Anmeldecode. Melden Sie sich im Browser erneut an.</translation>
     </message>
 </context>
 <context>
@@ -857,7 +964,7 @@
         <translation>Kein Anbieter passt zu „%1“.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Identity providers</source>
         <translation>Identitätsanbieter</translation>
     </message>

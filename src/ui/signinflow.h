@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "oauthsignin.h"
+
 #include "discovery/homeservercheck.h"
 #include "matrix/httpcall.h"
 #include "password/passwordlogin.h"
@@ -17,7 +19,7 @@ class QNetworkAccessManager;
 namespace Portico::Ui {
 
 // One sign-in at a time, from a checked homeserver to a new session: owns the method in
-// progress (SSO or password; OAuth joins beside them), the "sign in again" context after a
+// progress (SSO, password or OAuth), the "sign in again" context after a
 // soft logout, and cancelling all of it. Every method reaches the same two ends: signedIn()
 // or failed(). Knows nothing of pages or of keeping the session.
 class SignInFlow : public QObject
@@ -34,6 +36,10 @@ public:
     explicit SignInFlow(QNetworkAccessManager &network, QObject *parent = nullptr);
 
     void startSso(const Discovery::Homeserver &homeserver, const QString &idpId);
+    // The OAuth 2.0 API (authorisation code with PKCE); `createAccount`: the server's
+    // registration page (prompt=create).
+    void startOAuth(const Discovery::Homeserver &homeserver, const OAuth::AuthMetadata &metadata,
+        bool createAccount);
     void startPassword(
         const Discovery::Homeserver &homeserver, const QString &user, const QString &password);
     // Signs `previous` (soft-logged-out) in again where it was made, on the same device, with
@@ -43,14 +49,15 @@ public:
     void continueAgainWithPassword(const QString &user, const QString &password);
     // Abandons whatever runs, the sign-in-again context included.
     void cancel();
-    void reopenBrowser() { m_sso.reopenBrowser(); }
+    void reopenBrowser();
     // A callback link pasted or handed over: empty when accepted, else what is wrong with it.
     QString submitCallbackUrl(const QString &url);
 
     bool busy() const { return m_busy; }
     bool waitingForBrowser() const
     {
-        return m_sso.step() == Sso::SsoLogin::Step::WaitingForBrowser;
+        return m_sso.step() == Sso::SsoLogin::Step::WaitingForBrowser
+            || m_oauth.waitingForBrowser();
     }
     QString pendingIdp() const { return m_sso.idpId(); }
     // Signing in again: the server it happens at, and who must come back.
@@ -58,6 +65,8 @@ public:
     QString againUser() const { return m_again ? m_again->userId : QString(); }
 
     Sso::SsoLogin &ssoLogin() { return m_sso; }
+    OAuthSignIn &oauthSignIn() { return m_oauth; }
+    const OAuthSignIn &oauthSignIn() const { return m_oauth; }
 
 Q_SIGNALS:
     void busyChanged();
@@ -78,6 +87,7 @@ private:
     QNetworkAccessManager &m_network;
     Sso::SsoLogin m_sso;
     Password::PasswordLogin m_password;
+    OAuthSignIn m_oauth;
     SignIn::Method *m_active = nullptr;
     // Set by signInAgain() for that attempt only: every other start, and cancel(), drop it.
     std::optional<Session::Session> m_again;
