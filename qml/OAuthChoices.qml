@@ -38,6 +38,16 @@ ColumnLayout {
         Keys.onEnterPressed: clicked()
     }
 
+    AccessibleButton {
+        objectName: "oauthDeviceGrant"
+        visible: choices.controller.deviceGrantAvailable
+        text: qsTr("Sign in on another device")
+        flat: true
+        enabled: !choices.controller.busy
+        Layout.fillWidth: true
+        onClicked: choices.controller.signInOnAnotherDevice()
+    }
+
     Label {
         text: qsTr("You sign in on %1's own page in your browser, then come back here.")
               .arg(choices.controller.serverName)

@@ -100,6 +100,44 @@
     </message>
 </context>
 <context>
+    <name>DeviceGrantPage</name>
+    <message>
+        <location filename="../qml/DeviceGrantPage.qml" line="+20"/>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign in on another device</source>
+        <translation>Auf einem anderen Gerät anmelden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the code with your phone, or open the address on another device and enter the code there.</source>
+        <translation>Scannen Sie den Code mit Ihrem Telefon, oder öffnen Sie die Adresse auf einem anderen Gerät und geben Sie dort den Code ein.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>QR code of %1</source>
+        <translation>QR-Code von %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for your approval…</source>
+        <translation>Warten auf Ihre Zustimmung…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>DeviceRow</name>
     <message>
         <location filename="../qml/DeviceRow.qml" line="+24"/>
@@ -219,7 +257,12 @@
         <translation>Konto erstellen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Sign in on another device</source>
+        <translation>Auf einem anderen Gerät anmelden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>You sign in on %1&apos;s own page in your browser, then come back here.</source>
         <translation>Sie melden sich auf der eigenen Seite von %1 in Ihrem Browser an und kehren dann hierher zurück.</translation>
     </message>

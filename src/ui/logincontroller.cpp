@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logincontroller.h"
 
+#include "qrcode.h"
+
 namespace Portico::Ui {
 
 LoginController::LoginController(
@@ -39,6 +41,13 @@ LoginController::LoginController(
         setPage(Page::Password);
     });
     connect(&m_flow, &SignInFlow::failed, this, &LoginController::onSignInFailed);
+    connect(&m_flow, &SignInFlow::devicePromptChanged, this, [this] {
+        const auto &prompt = m_flow.deviceSignIn().prompt();
+        m_deviceQr = qrDataUrl(prompt.qrUrl().toString(QUrl::FullyEncoded));
+        Q_EMIT deviceGrantChanged();
+        if (!prompt.userCode.isEmpty())
+            setPage(Page::DeviceGrant);
+    });
 
     // Sign-in → account.
     connect(&m_flow, &SignInFlow::signedIn, this,
@@ -108,6 +117,11 @@ QString LoginController::serverName() const
     const int port = url.port();
     const bool defaultPort = port < 0 || (url.scheme() == u"https" ? port == 443 : port == 80);
     return defaultPort ? url.host() : url.host() + u':' + QString::number(port);
+}
+
+bool LoginController::deviceGrantAvailable() const
+{
+    return signInApi() == SignInApi::OAuth && m_lookup.oauth()->supportsDeviceGrant();
 }
 
 bool LoginController::genericSso() const
@@ -215,6 +229,16 @@ void LoginController::signInWithOAuth(bool createAccount)
     setNotice({});
     m_againUser.clear();
     m_flow.startOAuth(*m_lookup.homeserver(), *m_lookup.oauth(), createAccount);
+}
+
+void LoginController::signInOnAnotherDevice()
+{
+    if (!deviceGrantAvailable())
+        return;
+    setError({});
+    setNotice({});
+    m_againUser.clear();
+    m_flow.startDevice(*m_lookup.homeserver(), *m_lookup.oauth());
 }
 
 void LoginController::signInWithSso(const QString &idpId)

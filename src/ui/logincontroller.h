@@ -68,9 +68,16 @@ class LoginController : public QObject
     Q_PROPERTY(bool canCreateAccount READ canCreateAccount NOTIFY homeserverChanged)
     // The chosen server as the user knows it: host, and port where not the default.
     Q_PROPERTY(QString serverName READ serverName NOTIFY homeserverChanged)
+    // The OAuth server offers the device grant: "Sign in on another device".
+    Q_PROPERTY(bool deviceGrantAvailable READ deviceGrantAvailable NOTIFY homeserverChanged)
+    // The device grant under way: the code to enter, where, and a QR code (a data: URL) of
+    // the address that carries the code.
+    Q_PROPERTY(QString deviceUserCode READ deviceUserCode NOTIFY deviceGrantChanged)
+    Q_PROPERTY(QString deviceVerificationUri READ deviceVerificationUri NOTIFY deviceGrantChanged)
+    Q_PROPERTY(QString deviceQrCode READ deviceQrCode NOTIFY deviceGrantChanged)
 
 public:
-    enum class Page { Server, Providers, Waiting, SignedIn, Password, Devices };
+    enum class Page { Server, Providers, Waiting, SignedIn, Password, Devices, DeviceGrant };
     Q_ENUM(Page)
     enum class SignInApi {
         Legacy, // GET /login: identity providers, SSO, password
@@ -113,6 +120,13 @@ public:
     SignInApi signInApi() const;
     bool canCreateAccount() const;
     QString serverName() const;
+    bool deviceGrantAvailable() const;
+    QString deviceUserCode() const { return m_flow.deviceSignIn().prompt().userCode; }
+    QString deviceVerificationUri() const
+    {
+        return m_flow.deviceSignIn().prompt().verificationUri.toDisplayString();
+    }
+    QString deviceQrCode() const { return m_deviceQr; }
 
     ServerLookup &serverLookup() { return m_lookup; }
     SignInFlow &signInFlow() { return m_flow; }
@@ -141,6 +155,8 @@ public Q_SLOTS:
     void signIn(const QString &idpId);
     // "Continue with <server>" (or "Create account") on a server with the OAuth 2.0 API.
     void signInWithOAuth(bool createAccount = false);
+    // The device grant (RFC 8628): approve on a phone or another computer.
+    void signInOnAnotherDevice();
     void cancelSignIn();
     void reopenBrowser();
     // A callback URL pasted by the user or handed over by the desktop (portico://).
@@ -175,6 +191,7 @@ Q_SIGNALS:
     void sessionChanged();
     void saveFailedChanged();
     void signOutQuestionChanged();
+    void deviceGrantChanged();
     // For scripts and tests: the keychain refused the new session ("no-keychain", "locked",
     // "access-denied" or "other").
     void storeFailed(const QString &reason, const QString &detail);
@@ -201,6 +218,7 @@ private:
     QString m_errorText;
     QString m_noticeText;
     QString m_autoProvider;
+    QString m_deviceQr;
 };
 
 } // namespace Portico::Ui

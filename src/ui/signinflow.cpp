@@ -15,7 +15,19 @@ SignInFlow::SignInFlow(QNetworkAccessManager &network, QObject *parent)
     , m_sso(network)
     , m_password(network)
     , m_oauth(network)
+    , m_device(network)
 {
+    adopt(m_device);
+    connect(&m_device, &DeviceSignIn::promptChanged, this, [this] {
+        if (m_device.waitingForApproval())
+            setBusy(false);
+        Q_EMIT devicePromptChanged();
+    });
+    connect(&m_device.login(), &OAuth::DeviceLogin::stepChanged, this,
+        [this](OAuth::DeviceLogin::Step step) {
+            if (step == OAuth::DeviceLogin::Step::SigningIn)
+                setBusy(true);
+        });
     adopt(m_sso);
     adopt(m_password);
     adopt(m_oauth);
@@ -55,6 +67,7 @@ void SignInFlow::cancel()
     m_sso.cancel();
     m_password.cancel();
     m_oauth.cancel();
+    m_device.cancel();
     m_active = nullptr;
     setBusy(false);
 }
@@ -75,6 +88,15 @@ void SignInFlow::startOAuth(const Discovery::Homeserver &homeserver,
     m_active = &m_oauth;
     setBusy(true); // registering; the browser opens once the server has given a client ID
     m_oauth.start(homeserver, metadata, createAccount);
+}
+
+void SignInFlow::startDevice(
+    const Discovery::Homeserver &homeserver, const OAuth::AuthMetadata &metadata)
+{
+    cancel();
+    m_active = &m_device;
+    setBusy(true); // registering and asking for a code
+    m_device.start(homeserver, metadata);
 }
 
 void SignInFlow::reopenBrowser()
@@ -168,10 +190,13 @@ void SignInFlow::onFailed(const SignIn::Failure &failure)
     }
     // The browser step is over: signing in again, if it was that, is abandoned with it.
     const bool oauth = m_active == &m_oauth;
+    const bool device = m_active == &m_device;
     m_again.reset();
     m_againServer.reset();
     m_active = nullptr;
-    Q_EMIT failed(oauth ? describeOAuthError(m_oauth.lastError()) : describeSsoError(failure),
+    Q_EMIT failed(oauth ? describeOAuthError(m_oauth.lastError())
+            : device    ? describeOAuthError(m_device.lastError())
+                        : describeSsoError(failure),
         Then::ShowChoices);
 }
 

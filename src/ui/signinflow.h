@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "devicesignin.h"
 #include "oauthsignin.h"
 
 #include "discovery/homeservercheck.h"
@@ -49,6 +50,8 @@ public:
     void continueAgainWithPassword(const QString &user, const QString &password);
     // Abandons whatever runs, the sign-in-again context included.
     void cancel();
+    // The OAuth 2.0 device grant: devicePromptReady() with the code to approve elsewhere.
+    void startDevice(const Discovery::Homeserver &homeserver, const OAuth::AuthMetadata &metadata);
     void reopenBrowser();
     // A callback link pasted or handed over: empty when accepted, else what is wrong with it.
     QString submitCallbackUrl(const QString &url);
@@ -67,10 +70,14 @@ public:
     Sso::SsoLogin &ssoLogin() { return m_sso; }
     OAuthSignIn &oauthSignIn() { return m_oauth; }
     const OAuthSignIn &oauthSignIn() const { return m_oauth; }
+    DeviceSignIn &deviceSignIn() { return m_device; }
+    const DeviceSignIn &deviceSignIn() const { return m_device; }
 
 Q_SIGNALS:
     void busyChanged();
     void browserOpened();
+    // The device grant's code and address are there to show (or gone: empty).
+    void devicePromptChanged();
     // Signing in again with a password: the form for this user.
     void passwordNeeded(const QString &userId);
     void signedIn(const Portico::Session::Session &session, const QString &warning);
@@ -88,6 +95,7 @@ private:
     Sso::SsoLogin m_sso;
     Password::PasswordLogin m_password;
     OAuthSignIn m_oauth;
+    DeviceSignIn m_device;
     SignIn::Method *m_active = nullptr;
     // Set by signInAgain() for that attempt only: every other start, and cancel(), drop it.
     std::optional<Session::Session> m_again;

@@ -237,6 +237,57 @@ private Q_SLOTS:
         QCOMPARE(signedIn.size(), 1);
     }
 
+    // "Sign in on another device": the page shows the code and a QR code of the complete
+    // address; the phone approves; cancel ends it and nothing signs in afterwards.
+    void deviceGrantShowsTheCodeAndSignsIn()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.oauth = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        server.oauth()->options().deviceIntervalSeconds = 1;
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.signInFlow().deviceSignIn().login().setSecond(std::chrono::milliseconds(50));
+        QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
+        controller.discover(server.baseUrl().toString());
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::Providers, 5000);
+        QVERIFY(controller.deviceGrantAvailable());
+
+        // Cancelled: back to the choice, and an approval afterwards signs nothing in.
+        controller.signInOnAnotherDevice();
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::DeviceGrant, 5000);
+        const QString firstCode = controller.deviceUserCode();
+        QVERIFY(!firstCode.isEmpty());
+        QVERIFY(controller.deviceQrCode().startsWith(u"data:image/png;base64,"));
+        controller.cancelSignIn();
+        QCOMPARE(controller.page(), Page::Providers);
+        QVERIFY(controller.deviceUserCode().isEmpty());
+
+        controller.signInOnAnotherDevice();
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::DeviceGrant, 5000);
+        const QString code = controller.deviceUserCode();
+        QVERIFY(code != firstCode);
+        for (const QString &userCode : {firstCode, code}) {
+            QNetworkRequest request(
+                QUrl(server.baseUrl().toString() + QStringLiteral("/_oauth/link")));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                QByteArrayLiteral("application/x-www-form-urlencoded"));
+            QNetworkReply *reply
+                = network.post(request, "code=" + userCode.toUtf8() + "&decision=allow");
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            QVERIFY(done.wait(5000));
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+            reply->deleteLater();
+        }
+        QTRY_VERIFY2_WITH_TIMEOUT(signedIn.size() == 1,
+            qPrintable(controller.errorText() + u' ' + QString::number(int(controller.page()))),
+            15000);
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QVERIFY(controller.accountManager().current().isOAuth());
+        QCOMPARE(controller.accounts()->rowCount(), 1); // the cancelled attempt made none
+    }
+
     void aStaleLookupNeverWins()
     {
         DevServer::Config slowConfig = DevServer::Config::demo();
