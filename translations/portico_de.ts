@@ -1251,6 +1251,7 @@
     <message>
         <location line="+3"/>
         <location filename="../app/providerscommand.cpp" line="+74"/>
+        <location filename="../app/signincommand.cpp" line="+47"/>
         <source>Log what Portico does (never any token).</source>
         <translation>Protokollieren, was Portico tut (niemals Tokens).</translation>
     </message>
@@ -1266,8 +1267,29 @@
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../app/signincommand.cpp" line="-5"/>
         <source>A server name, Matrix ID or URL.</source>
         <translation>Ein Servername, eine Matrix-ID oder eine URL.</translation>
+    </message>
+    <message>
+        <location filename="../app/signincommand.cpp" line="-5"/>
+        <source>Sign in from a terminal, approving on another device.</source>
+        <translation>Im Terminal anmelden und auf einem anderen Gerät bestätigen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Approve the sign-in on another device (the OAuth 2.0 device grant).</source>
+        <translation>Die Anmeldung auf einem anderen Gerät bestätigen (OAuth-2.0-Gerätefluss).</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>This server does not offer signing in on another device.</source>
+        <translation>Dieser Server bietet keine Anmeldung auf einem anderen Gerät an.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open %1 and enter the code %2</source>
+        <translation>Öffnen Sie %1 und geben Sie den Code %2 ein</translation>
     </message>
 </context>
 </TS>
