@@ -37,7 +37,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     result.verbose = parser.isSet(verbose);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1
-        || (positional.size() == 1 && !positional.front().startsWith(u"portico:"))) {
+        || (positional.size() == 1 && !positional.front().startsWith(u"portico:")
+            && !positional.front().startsWith(u"dev.portico:"))) {
         qCritical("Portico takes at most one portico:// link; see --help");
         std::exit(2);
     }

@@ -110,9 +110,11 @@ void InstanceChannel::Activate(const QVariantMap &platformData)
 void InstanceChannel::Open(const QStringList &uris, const QVariantMap &platformData)
 {
     activate(platformData);
-    // Only our own scheme: this is how a sign-in link comes back, and nothing else is opened.
+    // Only our own schemes: this is how a sign-in link comes back (portico:// for SSO, the
+    // OAuth private-use dev.portico:/callback), and nothing else is opened.
     for (const QString &uri : uris) {
-        if (QUrl(uri).scheme() == u"portico")
+        if (const QString scheme = QUrl(uri).scheme();
+            scheme == u"portico" || scheme == u"dev.portico")
             Q_EMIT urlReceived(uri);
         else
             qCInfo(lcInstance) << "ignoring a non-portico:// link handed over";

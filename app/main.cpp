@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "instancechannel.h"
 #include "providerscommand.h"
+#include "signincommand.h"
 #include "startupprobe.h"
 
 #include "session/sessionstore.h"
@@ -89,6 +90,9 @@ int main(int argc, char *argv[])
     // `portico providers SERVER` needs no window: it runs before any GUI is made.
     if (argc >= 2 && qstrcmp(argv[1], "providers") == 0)
         return runProvidersCommand(argc, argv);
+    // `portico sign-in SERVER --device`: the device grant from a terminal, no window either.
+    if (argc >= 2 && qstrcmp(argv[1], "sign-in") == 0)
+        return runSignInCommand(argc, argv);
 
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);

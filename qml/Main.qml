@@ -83,5 +83,10 @@ ApplicationWindow {
             focus: active
             Component.onCompleted: setSource("DevicesPage.qml", { controller: window.controller })
         }
+        Loader {
+            active: window.controller.page === LoginController.DeviceGrant
+            focus: active
+            Component.onCompleted: setSource("DeviceGrantPage.qml", { controller: window.controller })
+        }
     }
 }

@@ -49,8 +49,17 @@ ColumnLayout {
         Layout.fillWidth: true
     }
 
+    OAuthChoices {
+        id: oauthChoices
+        visible: page.controller.signInApi === LoginController.OAuth
+        controller: page.controller
+        Layout.fillWidth: true
+    }
+    Item { visible: oauthChoices.visible; Layout.fillHeight: true }
+
     ListView {
         id: list
+        visible: !oauthChoices.visible
         clip: true
         spacing: 8
         model: page.controller.filteredProviders
@@ -117,6 +126,8 @@ ColumnLayout {
     Component.onCompleted: Qt.callLater(page.entered) // created when shown (Main.qml)
     onVisibleChanged: if (visible) entered()
     function entered() {
+        if (oauthChoices.visible)
+            return oauthChoices.focusFirst()
         list.currentIndex = 0
         if (search.visible)
             search.forceActiveFocus(Qt.TabFocusReason)

@@ -100,6 +100,44 @@
     </message>
 </context>
 <context>
+    <name>DeviceGrantPage</name>
+    <message>
+        <location filename="../qml/DeviceGrantPage.qml" line="+20"/>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign in on another device</source>
+        <translation>Auf einem anderen Gerät anmelden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the code with your phone, or open the address on another device and enter the code there.</source>
+        <translation>Scannen Sie den Code mit Ihrem Telefon, oder öffnen Sie die Adresse auf einem anderen Gerät und geben Sie dort den Code ein.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>QR code of %1</source>
+        <translation>QR-Code von %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for your approval…</source>
+        <translation>Warten auf Ihre Zustimmung…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>DeviceRow</name>
     <message>
         <location filename="../qml/DeviceRow.qml" line="+24"/>
@@ -204,6 +242,29 @@
         <location filename="../qml/Main.qml" line="+18"/>
         <source>Portico</source>
         <translation>Portico</translation>
+    </message>
+</context>
+<context>
+    <name>OAuthChoices</name>
+    <message>
+        <location filename="../qml/OAuthChoices.qml" line="+20"/>
+        <source>Continue with %1</source>
+        <translation>Weiter mit %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Create account</source>
+        <translation>Konto erstellen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sign in on another device</source>
+        <translation>Auf einem anderen Gerät anmelden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You sign in on %1&apos;s own page in your browser, then come back here.</source>
+        <translation>Sie melden sich auf der eigenen Seite von %1 in Ihrem Browser an und kehren dann hierher zurück.</translation>
     </message>
 </context>
 <context>
@@ -443,34 +504,64 @@
         <translation>Die Anmeldeseite von Portico beantwortet nur GET-Anfragen.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+56"/>
+        <source>Already done</source>
+        <translation>Bereits erledigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portico has already received this sign-in. You can close this tab.</source>
+        <translation>Portico hat diese Anmeldung bereits erhalten. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Sign-in not completed</source>
+        <translation>Anmeldung nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server did not sign you in. Return to Portico to see why, or to try again.</source>
+        <translation>Der Server hat Sie nicht angemeldet. Kehren Sie zu Portico zurück, um den Grund zu sehen oder es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This link does not belong to the sign-in Portico is waiting for. Start the sign-in again in Portico.</source>
+        <translation>Dieser Link gehört nicht zu der Anmeldung, auf die Portico wartet. Starten Sie die Anmeldung in Portico erneut.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Portico has received your sign-in.</source>
         <translation>Portico hat Ihre Anmeldung erhalten.</translation>
     </message>
     <message>
-        <location line="-192"/>
-        <location line="+158"/>
+        <location line="-251"/>
+        <location line="+162"/>
+        <location line="+34"/>
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+157"/>
+        <location line="-195"/>
+        <location line="+161"/>
+        <location line="+34"/>
         <source>There is nothing here.</source>
         <translation>Hier gibt es nichts.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-31"/>
+        <location line="+34"/>
+        <location line="+37"/>
         <source>Not this sign-in</source>
         <translation>Nicht diese Anmeldung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-70"/>
+        <location line="+34"/>
         <source>This link belongs to another sign-in attempt. Start the sign-in again in Portico.</source>
         <translation>Dieser Link gehört zu einem anderen Anmeldeversuch. Starten Sie die Anmeldung in Portico erneut.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-28"/>
         <source>Sign-in incomplete</source>
         <translation>Anmeldung unvollständig</translation>
     </message>
@@ -480,13 +571,15 @@
         <translation>Der Server hat kein gültiges Anmelde-Token übergeben. Kehren Sie zu Portico zurück und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+200"/>
+        <location line="-181"/>
+        <location line="+233"/>
+        <location line="+26"/>
         <source>Signed in to Portico</source>
         <translation>Bei Portico angemeldet</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-258"/>
+        <location line="+233"/>
         <source>Portico has received your sign-in. You can close this tab and return to Portico.</source>
         <translation>Portico hat Ihre Anmeldung erhalten. Sie können diesen Tab schließen und zu Portico zurückkehren.</translation>
     </message>
@@ -598,21 +691,26 @@
     <message>
         <location line="+1"/>
         <location line="+27"/>
+        <location line="+141"/>
+        <location line="+6"/>
+        <location line="+4"/>
         <source>Try again.</source>
         <translation>Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-170"/>
+        <location line="+148"/>
         <source>Portico could not open your web browser. Make sure a default browser is set, then try again.</source>
         <translation>Portico konnte Ihren Webbrowser nicht öffnen. Stellen Sie sicher, dass ein Standardbrowser festgelegt ist, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-145"/>
+        <location line="+149"/>
         <source>The sign-in was not completed in time. Start it again when you are ready.</source>
         <translation>Die Anmeldung wurde nicht rechtzeitig abgeschlossen. Starten Sie sie erneut, sobald Sie bereit sind.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-143"/>
         <source>The server did not accept the sign-in (it may have expired). Start again.</source>
         <translation>Der Server hat die Anmeldung nicht angenommen (vielleicht ist sie abgelaufen). Beginnen Sie von vorn.</translation>
     </message>
@@ -673,16 +771,18 @@
     </message>
     <message>
         <location line="+10"/>
+        <location line="+111"/>
         <source>This is not a Portico sign-in link. Copy the whole address from the page your browser shows after you signed in.</source>
         <translation>Dies ist kein Anmeldelink von Portico. Kopieren Sie die vollständige Adresse der Seite, die Ihr Browser nach der Anmeldung anzeigt.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-108"/>
+        <location line="+112"/>
         <source>This link belongs to another sign-in attempt. Use the link from the latest attempt, or start again.</source>
         <translation>Dieser Link gehört zu einem anderen Anmeldeversuch. Verwenden Sie den Link des letzten Versuchs oder beginnen Sie von vorn.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-105"/>
         <source>This link does not carry a valid sign-in token. Sign in again in the browser.</source>
         <translation>Dieser Link enthält kein gültiges Anmelde-Token. Melden Sie sich im Browser erneut an.</translation>
     </message>
@@ -725,6 +825,56 @@
         <location line="+5"/>
         <source>%1 cannot be reached. %2 The device stays signed in on the server until you remove it from another session. Remove %3 from this computer anyway?</source>
         <translation>%1 ist nicht erreichbar. %2 Das Gerät bleibt auf dem Server angemeldet, bis Sie es aus einer anderen Sitzung entfernen. %3 trotzdem von diesem Computer entfernen?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server said: “%1”</source>
+        <translation>Der Server meldet: „%1“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in was declined at the server, so you are not signed in. Start again if that was not what you meant.</source>
+        <translation>Die Anmeldung wurde beim Server abgelehnt, Sie sind also nicht angemeldet. Beginnen Sie erneut, falls Sie das nicht wollten.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server refused to register Portico for signing in.</source>
+        <translation>Der Server hat es abgelehnt, Portico für die Anmeldung zu registrieren.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again later, or contact the server&apos;s administrator.</source>
+        <translation>Versuchen Sie es später erneut oder wenden Sie sich an die Administration des Servers.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Portico could not open a local port for the browser to return to. Try again.</source>
+        <translation>Portico konnte keinen lokalen Port öffnen, zu dem der Browser zurückkehren kann. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server ended the sign-in with an error.</source>
+        <translation>Der Server hat die Anmeldung mit einem Fehler beendet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server did not accept the sign-in (it may have expired).</source>
+        <translation>Der Server hat die Anmeldung nicht angenommen (sie ist vielleicht abgelaufen).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start again.</source>
+        <translation>Beginnen Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server gave Portico a session that does not work. Try again.</source>
+        <translation>Der Server hat Portico eine Sitzung gegeben, die nicht funktioniert. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This link does not carry a valid sign-in code. Sign in again in the browser.</source>
+        <translation>Dieser Link enthält keinen gültigen Anmeldecode. Melden Sie sich im Browser erneut an.</translation>
     </message>
 </context>
 <context>
@@ -887,7 +1037,7 @@
         <translation>Kein Anbieter passt zu „%1“.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Identity providers</source>
         <translation>Identitätsanbieter</translation>
     </message>
@@ -1131,6 +1281,7 @@
     <message>
         <location line="+3"/>
         <location filename="../app/providerscommand.cpp" line="+74"/>
+        <location filename="../app/signincommand.cpp" line="+47"/>
         <source>Log what Portico does (never any token).</source>
         <translation>Protokollieren, was Portico tut (niemals Tokens).</translation>
     </message>
@@ -1146,8 +1297,29 @@
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../app/signincommand.cpp" line="-5"/>
         <source>A server name, Matrix ID or URL.</source>
         <translation>Ein Servername, eine Matrix-ID oder eine URL.</translation>
+    </message>
+    <message>
+        <location filename="../app/signincommand.cpp" line="-5"/>
+        <source>Sign in from a terminal, approving on another device.</source>
+        <translation>Im Terminal anmelden und auf einem anderen Gerät bestätigen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Approve the sign-in on another device (the OAuth 2.0 device grant).</source>
+        <translation>Die Anmeldung auf einem anderen Gerät bestätigen (OAuth-2.0-Gerätefluss).</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>This server does not offer signing in on another device.</source>
+        <translation>Dieser Server bietet keine Anmeldung auf einem anderen Gerät an.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open %1 and enter the code %2</source>
+        <translation>Öffnen Sie %1 und geben Sie den Code %2 ein</translation>
     </message>
 </context>
 </TS>

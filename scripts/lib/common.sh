@@ -12,7 +12,7 @@ PORTICO_BUILD_PACKAGES=(
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
     qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
-    gnome-keyring dbus libglib2.0-bin
+    gnome-keyring dbus libglib2.0-bin libqrencode-dev
 )
 # What the test suite needs on top: a display, a private keyring, a real browser, and the
 # validators and Debian tools the packaging tests use, and xdotool for keyboard-driven tests.

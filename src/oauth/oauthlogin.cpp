@@ -70,6 +70,12 @@ void OAuthLogin::start(const QUrl &baseUrl, const AuthMetadata &metadata, Redire
     if (redirect == Redirect::Loopback) {
         m_listener = new Sso::CallbackListener(this);
         if (m_listener->start()) {
+            m_listener->setJudge([this](const QUrl &callback) {
+                using Judgement = Sso::CallbackListener::Judgement;
+                if (submitCallbackUrl(callback) != Verdict::Accepted)
+                    return Judgement::Refused;
+                return m_step == Step::SigningIn ? Judgement::SignedIn : Judgement::Ended;
+            });
             // Registered without the port (RFC 8252 §7.3), sent with it.
             const QByteArray path = m_listener->expectedPath();
             m_redirectUri = m_listener->redirectUrl().toString();
@@ -140,9 +146,9 @@ OAuthLogin::Verdict OAuthLogin::submitCallbackUrl(const QUrl &url)
             {}, error);
         return Verdict::Accepted;
     }
+    // The listener stays open until the attempt ends: it redirects the browser to its success
+    // page, and refuses every later callback (NotWaiting).
     setStep(Step::SigningIn);
-    if (m_listener)
-        m_listener->stop();
     const QString clientId = m_request.clientId;
     m_call = postForm<TokenResponse>(m_network, m_metadata.tokenEndpoint,
         {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},

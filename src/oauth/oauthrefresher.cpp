@@ -37,13 +37,23 @@ void OAuthRefresher::refresh(const Session::Session &session, Done done)
         QTimer::singleShot(0, this, [this, key, result] { finish(key, result); });
         return;
     }
+    entry.call = startRefresh(
+        m_network, session, [this, key](const Result &result) { finish(key, result); });
+}
+
+Matrix::Call startRefresh(QNetworkAccessManager &network, const Session::Session &session,
+    std::function<void(const OAuthRefresher::Result &)> done)
+{
+    using Result = OAuthRefresher::Result;
+    using Outcome = OAuthRefresher::Outcome;
     qCInfo(lcOAuth) << "refreshing" << session.userId << session.deviceId;
-    entry.call = postForm<TokenResponse>(m_network, session.oauthTokenEndpoint,
+    return postForm<TokenResponse>(network, session.oauthTokenEndpoint,
         {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
             {QStringLiteral("refresh_token"), session.refreshToken},
             {QStringLiteral("client_id"), session.oauthClientId}},
         parseTokenResponse,
-        [this, key, session](const Matrix::Expected<TokenResponse, TokenError> &tokens) {
+        [session, done = std::move(done)](
+            const Matrix::Expected<TokenResponse, TokenError> &tokens) {
             Result result;
             result.session = session;
             if (!tokens) {
@@ -60,7 +70,7 @@ void OAuthRefresher::refresh(const Session::Session &session, Done done)
                     ? QDateTime::currentDateTimeUtc().addSecs(*tokens->expiresInSeconds)
                     : QDateTime();
             }
-            finish(key, result);
+            done(result);
         });
 }
 

@@ -61,6 +61,12 @@ private:
     std::map<QString, std::unique_ptr<Pending>> m_pending;
 };
 
+// One refresh of `session` (grant_type=refresh_token at its token endpoint), owned by the Call:
+// the outcome as OAuthRefresher gives it. For callers that do their own joining and planning
+// (Session::TokenRefresher, through SessionKeeper).
+[[nodiscard]] Matrix::Call startRefresh(QNetworkAccessManager &network,
+    const Session::Session &session, std::function<void(const OAuthRefresher::Result &)> done);
+
 // Ends OAuth sessions at the revocation endpoint (RFC 7009): the refresh token, then the
 // access token, each with its token_type_hint and the client_id. `done` says whether the
 // server took both; a session without revocation endpoint is reported as not revoked.

@@ -17,7 +17,36 @@ SessionKeeper::SessionKeeper(
     , m_network(network)
     , m_session(session)
     , m_refresher(network)
+    , m_revoker(network)
 {
+    if (m_session.isOAuth())
+        m_refresher.setExchange([this](const Session &current, TokenRefresher::Done done) {
+            return OAuth::startRefresh(m_network, current,
+                [done = std::move(done)](const OAuth::OAuthRefresher::Result &result) {
+                    using Outcome = OAuth::OAuthRefresher::Outcome;
+                    switch (result.outcome) {
+                    case Outcome::Refreshed:
+                        done(result.session);
+                        return;
+                    case Outcome::TryLater: // the transport's or the server's error, kept
+                        done(Matrix::Unexpected{result.error.error});
+                        return;
+                    case Outcome::SessionEnded:
+                        break;
+                    }
+                    // The token endpoint refused the refresh token: a refusal to the keeper,
+                    // like the legacy endpoint's M_UNKNOWN_TOKEN (the device is gone too).
+                    Matrix::Error refused = result.error.error;
+                    refused.kind = Matrix::Error::Kind::Matrix;
+                    if (refused.httpStatus < 400 || refused.httpStatus >= 500)
+                        refused.httpStatus = 400;
+                    refused.errcode = QStringLiteral("M_UNKNOWN_TOKEN");
+                    refused.softLogout = false;
+                    if (result.error.oauth)
+                        refused.detail = result.error.oauth->error;
+                    done(Matrix::Unexpected{refused});
+                });
+        });
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &SessionKeeper::verify);
     connect(&m_refresher, &TokenRefresher::refreshed, this, [this](const Session &refreshed) {
@@ -111,7 +140,24 @@ void SessionKeeper::signOut(SignOutDone done)
     ++m_generation; // no check answers any more, none is planned
     m_retry.stop();
     m_signingOut = true;
-    sendLogout(true, done);
+    if (m_session.isOAuth())
+        revoke(done);
+    else
+        sendLogout(true, done);
+}
+
+void SessionKeeper::revoke(const SignOutDone &done)
+{
+    m_refresher.stop();
+    m_revoker.revoke(m_session, [done](bool revoked, const OAuth::TokenError &error) {
+        if (revoked) {
+            done(true);
+            return;
+        }
+        // Not revoked: the server could not be asked (or has no revocation endpoint); the
+        // caller asks before removing the account here only.
+        done(Matrix::Unexpected{error.error});
+    });
 }
 
 void SessionKeeper::sendLogout(bool mayRefresh, const SignOutDone &done)

@@ -6,6 +6,7 @@
 #include "tokenrefresher.h"
 
 #include "matrix/error.h"
+#include "oauth/oauthrefresher.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -27,6 +28,11 @@ namespace Portico::Session {
 // with soft_logout: true) means: refresh, then ask once more. Only a refused refresh (the
 // refresh endpoint's own 4xx, TokenRefresher::isRefusal()) ends the session; then soft_logout
 // (of the request or of the refusal) decides between SoftLoggedOut and Ended.
+//
+// A session of the OAuth 2.0 API (Session::Api::OAuth) keeps using that API only (digest §7):
+// it is refreshed at its token endpoint (a 4xx there ends it, a network error or 5xx is tried
+// again later with the old refresh token) and signed out by revoking both of its tokens at the
+// revocation endpoint (RFC 7009), never through /refresh or /logout.
 class SessionKeeper : public QObject
 {
     Q_OBJECT
@@ -86,10 +92,12 @@ private:
     void end(const Matrix::Error &why);
     void retryLater(const Matrix::Error &error);
     void sendLogout(bool mayRefresh, const SignOutDone &done);
+    void revoke(const SignOutDone &done);
 
     QNetworkAccessManager &m_network;
     Session m_session;
     TokenRefresher m_refresher;
+    OAuth::OAuthRevoker m_revoker;
     QTimer m_retry;
     Backoff m_backoff;
     State m_state = State::Unverified;

@@ -110,6 +110,10 @@ void TokenRefresher::refreshNow(Done done)
 
 void TokenRefresher::send()
 {
+    if (m_exchange) {
+        m_call = m_exchange(m_session, [this](const auto &result) { finish(result); });
+        return;
+    }
     Matrix::HttpRequest request;
     request.verb = QByteArrayLiteral("POST");
     request.url = Matrix::endpoint(m_session.baseUrl, m_refreshPath);

@@ -38,6 +38,11 @@ public:
 
     explicit TokenRefresher(QNetworkAccessManager &network, QObject *parent = nullptr);
 
+    // How one refresh request is made, for sessions of another API than the legacy one (the
+    // OAuth 2.0 token endpoint): the planning, joining and retrying stay here. Unset: /refresh.
+    using Exchange = std::function<Matrix::Call(const Session &session, Done done)>;
+    void setExchange(Exchange exchange) { m_exchange = std::move(exchange); }
+
     // Follows `session` from now on (a session without refresh token is never refreshed).
     void track(const Session &session);
     void stop();
@@ -81,6 +86,7 @@ private:
     QDateTime m_plannedAt;
     QList<Done> m_waiting;
     Matrix::Call m_call;
+    Exchange m_exchange;
     QString m_refreshPath;
     bool m_triedFallback = false;
     Clock m_now = [] { return QDateTime::currentDateTimeUtc(); };

@@ -263,6 +263,10 @@ void CallbackListener::onReadyRead(QTcpSocket *socket)
         return;
     }
 
+    if (m_judge) {
+        judge(socket, head->target);
+        return;
+    }
     const CallbackVerdict verdict = checkCallbackTarget(head->target, m_expectedPath);
     using Kind = CallbackVerdict::Kind;
     switch (verdict.kind) {
@@ -292,6 +296,61 @@ void CallbackListener::onReadyRead(QTcpSocket *socket)
     }
     qCInfo(lcSso) << "callback refused:" << int(verdict.kind);
     Q_EMIT rejected(verdict.kind);
+}
+
+void CallbackListener::judge(QTcpSocket *socket, const QByteArray &target)
+{
+    QUrl url = QUrl::fromEncoded("http://127.0.0.1" + target, QUrl::StrictMode);
+    url.setPort(m_port);
+    const QByteArray path = url.path(QUrl::FullyEncoded).toLatin1();
+    if (!url.isValid() || path != m_expectedPath) {
+        if (url.isValid() && !path.startsWith("/callback/")) {
+            respond(socket, 404, "Not Found", tr("Not found"), tr("There is nothing here."));
+            return;
+        }
+        respond(socket, 403, "Forbidden", tr("Not this sign-in"),
+            tr("This link belongs to another sign-in attempt. Start the sign-in again in "
+               "Portico."));
+        Q_EMIT rejected(CallbackVerdict::Kind::WrongNonce);
+        return;
+    }
+    if (m_done) {
+        respond(socket, 409, "Conflict", tr("Already done"),
+            tr("Portico has already received this sign-in. You can close this tab."));
+        return;
+    }
+    // The owner may end the attempt while judging: it stops this listener and deletes it
+    // later, so an answer other than the redirect is written on a socket that no longer dies
+    // with the listener.
+    const Judgement judgement = m_judge(url);
+    if (judgement == Judgement::SignedIn && !m_servers.empty()) {
+        qCInfo(lcSso) << "OAuth callback accepted";
+        m_done = true;
+        redirectToSuccessPage(socket);
+        return;
+    }
+    socket->setParent(nullptr);
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(m_limits.readTimeout, socket, &QObject::deleteLater);
+    switch (judgement) {
+    case Judgement::SignedIn: // and the listener was stopped meanwhile: no success page
+        respond(socket, 200, "OK", tr("Signed in to Portico"),
+            tr("Portico has received your sign-in. You can close this tab and return to "
+               "Portico."));
+        return;
+    case Judgement::Ended:
+        m_done = true;
+        respond(socket, 200, "OK", tr("Sign-in not completed"),
+            tr("The server did not sign you in. Return to Portico to see why, or to try "
+               "again."));
+        return;
+    case Judgement::Refused:
+        respond(socket, 403, "Forbidden", tr("Not this sign-in"),
+            tr("This link does not belong to the sign-in Portico is waiting for. Start the "
+               "sign-in again in Portico."));
+        Q_EMIT rejected(CallbackVerdict::Kind::WrongNonce);
+        return;
+    }
 }
 
 void CallbackListener::redirectToSuccessPage(QTcpSocket *socket)

@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -41,6 +42,15 @@ public:
     // Where the accepted callback is redirected to.
     static constexpr char SuccessPath[] = "/signed-in";
 
+    // The OAuth mode: what the owner made of a callback at the expected path.
+    enum class Judgement {
+        SignedIn, // taken: redirected to the success page, no other callback is taken
+        Ended, // taken, but the server ended the attempt (error=access_denied): a page says so
+        Refused, // not this attempt's (wrong or no state, no code): a page says so
+    };
+    // The full callback URL (http://127.0.0.1:<port>/callback/<nonce>?code=…&state=…).
+    using Judge = std::function<Judgement(const QUrl &callback)>;
+
     explicit CallbackListener(QObject *parent = nullptr);
     CallbackListener(Limits limits, QObject *parent = nullptr);
     ~CallbackListener() override;
@@ -49,6 +59,10 @@ public:
     bool start();
     void stop();
     bool isListening() const;
+    // OAuth mode (RFC 6749 §4.1.2): a request at the expected path, whatever its query, goes to
+    // `judge`, which checks `state` and `code` (or `error`); tokenReceived() is not emitted.
+    // Without a judge, the SSO mode: exactly one loginToken.
+    void setJudge(Judge judge) { m_judge = std::move(judge); }
 
     // http://127.0.0.1:<port>/callback/<nonce>
     QUrl redirectUrl() const;
@@ -64,6 +78,7 @@ private:
     void onNewConnection(QTcpServer *server);
     void onReadyRead(QTcpSocket *socket);
     void redirectToSuccessPage(QTcpSocket *socket);
+    void judge(QTcpSocket *socket, const QByteArray &target);
     void respond(QTcpSocket *socket, int status, const QByteArray &reason, const QString &title,
         const QString &message);
 
@@ -74,6 +89,7 @@ private:
     QTimer m_attemptTimer;
     bool m_done = false;
     int m_openConnections = 0;
+    Judge m_judge;
 };
 
 } // namespace Portico::Sso

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logincontroller.h"
 
+#include "qrcode.h"
+
 namespace Portico::Ui {
 
 LoginController::LoginController(
@@ -39,6 +41,13 @@ LoginController::LoginController(
         setPage(Page::Password);
     });
     connect(&m_flow, &SignInFlow::failed, this, &LoginController::onSignInFailed);
+    connect(&m_flow, &SignInFlow::devicePromptChanged, this, [this] {
+        const auto &prompt = m_flow.deviceSignIn().prompt();
+        m_deviceQr = qrDataUrl(prompt.qrUrl().toString(QUrl::FullyEncoded));
+        Q_EMIT deviceGrantChanged();
+        if (!prompt.userCode.isEmpty())
+            setPage(Page::DeviceGrant);
+    });
 
     // Sign-in → account.
     connect(&m_flow, &SignInFlow::signedIn, this,
@@ -90,10 +99,36 @@ bool LoginController::insecure() const
     return m_lookup.homeserver() && m_lookup.homeserver()->plainHttp();
 }
 
+LoginController::SignInApi LoginController::signInApi() const
+{
+    return m_lookup.homeserver() && m_lookup.oauth() ? SignInApi::OAuth : SignInApi::Legacy;
+}
+
+bool LoginController::canCreateAccount() const
+{
+    return signInApi() == SignInApi::OAuth && m_lookup.oauth()->canCreateAccount();
+}
+
+QString LoginController::serverName() const
+{
+    if (!m_lookup.homeserver())
+        return {};
+    const QUrl url = m_lookup.homeserver()->baseUrl;
+    const int port = url.port();
+    const bool defaultPort = port < 0 || (url.scheme() == u"https" ? port == 443 : port == 80);
+    return defaultPort ? url.host() : url.host() + u':' + QString::number(port);
+}
+
+bool LoginController::deviceGrantAvailable() const
+{
+    return signInApi() == SignInApi::OAuth && m_lookup.oauth()->supportsDeviceGrant();
+}
+
 bool LoginController::genericSso() const
 {
-    return m_lookup.homeserver() && m_lookup.flows().offersBrowserLogin()
-        && m_lookup.flows().identityProviders.isEmpty();
+    // On an OAuth server the legacy SSO is only its compatibility layer: not offered.
+    return signInApi() == SignInApi::Legacy && m_lookup.homeserver()
+        && m_lookup.flows().offersBrowserLogin() && m_lookup.flows().identityProviders.isEmpty();
 }
 
 QString LoginController::suggestedUser() const
@@ -103,6 +138,8 @@ QString LoginController::suggestedUser() const
 
 QString LoginController::pendingProvider() const
 {
+    if (m_flow.oauthSignIn().isRunning())
+        return serverName();
     for (const auto &provider : std::as_const(m_lookup).providers().providers())
         if (provider.id == m_flow.pendingIdp())
             return provider.name;
@@ -160,6 +197,13 @@ void LoginController::discover(const QString &text)
 
 void LoginController::showChoices()
 {
+    if (m_lookup.oauth()) {
+        setPage(Page::Providers); // one "Continue with <server>" button
+        // --idp on an OAuth server: its own page is the only provider; "create" registers.
+        if (!m_autoProvider.isEmpty())
+            signInWithOAuth(std::exchange(m_autoProvider, QString()) == u"create");
+        return;
+    }
     if (!m_lookup.flows().offersBrowserLogin()) {
         if (m_lookup.flows().password)
             setPage(Page::Password);
@@ -175,6 +219,26 @@ void LoginController::showChoices()
 void LoginController::signIn(const QString &idpId)
 {
     signInWithSso(idpId);
+}
+
+void LoginController::signInWithOAuth(bool createAccount)
+{
+    if (!m_lookup.homeserver() || !m_lookup.oauth())
+        return;
+    setError({});
+    setNotice({});
+    m_againUser.clear();
+    m_flow.startOAuth(*m_lookup.homeserver(), *m_lookup.oauth(), createAccount);
+}
+
+void LoginController::signInOnAnotherDevice()
+{
+    if (!deviceGrantAvailable())
+        return;
+    setError({});
+    setNotice({});
+    m_againUser.clear();
+    m_flow.startDevice(*m_lookup.homeserver(), *m_lookup.oauth());
 }
 
 void LoginController::signInWithSso(const QString &idpId)

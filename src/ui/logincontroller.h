@@ -61,10 +61,29 @@ class LoginController : public QObject
     // After a soft logout: who can sign in again, on the same device.
     Q_PROPERTY(QString signInAgainUser READ signInAgainUser NOTIFY sessionChanged)
     Q_PROPERTY(QString suggestedUser READ suggestedUser NOTIFY homeserverChanged)
+    // How the chosen server signs people in: OAuth shows one "Continue with <server>" button.
+    Q_PROPERTY(
+        Portico::Ui::LoginController::SignInApi signInApi READ signInApi NOTIFY homeserverChanged)
+    // The OAuth server registers new accounts too (prompt_values_supported has "create").
+    Q_PROPERTY(bool canCreateAccount READ canCreateAccount NOTIFY homeserverChanged)
+    // The chosen server as the user knows it: host, and port where not the default.
+    Q_PROPERTY(QString serverName READ serverName NOTIFY homeserverChanged)
+    // The OAuth server offers the device grant: "Sign in on another device".
+    Q_PROPERTY(bool deviceGrantAvailable READ deviceGrantAvailable NOTIFY homeserverChanged)
+    // The device grant under way: the code to enter, where, and a QR code (a data: URL) of
+    // the address that carries the code.
+    Q_PROPERTY(QString deviceUserCode READ deviceUserCode NOTIFY deviceGrantChanged)
+    Q_PROPERTY(QString deviceVerificationUri READ deviceVerificationUri NOTIFY deviceGrantChanged)
+    Q_PROPERTY(QString deviceQrCode READ deviceQrCode NOTIFY deviceGrantChanged)
 
 public:
-    enum class Page { Server, Providers, Waiting, SignedIn, Password, Devices };
+    enum class Page { Server, Providers, Waiting, SignedIn, Password, Devices, DeviceGrant };
     Q_ENUM(Page)
+    enum class SignInApi {
+        Legacy, // GET /login: identity providers, SSO, password
+        OAuth, // the OAuth 2.0 API (Matrix 1.15): the server's own sign-in page
+    };
+    Q_ENUM(SignInApi)
 
     LoginController(
         QNetworkAccessManager &network, Session::SessionStore &store, QObject *parent = nullptr);
@@ -90,10 +109,24 @@ public:
     QString sessionStatusText() const { return m_accountManager.statusText(); }
     QString signOutQuestion() const { return m_accountManager.signOutQuestion(); }
     bool ephemeral() const { return m_accountManager.ephemeral(); }
-    bool passwordAvailable() const { return m_lookup.homeserver() && m_lookup.flows().password; }
+    // Not on an OAuth server: its password login is only the compatibility layer.
+    bool passwordAvailable() const
+    {
+        return m_lookup.homeserver() && m_lookup.flows().password && !m_lookup.oauth();
+    }
     bool saveFailed() const { return m_accountManager.saveFailed(); }
     QString signInAgainUser() const { return m_accountManager.softLoggedOut().userId; }
     QString suggestedUser() const;
+    SignInApi signInApi() const;
+    bool canCreateAccount() const;
+    QString serverName() const;
+    bool deviceGrantAvailable() const;
+    QString deviceUserCode() const { return m_flow.deviceSignIn().prompt().userCode; }
+    QString deviceVerificationUri() const
+    {
+        return m_flow.deviceSignIn().prompt().verificationUri.toDisplayString();
+    }
+    QString deviceQrCode() const { return m_deviceQr; }
 
     ServerLookup &serverLookup() { return m_lookup; }
     SignInFlow &signInFlow() { return m_flow; }
@@ -102,7 +135,8 @@ public:
     // Off until given a folder: then a server used before shows its providers at once.
     Discovery::ProviderCache &providerCache() { return m_lookup.cache(); }
 
-    // Sign in with this provider as soon as the server's providers are known (--idp).
+    // Sign in with this provider as soon as the server's providers are known (--idp). On a
+    // server with the OAuth 2.0 API: continue with its page ("create": register).
     void setAutoProvider(const QString &idpId) { m_autoProvider = idpId; }
     // How long to wait between checks of a session whose server cannot be reached.
     void setVerificationBackoff(Session::SessionKeeper::Backoff backoff)
@@ -119,6 +153,10 @@ public Q_SLOTS:
     // Continue shows its providers at once.
     void serverTextEdited(const QString &text);
     void signIn(const QString &idpId);
+    // "Continue with <server>" (or "Create account") on a server with the OAuth 2.0 API.
+    void signInWithOAuth(bool createAccount = false);
+    // The device grant (RFC 8628): approve on a phone or another computer.
+    void signInOnAnotherDevice();
     void cancelSignIn();
     void reopenBrowser();
     // A callback URL pasted by the user or handed over by the desktop (portico://).
@@ -153,6 +191,7 @@ Q_SIGNALS:
     void sessionChanged();
     void saveFailedChanged();
     void signOutQuestionChanged();
+    void deviceGrantChanged();
     // For scripts and tests: the keychain refused the new session ("no-keychain", "locked",
     // "access-denied" or "other").
     void storeFailed(const QString &reason, const QString &detail);
@@ -179,6 +218,7 @@ private:
     QString m_errorText;
     QString m_noticeText;
     QString m_autoProvider;
+    QString m_deviceQr;
 };
 
 } // namespace Portico::Ui

@@ -5,6 +5,7 @@
 #include "usermessages.h"
 
 #include "discovery/serverinput.h"
+#include "matrix/logging.h"
 
 namespace Portico::Ui {
 
@@ -12,6 +13,7 @@ ServerLookup::ServerLookup(QNetworkAccessManager &network, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_discovery(network)
+    , m_metadataFetch(network)
 {
     connect(&m_discovery, &Discovery::HomeserverDiscovery::discovered, this,
         &ServerLookup::onDiscovered);
@@ -69,6 +71,8 @@ void ServerLookup::cancel()
     m_debounce.stop();
     m_discovery.cancel();
     m_flowsCall.cancel();
+    m_metadataFetch.cancel();
+    m_probe.reset();
     m_revalidating.clear();
     setBusy(false);
 }
@@ -90,12 +94,12 @@ void ServerLookup::submit(const QString &text)
     }
     if (const auto cached = m_cache.lookup(text)) {
         // Shown at once as last time, asked again quietly, and replaced if it changed.
-        show({trimmed, cached->homeserver, cached->flows});
+        show({trimmed, cached->homeserver, cached->flows, std::nullopt});
         start(input.value(), trimmed, false);
         m_revalidating = trimmed;
         return;
     }
-    if (m_lookupText == trimmed && (m_discovery.isRunning() || m_flowsCall.isActive())) {
+    if (m_lookupText == trimmed && (m_discovery.isRunning() || m_probe)) {
         m_navigate = true; // the quiet lookup already under way will do
         setBusy(true);
         return;
@@ -114,6 +118,8 @@ void ServerLookup::lookUpQuietly()
 void ServerLookup::start(const Discovery::ServerInput &input, const QString &text, bool navigate)
 {
     m_flowsCall.cancel(); // whatever flows request is in flight is stale now
+    m_metadataFetch.cancel();
+    m_probe.reset();
     m_lookupText = text;
     m_navigate = navigate;
     setBusy(navigate);
@@ -144,18 +150,39 @@ bool ServerLookup::failRevalidation(const QString &why)
 
 void ServerLookup::onDiscovered(const Discovery::Homeserver &homeserver)
 {
-    const QString text = m_lookupText;
-    m_flowsCall.start(m_network, homeserver, [this, homeserver, text](const auto &result) {
-        setBusy(false);
-        if (!result) {
-            if (m_navigate)
-                Q_EMIT failed(flowsUnreadableText(result.error()));
-            else if (!failRevalidation(result.error().describe()))
-                setStatus({});
-            return;
-        }
-        onFlows({text, homeserver, result.value()});
+    m_probe = Probe{m_lookupText, homeserver, std::nullopt, std::nullopt};
+    m_flowsCall.start(m_network, homeserver, [this](const auto &result) {
+        m_probe->flows = result;
+        onProbed();
     });
+    m_metadataFetch.fetch(homeserver, [this](const Discovery::AuthMetadataFetch::Result &result) {
+        m_probe->metadata = result;
+        onProbed();
+    });
+}
+
+void ServerLookup::onProbed()
+{
+    if (!m_probe || !m_probe->flows || !m_probe->metadata)
+        return;
+    const Probe probe = *std::exchange(m_probe, std::nullopt);
+    std::optional<OAuth::AuthMetadata> oauth;
+    if (*probe.metadata)
+        oauth = probe.metadata->value();
+    else // a broken document is no OAuth API: the legacy flows, if any, still sign in
+        qCWarning(lcUi) << "unusable auth_metadata:" << probe.metadata->error().describe();
+    const auto &flows = *probe.flows;
+    if (!flows && !oauth) {
+        setBusy(false);
+        if (m_navigate)
+            Q_EMIT failed(flowsUnreadableText(flows.error()));
+        else if (!failRevalidation(flows.error().describe()))
+            setStatus({});
+        return;
+    }
+    setBusy(false);
+    // An OAuth-only server (GET /login gone, 404 M_UNRECOGNIZED) still signs in through OAuth.
+    onFlows({probe.text, probe.homeserver, flows ? flows.value() : Matrix::LoginFlows{}, oauth});
 }
 
 void ServerLookup::onFlows(const Found &found)
@@ -186,7 +213,9 @@ bool ServerLookup::sameChoices(const Found &found) const
     return m_homeserver && m_homeserver->baseUrl == found.homeserver.baseUrl
         && m_flows.identityProviders == found.flows.identityProviders
         && m_flows.sso == found.flows.sso && m_flows.cas == found.flows.cas
-        && m_flows.password == found.flows.password;
+        && m_flows.password == found.flows.password
+        && m_oauth.has_value() == found.oauth.has_value()
+        && (!m_oauth || m_oauth->canCreateAccount() == found.oauth->canCreateAccount());
 }
 
 void ServerLookup::show(const Found &found)
@@ -195,6 +224,7 @@ void ServerLookup::show(const Found &found)
     m_suggestedUser = input ? input->userId : QString();
     m_homeserver = found.homeserver;
     m_flows = found.flows;
+    m_oauth = found.oauth;
     m_providers.setProviders(m_flows.identityProviders, found.homeserver.baseUrl);
     m_filtered.setFilterText({});
     Q_EMIT homeserverChanged();

@@ -5,11 +5,13 @@
 #include "identityprovidermodel.h"
 #include "providerfiltermodel.h"
 
+#include "discovery/authmetadatafetch.h"
 #include "discovery/homeserverdiscovery.h"
 #include "discovery/loginflowsfetch.h"
 #include "discovery/providercache.h"
 #include "matrix/httpcall.h"
 #include "matrix/loginflows.h"
+#include "oauth/authmetadata.h"
 
 #include <QObject>
 #include <QTimer>
@@ -23,6 +25,8 @@ namespace Portico::Ui {
 // From what the user types to a checked homeserver and how it signs people in: the debounced
 // quiet lookup while typing, the lookup on Continue, the provider cache and its quiet
 // revalidation, and the provider models the pages show. Knows nothing of signing in.
+// The OAuth 2.0 API's metadata (auth_metadata) is asked beside GET /login: when the server
+// offers it, that is how it signs people in (digest §7), and the legacy flows stay a fallback.
 class ServerLookup : public QObject
 {
     Q_OBJECT
@@ -45,6 +49,8 @@ public:
     // The server chosen, once chosen() was emitted.
     const std::optional<Discovery::Homeserver> &homeserver() const { return m_homeserver; }
     const Matrix::LoginFlows &flows() const { return m_flows; }
+    // The chosen server's OAuth 2.0 metadata, when it offers that API.
+    const std::optional<OAuth::AuthMetadata> &oauth() const { return m_oauth; }
     QString suggestedUser() const { return m_suggestedUser; }
     IdentityProviderModel *providers() { return &m_providers; }
     const IdentityProviderModel &providers() const { return m_providers; }
@@ -71,7 +77,17 @@ private:
         QString text;
         Discovery::Homeserver homeserver;
         Matrix::LoginFlows flows;
+        std::optional<OAuth::AuthMetadata> oauth;
     };
+    // The two answers asked at once for a discovered server, until both are in.
+    struct Probe
+    {
+        QString text;
+        Discovery::Homeserver homeserver;
+        std::optional<Matrix::Expected<Matrix::LoginFlows, Matrix::Error>> flows;
+        std::optional<Discovery::AuthMetadataFetch::Result> metadata;
+    };
+    void onProbed();
     void setBusy(bool busy);
     void setStatus(const QString &text);
     void setServerText(const QString &text);
@@ -88,6 +104,8 @@ private:
     QNetworkAccessManager &m_network;
     Discovery::HomeserverDiscovery m_discovery;
     Discovery::LoginFlowsFetch m_flowsCall;
+    Discovery::AuthMetadataFetch m_metadataFetch;
+    std::optional<Probe> m_probe;
     Discovery::ProviderCache m_cache;
     QTimer m_debounce;
     IdentityProviderModel m_providers;
@@ -95,6 +113,7 @@ private:
     std::optional<Found> m_prefetched;
     std::optional<Discovery::Homeserver> m_homeserver;
     Matrix::LoginFlows m_flows;
+    std::optional<OAuth::AuthMetadata> m_oauth;
     QString m_suggestedUser;
     QString m_serverText;
     QString m_lookupText; // what the lookup under way is for

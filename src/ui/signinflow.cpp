@@ -14,9 +14,32 @@ SignInFlow::SignInFlow(QNetworkAccessManager &network, QObject *parent)
     , m_network(network)
     , m_sso(network)
     , m_password(network)
+    , m_oauth(network)
+    , m_device(network)
 {
+    adopt(m_device);
+    connect(&m_device, &DeviceSignIn::promptChanged, this, [this] {
+        if (m_device.waitingForApproval())
+            setBusy(false);
+        Q_EMIT devicePromptChanged();
+    });
+    connect(&m_device.login(), &OAuth::DeviceLogin::stepChanged, this,
+        [this](OAuth::DeviceLogin::Step step) {
+            if (step == OAuth::DeviceLogin::Step::SigningIn)
+                setBusy(true);
+        });
     adopt(m_sso);
     adopt(m_password);
+    adopt(m_oauth);
+    connect(&m_oauth, &OAuthSignIn::browserOpened, this, [this] {
+        setBusy(false);
+        Q_EMIT browserOpened();
+    });
+    connect(&m_oauth.login(), &OAuth::OAuthLogin::stepChanged, this,
+        [this](OAuth::OAuthLogin::Step step) {
+            if (step == OAuth::OAuthLogin::Step::SigningIn)
+                setBusy(true);
+        });
     connect(&m_sso, &Sso::SsoLogin::stepChanged, this,
         [this](Sso::SsoLogin::Step step) { setBusy(step == Sso::SsoLogin::Step::SigningIn); });
 }
@@ -43,6 +66,8 @@ void SignInFlow::cancel()
     m_againServer.reset();
     m_sso.cancel();
     m_password.cancel();
+    m_oauth.cancel();
+    m_device.cancel();
     m_active = nullptr;
     setBusy(false);
 }
@@ -54,6 +79,32 @@ void SignInFlow::startSso(const Discovery::Homeserver &homeserver, const QString
     m_sso.start(homeserver, idpId);
     if (waitingForBrowser())
         Q_EMIT browserOpened();
+}
+
+void SignInFlow::startOAuth(const Discovery::Homeserver &homeserver,
+    const OAuth::AuthMetadata &metadata, bool createAccount)
+{
+    cancel();
+    m_active = &m_oauth;
+    setBusy(true); // registering; the browser opens once the server has given a client ID
+    m_oauth.start(homeserver, metadata, createAccount);
+}
+
+void SignInFlow::startDevice(
+    const Discovery::Homeserver &homeserver, const OAuth::AuthMetadata &metadata)
+{
+    cancel();
+    m_active = &m_device;
+    setBusy(true); // registering and asking for a code
+    m_device.start(homeserver, metadata);
+}
+
+void SignInFlow::reopenBrowser()
+{
+    if (m_active == &m_oauth)
+        m_oauth.reopenBrowser();
+    else
+        m_sso.reopenBrowser();
 }
 
 void SignInFlow::startPassword(
@@ -108,6 +159,8 @@ QString SignInFlow::submitCallbackUrl(const QString &url)
 {
     if (!waitingForBrowser())
         return noSignInWaitingText();
+    if (m_oauth.waitingForBrowser())
+        return describeOAuthCallbackVerdict(m_oauth.submitCallbackUrl(url));
     return describeCallbackVerdict(m_sso.submitCallbackUrl(url));
 }
 
@@ -136,10 +189,15 @@ void SignInFlow::onFailed(const SignIn::Failure &failure)
         return;
     }
     // The browser step is over: signing in again, if it was that, is abandoned with it.
+    const bool oauth = m_active == &m_oauth;
+    const bool device = m_active == &m_device;
     m_again.reset();
     m_againServer.reset();
     m_active = nullptr;
-    Q_EMIT failed(describeSsoError(failure), Then::ShowChoices);
+    Q_EMIT failed(oauth ? describeOAuthError(m_oauth.lastError())
+            : device    ? describeOAuthError(m_device.lastError())
+                        : describeSsoError(failure),
+        Then::ShowChoices);
 }
 
 } // namespace Portico::Ui

@@ -250,4 +250,62 @@ QString signOutQuestionText(const QString &host, const Matrix::Error &error, con
         .arg(host, error.describe(), userId);
 }
 
+QString describeOAuthError(const OAuth::SignInError &error)
+{
+    using Kind = OAuth::SignInError::Kind;
+    const QString detail = error.oauth && !error.oauth->description.isEmpty()
+        ? u' ' + tr("The server said: “%1”").arg(error.oauth->description.left(200))
+        : QString();
+    switch (error.kind) {
+    case Kind::AccessDenied:
+        return tr("The sign-in was declined at the server, so you are not signed in. Start "
+                  "again if that was not what you meant.");
+    case Kind::Browser:
+        return tr("Portico could not open your web browser. Make sure a default browser is set, "
+                  "then try again.");
+    case Kind::TimedOut:
+    case Kind::Expired:
+        return tr("The sign-in was not completed in time. Start it again when you are ready.");
+    case Kind::Registration:
+        return tr("The server refused to register Portico for signing in.") + detail + u' '
+            + tr("Try again later, or contact the server's administrator.");
+    case Kind::Listener:
+        return tr("Portico could not open a local port for the browser to return to. Try "
+                  "again.");
+    case Kind::Authorization:
+        return tr("The server ended the sign-in with an error.") + detail + u' ' + tr("Try again.");
+    case Kind::TokenRequest:
+    case Kind::DeviceAuthorization:
+        if (error.oauth)
+            return tr("The server did not accept the sign-in (it may have expired).") + detail
+                + u' ' + tr("Start again.");
+        return error.error.describe() + u' ' + tr("Try again.");
+    case Kind::WhoAmI:
+        return tr("The server gave Portico a session that does not work. Try again.");
+    }
+    return error.error.describe() + u' ' + tr("Try again.");
+}
+
+QString describeOAuthCallbackVerdict(OAuth::OAuthLogin::Verdict verdict)
+{
+    using Verdict = OAuth::OAuthLogin::Verdict;
+    switch (verdict) {
+    case Verdict::Accepted:
+        return {};
+    case Verdict::NotWaiting:
+        return noSignInWaitingText();
+    case Verdict::NotOurs:
+        return tr("This is not a Portico sign-in link. Copy the whole address from the page "
+                  "your browser shows after you signed in.");
+    case Verdict::NoState:
+    case Verdict::WrongState:
+        return tr("This link belongs to another sign-in attempt. Use the link from the latest "
+                  "attempt, or start again.");
+    case Verdict::NoCode:
+    case Verdict::SeveralCodes:
+        break;
+    }
+    return tr("This link does not carry a valid sign-in code. Sign in again in the browser.");
+}
+
 } // namespace Portico::Ui

@@ -8,6 +8,8 @@
 #include "discovery/homeserverdiscovery.h"
 #include "matrix/error.h"
 #include "matrix/loginflows.h"
+#include "oauth/oauthlogin.h"
+#include "oauth/signinerror.h"
 #include "signin/signinmethod.h"
 #include "sso/callbackrequest.h"
 
@@ -56,5 +58,10 @@ QString sessionStatusText(const Session::SessionKeeper &keeper);
 QString softLogoutNoticeText(const QString &userId);
 QString sessionEndedNoticeText(const QString &userId);
 QString signOutQuestionText(const QString &host, const Matrix::Error &error, const QString &userId);
+
+// Signing in through the OAuth 2.0 API.
+QString describeOAuthError(const OAuth::SignInError &error);
+// Empty for an accepted link.
+QString describeOAuthCallbackVerdict(OAuth::OAuthLogin::Verdict verdict);
 
 } // namespace Portico::Ui

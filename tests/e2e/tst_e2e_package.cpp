@@ -158,7 +158,9 @@ private Q_SLOTS:
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray text = file.readAll();
-        QVERIFY(text.contains("\nMimeType=x-scheme-handler/portico;\n"));
+        // portico:// for SSO links, dev.portico: for the OAuth private-use redirect.
+        QVERIFY(
+            text.contains("\nMimeType=x-scheme-handler/portico;x-scheme-handler/dev.portico;\n"));
         // Started and found through D-Bus activation, under the app ID.
         QCOMPARE(entry.value(QStringLiteral("DBusActivatable")).toString(), QStringLiteral("true"));
         const Run validate = run(QStringLiteral("desktop-file-validate"), {path});

@@ -83,9 +83,9 @@ private Q_SLOTS:
         const QStringList frame = lines.value(0), deferred = lines.value(1);
         QVERIFY2(frame.size() >= 2, "no first-frame line");
         QVERIFY2(deferred.size() == 4, "the work deferred to the first frame never finished");
-        // After the first frame: the five pages not shown compiled, the window icon set.
+        // After the first frame: the six pages not shown compiled, the window icon set.
         QVERIFY(deferred.value(1).toLongLong() > frame.value(1).toLongLong());
-        QCOMPARE(deferred.value(2), QStringLiteral("pages=5"));
+        QCOMPARE(deferred.value(2), QStringLiteral("pages=6"));
         QVERIFY2(deferred.value(3) != QStringLiteral("icon=0"), "no window icon");
     }
 };

@@ -118,6 +118,56 @@ private Q_SLOTS:
                      QUrlQuery(opened.last()).queryItemValue(QStringLiteral("code_challenge"))})
                 QVERIFY2(!message.contains(secret), qPrintable(message));
     }
+    // The browser comes back to the loopback listener itself (its OAuth mode): callbacks of
+    // another attempt are refused with a page and change nothing; ours is redirected to the
+    // success page (the code leaves the address bar) and signs in.
+    void listenerTakesOnlyThisAttemptsCallback()
+    {
+        QSignalSpy signedIn(login.get(), &OAuthLogin::signedIn);
+        QSignalSpy failed(login.get(), &OAuthLogin::failed);
+        QVERIFY(begin());
+        const QUrl back = approve();
+        QCOMPARE(back.host(), QStringLiteral("127.0.0.1"));
+
+        const auto wrongState = OAuthTest::fetch(
+            network, withQueryItem(back, QStringLiteral("state"), QStringLiteral("forged")));
+        QCOMPARE(wrongState.status, 403);
+        const auto noState
+            = OAuthTest::fetch(network, withQueryItem(back, QStringLiteral("state"), {}));
+        QCOMPARE(noState.status, 403);
+        QUrl otherNonce = back;
+        otherNonce.setPath(QStringLiteral("/callback/another-attempt"));
+        QCOMPARE(OAuthTest::fetch(network, otherNonce).status, 403);
+        QCOMPARE(login->step(), OAuthLogin::Step::WaitingForBrowser);
+
+        const auto accepted = OAuthTest::fetch(network, back);
+        QCOMPARE(accepted.status, 303);
+        QCOMPARE(accepted.location.toString(), QStringLiteral("/signed-in"));
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 10000);
+        QCOMPARE(failed.size(), 0);
+        QUrl success = back;
+        success.setPath(QStringLiteral("/signed-in"));
+        success.setQuery(QString());
+        const auto page = OAuthTest::fetch(network, success);
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("close this tab"));
+    }
+
+    // error=access_denied reaching the listener ends the attempt with a page saying so.
+    void listenerPassesAccessDenied()
+    {
+        QSignalSpy signedIn(login.get(), &OAuthLogin::signedIn);
+        QSignalSpy failed(login.get(), &OAuthLogin::failed);
+        QVERIFY(begin());
+        const QUrl back = approve(QStringLiteral("deny"));
+        const auto page = OAuthTest::fetch(network, back);
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("did not sign you in"));
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().first().value<SignInError>().kind, SignInError::Kind::AccessDenied);
+        QCOMPARE(signedIn.size(), 0);
+    }
+
     void registersAgainForEveryAttempt()
     {
         QVERIFY(begin());

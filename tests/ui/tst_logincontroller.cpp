@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logincontroller.h"
 
+#include "devoauth.h"
 #include "devserver.h"
 #include "scriptedbrowser.h"
 #include "session/accountclient.h"
@@ -14,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Portico;
 using Page = Ui::LoginController::Page;
@@ -143,12 +145,149 @@ private Q_SLOTS:
         QCOMPARE(controller.page(), Page::Server);
         QVERIFY(controller.errorText().isEmpty());
         const auto requests = server.requestLog().size();
-        QCOMPARE(requests, 2); // /versions and /login, once
+        QCOMPARE(requests, 3); // /versions, /login and auth_metadata, once each
         controller.discover(url);
         QCOMPARE(controller.page(), Page::Providers); // at once, from what was found
         QCOMPARE(server.requestLog().size(), requests);
         QCOMPARE(controller.providers()->rowCount(), 4);
     }
+    // A server with the OAuth 2.0 API: one "Continue" (and "Create account"), its page in the
+    // browser, the callback on the loopback listener, a session of that API; a declined
+    // sign-in says so and shows the choice again.
+    void oauthServerSignsInThroughItsOwnPage()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.oauth = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        server.oauth()->options().skipConsent = true;
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        ScriptedBrowser browser;
+        QSignalSpy finished(&browser, &ScriptedBrowser::finished);
+        controller.ssoLogin().setBrowserLauncher(browser.launcher());
+        controller.signInFlow().oauthSignIn().login().setBrowserLauncher(browser.launcher());
+        QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
+
+        controller.discover(server.baseUrl().toString());
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::Providers, 5000);
+        QCOMPARE(controller.signInApi(), Ui::LoginController::SignInApi::OAuth);
+        QVERIFY(controller.canCreateAccount());
+        QVERIFY(!controller.genericSso()); // MAS's compatibility SSO is not offered
+        QVERIFY(!controller.passwordAvailable());
+        QCOMPARE(controller.serverName(), QStringLiteral("127.0.0.1:%1").arg(server.port()));
+
+        controller.signInWithOAuth(false);
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 10000);
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QTRY_COMPARE(finished.size(), 1);
+        const Session::Session session = controller.accountManager().current();
+        QVERIFY(session.isOAuth());
+        QVERIFY(server.isAccessTokenValid(session.accessToken));
+
+        // Declined at the server: a sentence, and the choice again; no session.
+        server.oauth()->options().skipConsent = false;
+        controller.addAccount();
+        controller.discover(server.baseUrl().toString());
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::Providers, 5000);
+        QUrl opened;
+        controller.signInFlow().oauthSignIn().login().setBrowserLauncher(
+            [&opened](const QUrl &url) {
+                opened = url;
+                return true;
+            });
+        controller.signInWithOAuth(true);
+        QTRY_VERIFY_WITH_TIMEOUT(opened.isValid(), 5000);
+        QCOMPARE(
+            QUrlQuery(opened).queryItemValue(QStringLiteral("prompt")), QStringLiteral("create"));
+        QCOMPARE(controller.page(), Page::Waiting);
+        QUrl denied = opened;
+        {
+            // The consent page's Deny button, as the browser would post it.
+            QNetworkReply *page = network.get(QNetworkRequest(opened));
+            QSignalSpy done(page, &QNetworkReply::finished);
+            QVERIFY(done.wait(5000));
+            const QString body = QString::fromUtf8(page->readAll());
+            page->deleteLater();
+            const QString marker = QStringLiteral("name=\"consent\" value=\"");
+            const qsizetype at = body.indexOf(marker) + marker.size();
+            const QString consent = body.mid(at, body.indexOf(u'"', at) - at);
+            QNetworkRequest post(
+                QUrl(server.baseUrl().toString() + QStringLiteral("/_oauth/consent")));
+            post.setHeader(QNetworkRequest::ContentTypeHeader,
+                QByteArrayLiteral("application/x-www-form-urlencoded"));
+            post.setAttribute(
+                QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+            QNetworkReply *answer
+                = network.post(post, "consent=" + consent.toUtf8() + "&decision=deny");
+            QSignalSpy answered(answer, &QNetworkReply::finished);
+            QVERIFY(answered.wait(5000));
+            denied = QUrl::fromEncoded(answer->rawHeader("Location"));
+            answer->deleteLater();
+        }
+        QCOMPARE(QUrlQuery(denied).queryItemValue(QStringLiteral("error")),
+            QStringLiteral("access_denied"));
+        QTRY_COMPARE(finished.size(), 1);
+        browser.open(denied); // back to the loopback listener
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 5000);
+        QCOMPARE(finished.last().first().value<ScriptedBrowser::Page>().status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::Providers, 5000);
+        QVERIFY2(controller.errorText().contains(QStringLiteral("declined")),
+            qPrintable(controller.errorText()));
+        QCOMPARE(signedIn.size(), 1);
+    }
+
+    // "Sign in on another device": the page shows the code and a QR code of the complete
+    // address; the phone approves; cancel ends it and nothing signs in afterwards.
+    void deviceGrantShowsTheCodeAndSignsIn()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.oauth = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        server.oauth()->options().deviceIntervalSeconds = 1;
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.signInFlow().deviceSignIn().login().setSecond(std::chrono::milliseconds(50));
+        QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
+        controller.discover(server.baseUrl().toString());
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::Providers, 5000);
+        QVERIFY(controller.deviceGrantAvailable());
+
+        // Cancelled: back to the choice, and an approval afterwards signs nothing in.
+        controller.signInOnAnotherDevice();
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::DeviceGrant, 5000);
+        const QString firstCode = controller.deviceUserCode();
+        QVERIFY(!firstCode.isEmpty());
+        QVERIFY(controller.deviceQrCode().startsWith(u"data:image/png;base64,"));
+        controller.cancelSignIn();
+        QCOMPARE(controller.page(), Page::Providers);
+        QVERIFY(controller.deviceUserCode().isEmpty());
+
+        controller.signInOnAnotherDevice();
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::DeviceGrant, 5000);
+        const QString code = controller.deviceUserCode();
+        QVERIFY(code != firstCode);
+        for (const QString &userCode : {firstCode, code}) {
+            QNetworkRequest request(
+                QUrl(server.baseUrl().toString() + QStringLiteral("/_oauth/link")));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                QByteArrayLiteral("application/x-www-form-urlencoded"));
+            QNetworkReply *reply
+                = network.post(request, "code=" + userCode.toUtf8() + "&decision=allow");
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            QVERIFY(done.wait(5000));
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+            reply->deleteLater();
+        }
+        QTRY_VERIFY2_WITH_TIMEOUT(signedIn.size() == 1,
+            qPrintable(controller.errorText() + u' ' + QString::number(int(controller.page()))),
+            15000);
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QVERIFY(controller.accountManager().current().isOAuth());
+        QCOMPARE(controller.accounts()->rowCount(), 1); // the cancelled attempt made none
+    }
+
     void aStaleLookupNeverWins()
     {
         DevServer::Config slowConfig = DevServer::Config::demo();
