@@ -370,12 +370,12 @@
 <context>
     <name>Portico::Session</name>
     <message>
-        <location filename="../src/session/baseurlbinding.cpp" line="+35"/>
+        <location filename="../src/session/baseurlbinding.cpp" line="+33"/>
         <source>The server suggested another address for your session, but it is not valid. Portico stays with %1.</source>
         <translation>Der Server hat eine andere Adresse für Ihre Sitzung vorgeschlagen, doch sie ist ungültig. Portico bleibt bei %1.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+31"/>
         <source>The server asked Portico to continue at %1, which is not secure (plain http). Your session stays with %2.</source>
         <translation>Der Server hat Portico gebeten, bei %1 fortzufahren, doch diese Adresse ist nicht sicher (unverschlüsseltes http). Ihre Sitzung bleibt bei %2.</translation>
     </message>
@@ -390,7 +390,7 @@
         <translation>Der Server hat Portico gebeten, bei %1 fortzufahren, doch dort antwortet kein Matrix-Server. Ihre Sitzung bleibt bei %2.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>The server asked Portico to continue at %1, which does not recognise your session. Your session stays with %2.</source>
         <translation>Der Server hat Portico gebeten, bei %1 fortzufahren, doch dort ist Ihre Sitzung unbekannt. Ihre Sitzung bleibt bei %2.</translation>
     </message>
@@ -695,6 +695,31 @@
         <location line="+5"/>
         <source>%1 cannot be reached. %2 The device stays signed in on the server until you remove it from another session. Remove %3 from this computer anyway?</source>
         <translation>%1 ist nicht erreichbar. %2 Das Gerät bleibt auf dem Server angemeldet, bis Sie es aus einer anderen Sitzung entfernen. %3 trotzdem von diesem Computer entfernen?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your keychain holds no session for %1: it may be locked. Unlock it and start Portico again; the account is still kept on this computer.</source>
+        <translation>Ihr Schlüsselbund enthält keine Sitzung für %1: Vielleicht ist er gesperrt. Entsperren Sie ihn und starten Sie Portico erneut; das Konto bleibt auf diesem Computer gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No keychain is available, so your session as %1 cannot be used. Start your Secret Service (such as GNOME Keyring or KWallet) and start Portico again; the account is still kept on this computer.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, daher kann Ihre Sitzung als %1 nicht verwendet werden. Starten Sie Ihren Secret Service (etwa GNOME Keyring oder KWallet) und starten Sie Portico erneut; das Konto bleibt auf diesem Computer gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your keychain is locked, so your session as %1 cannot be used. Unlock it and start Portico again; the account is still kept on this computer.</source>
+        <translation>Ihr Schlüsselbund ist gesperrt, daher kann Ihre Sitzung als %1 nicht verwendet werden. Entsperren Sie ihn und starten Sie Portico erneut; das Konto bleibt auf diesem Computer gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Access to your keychain was refused, so your session as %1 cannot be used. Allow Portico to use it and start Portico again; the account is still kept on this computer.</source>
+        <translation>Der Zugriff auf Ihren Schlüsselbund wurde verweigert, daher kann Ihre Sitzung als %1 nicht verwendet werden. Erlauben Sie Portico den Zugriff und starten Sie Portico erneut; das Konto bleibt auf diesem Computer gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your session as %1 could not be read from the keychain (%2). Start Portico again to retry; the account is still kept on this computer.</source>
+        <translation>Ihre Sitzung als %1 konnte nicht aus dem Schlüsselbund gelesen werden (%2). Starten Sie Portico erneut, um es noch einmal zu versuchen; das Konto bleibt auf diesem Computer gespeichert.</translation>
     </message>
 </context>
 <context>
