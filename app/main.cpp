@@ -165,6 +165,11 @@ int main(int argc, char *argv[])
         [](const QString &reason, const QString &detail) {
             QTextStream(stdout) << "store-failed " << reason << ' ' << detail << Qt::endl;
         });
+    QObject::connect(&controller, &Portico::Ui::LoginController::secretsUnreadable,
+        [](const QStringList &userIds, const QString &reason) {
+            QTextStream(stdout) << "restore-failed " << reason << ' ' << userIds.join(u' ')
+                                << Qt::endl;
+        });
     QObject::connect(&controller, &Portico::Ui::LoginController::sessionVerified,
         [](const QString &userId, const QString &deviceId) {
             QTextStream(stdout) << "verified " << userId << ' ' << deviceId << Qt::endl;
@@ -189,6 +194,13 @@ int main(int argc, char *argv[])
             QTextStream(stdout) << "uia-finished " << (succeeded ? "ok" : "ended") << ' ' << failure
                                 << Qt::endl;
         });
+
+    // The accounts already signed in come back in any case. Before the window is made: they are
+    // shown from the settings at once (the keychain is asked for their tokens meanwhile), so the
+    // first page built and painted is the signed-in one, not the server page and then that.
+    // With --server, the lookup goes first, and the sign-in it starts keeps its pages.
+    if (options.server.isEmpty())
+        controller.restore();
 
     QQmlApplicationEngine engine;
     // Icons are cached on disk, except in an ephemeral run, which leaves nothing behind.
@@ -252,11 +264,11 @@ int main(int argc, char *argv[])
     QObject::connect(&instance, &InstanceChannel::urlReceived, &controller,
         &Portico::Ui::LoginController::submitCallbackUrl);
 
-    // The accounts already signed in come back in any case; --server adds one more.
-    controller.restore();
+    // --server adds one more account to those restored.
     if (!options.server.isEmpty()) {
         controller.setAutoProvider(options.idp);
         controller.discover(options.server);
+        controller.restore();
     }
     // The window exists and, unless ephemeral, a second start finds us: for scripts and tests.
     QTextStream(stdout) << "ready" << Qt::endl;

@@ -876,6 +876,31 @@
         <source>This link does not carry a valid sign-in code. Sign in again in the browser.</source>
         <translation>Dieser Link enthält keinen gültigen Anmeldecode. Melden Sie sich im Browser erneut an.</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Your keychain holds no session for %1: it may be locked. Unlock it and start Portico again; the account is still kept on this computer.</source>
+        <translation>Ihr Schlüsselbund enthält keine Sitzung für %1: Vielleicht ist er gesperrt. Entsperren Sie ihn und starten Sie Portico erneut; das Konto bleibt auf diesem Computer gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No keychain is available, so your session as %1 cannot be used. Start your Secret Service (such as GNOME Keyring or KWallet) and start Portico again; the account is still kept on this computer.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, daher kann Ihre Sitzung als %1 nicht verwendet werden. Starten Sie Ihren Secret Service (etwa GNOME Keyring oder KWallet) und starten Sie Portico erneut; das Konto bleibt auf diesem Computer gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your keychain is locked, so your session as %1 cannot be used. Unlock it and start Portico again; the account is still kept on this computer.</source>
+        <translation>Ihr Schlüsselbund ist gesperrt, daher kann Ihre Sitzung als %1 nicht verwendet werden. Entsperren Sie ihn und starten Sie Portico erneut; das Konto bleibt auf diesem Computer gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Access to your keychain was refused, so your session as %1 cannot be used. Allow Portico to use it and start Portico again; the account is still kept on this computer.</source>
+        <translation>Der Zugriff auf Ihren Schlüsselbund wurde verweigert, daher kann Ihre Sitzung als %1 nicht verwendet werden. Erlauben Sie Portico den Zugriff und starten Sie Portico erneut; das Konto bleibt auf diesem Computer gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your session as %1 could not be read from the keychain (%2). Start Portico again to retry; the account is still kept on this computer.</source>
+        <translation>Ihre Sitzung als %1 konnte nicht aus dem Schlüsselbund gelesen werden (%2). Starten Sie Portico erneut, um es noch einmal zu versuchen; das Konto bleibt auf diesem Computer gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>Portico::Ui::AuthPrompt</name>

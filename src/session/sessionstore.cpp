@@ -157,14 +157,12 @@ void SessionStore::remove(const Session &session)
     job->start();
 }
 
-void SessionStore::loadAll()
+QList<Session> SessionStore::storedSessions() const
 {
-    if (m_persistence == Persistence::MemoryOnly) {
-        Q_EMIT loaded(m_memory);
-        return;
-    }
+    if (m_persistence == Persistence::MemoryOnly)
+        return m_memory;
     QSettings settings;
-    QList<Session> pending;
+    QList<Session> stored;
     for (const QString &key : settings.value(QStringLiteral("sessionKeys")).toStringList()) {
         settings.beginGroup(groupFor(key));
         Session session;
@@ -186,10 +184,30 @@ void SessionStore::loadAll()
         }
         session.loginServer = QUrl(settings.value(QStringLiteral("loginServer")).toString());
         settings.endGroup();
-        if (session.key() == key)
-            pending.append(session);
+        if (session.key() == key && !session.userId.isEmpty() && !session.deviceId.isEmpty()
+            && session.baseUrl.isValid())
+            stored.append(session);
     }
-    readNext(pending, {});
+    return stored;
+}
+
+void SessionStore::loadSecrets(const QList<Session> &sessions)
+{
+    if (m_persistence == Persistence::MemoryOnly) {
+        QList<Session> found;
+        for (const Session &session : sessions)
+            for (const Session &kept : std::as_const(m_memory))
+                if (kept.key() == session.key())
+                    found.append(kept);
+        Q_EMIT loaded(found);
+        return;
+    }
+    readNext(sessions, {});
+}
+
+void SessionStore::loadAll()
+{
+    loadSecrets(storedSessions());
 }
 
 void SessionStore::readNext(QList<Session> pending, QList<Session> done)

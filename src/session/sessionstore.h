@@ -44,7 +44,14 @@ public:
 
     void save(const Session &session);
     void remove(const Session &session);
-    // Reads every stored session; emits loaded() once, with those whose secret could be read.
+    // The stored sessions as the settings describe them, without their secrets (memory-only:
+    // the sessions themselves). Enough to show them while the keychain, slow on its first
+    // contact, is still asked for the tokens.
+    QList<Session> storedSessions() const;
+    // Reads the secrets of these sessions; emits loaded() once, with those whose secret could be
+    // read, and failed() (Operation::Load) for each the keychain refused.
+    void loadSecrets(const QList<Session> &sessions);
+    // Reads every stored session: loadSecrets(storedSessions()).
     void loadAll();
 
 Q_SIGNALS:

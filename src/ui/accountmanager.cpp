@@ -9,6 +9,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace Portico::Ui {
 
 namespace {
@@ -34,10 +36,8 @@ AccountManager::AccountManager(
     connect(&m_accounts, &AccountListModel::keeperStateChanged, this,
         &AccountManager::onKeeperStateChanged);
     // The devices page met a refused token: the keeper refreshes it, or ends the session.
-    connect(&m_devices, &DevicesController::sessionRejected, this, [this] {
-        if (Session::SessionKeeper *keeper = m_accounts.current())
-            keeper->verify();
-    });
+    connect(&m_devices, &DevicesController::sessionRejected, this,
+        [this] { verify(m_accounts.current()); });
     connect(&m_store, &Session::SessionStore::saved, this, &AccountManager::onSaved);
     connect(&m_store, &Session::SessionStore::failed, this, &AccountManager::onStoreFailed);
 }
@@ -69,27 +69,125 @@ QString AccountManager::statusText() const
 
 void AccountManager::restore()
 {
+    // Shown at once from what the settings hold (user, device, server): the keychain is the
+    // Secret Service over D-Bus, which takes 40-400 ms on its first contact, and the signed-in
+    // page must not wait for it (docs/performance.md). Its tokens follow; only then is each
+    // account checked with its server, and what needs a token waits for them.
+    const QList<Session::Session> stored = m_store.storedSessions();
+    if (stored.isEmpty())
+        return;
+    QList<Session::Session> toRead;
+    QStringList restoredKeys;
+    for (const Session::Session &session : stored) {
+        if (m_accounts.find(session.key()))
+            continue; // signed in again meanwhile: that session is newer
+        m_accounts.add(session);
+        if (session.accessToken.isEmpty())
+            m_awaitingSecrets.append(session.key());
+        toRead.append(session);
+        restoredKeys.append(session.key());
+    }
+    // The account shown last time, if it is still there.
+    const QString last = QSettings().value(CurrentAccountKey).toString();
+    if (!m_accounts.current())
+        m_accounts.setCurrent(m_accounts.find(last) ? last : stored.front().key());
+    Q_EMIT currentChanged();
+    Q_EMIT restored(); // shown unless the user has started signing in meanwhile
+    const Session::Session session = current();
+    Q_EMIT sessionRestored(session.userId, session.deviceId, session.baseUrl.toString());
+
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(&m_store, &Session::SessionStore::loaded, this,
-        [this, connection](const QList<Session::Session> &sessions) {
+        [this, connection, restoredKeys](const QList<Session::Session> &sessions) {
             disconnect(*connection);
-            if (sessions.isEmpty())
-                return;
-            for (const Session::Session &session : sessions)
-                m_accounts.add(session);
-            // The account shown last time, if it is still there.
-            const QString last = QSettings().value(CurrentAccountKey).toString();
-            if (!m_accounts.current())
-                m_accounts.setCurrent(m_accounts.find(last) ? last : sessions.front().key());
-            Q_EMIT currentChanged();
-            Q_EMIT restored(); // shown unless the user has started signing in meanwhile
-            const Session::Session session = current();
-            Q_EMIT sessionRestored(session.userId, session.deviceId, session.baseUrl.toString());
-            // Shown at once; each is checked with its server (offline is retried, not an end).
-            for (Session::SessionKeeper *keeper : m_accounts.keepers())
-                keeper->verify();
+            onSecretsRead(sessions, restoredKeys);
         });
-    m_store.loadAll();
+    m_store.loadSecrets(toRead);
+}
+
+bool AccountManager::awaitingSecrets() const
+{
+    const Session::SessionKeeper *keeper = m_accounts.current();
+    return keeper && m_awaitingSecrets.contains(keeper->key())
+        && keeper->session().accessToken.isEmpty();
+}
+
+void AccountManager::onSecretsRead(
+    const QList<Session::Session> &sessions, const QStringList &restoredKeys)
+{
+    const QStringList awaited = std::exchange(m_awaitingSecrets, {});
+    const QList<Session::StoreError> errors = std::exchange(m_readErrors, {});
+    const QString currentKey = m_accounts.current() ? m_accounts.current()->key() : QString();
+    QStringList unreadable;
+    for (const QString &key : awaited) {
+        const Session::SessionKeeper *keeper = m_accounts.find(key);
+        if (!keeper || !keeper->session().accessToken.isEmpty())
+            continue; // gone, or signed in again meanwhile
+        const auto read = std::find_if(sessions.begin(), sessions.end(),
+            [&key](const Session::Session &s) { return s.key() == key; });
+        if (read == sessions.end()) {
+            // Locked, refused, or its secret is gone: it cannot be used in this run, but its
+            // settings entry stays, so it comes back at the next start with the keychain open.
+            qCWarning(lcUi) << "no tokens in the keychain for" << keeper->session().userId;
+            unreadable.append(keeper->session().userId);
+            m_accounts.remove(key);
+            continue;
+        }
+        m_accounts.add(*read); // the same account, now with its tokens: a new keeper
+    }
+    if (m_accounts.find(currentKey))
+        m_accounts.setCurrent(currentKey);
+
+    const bool signOutAsked = std::exchange(m_signOutAfterSecrets, false);
+    const bool devicesAsked = std::exchange(m_devicesAfterSecrets, false);
+    if (signOutAsked)
+        setBusy(false);
+    if (!unreadable.isEmpty()) {
+        const Session::StoreError *why = errors.isEmpty() ? nullptr : &errors.constFirst();
+        Q_EMIT errorOccurred(unreadableSessionsText(unreadable, why));
+        Q_EMIT secretsUnreadable(
+            unreadable, why ? storeFailureName(*why) : QStringLiteral("not-found"));
+    }
+    if (!m_accounts.current() && !currentKey.isEmpty()) {
+        // The account shown could not be read.
+        m_devices.reset();
+        if (m_accounts.rowCount() > 0) {
+            m_accounts.setCurrent(m_accounts.keepers().constFirst()->key());
+            Q_EMIT currentChanged();
+        } else {
+            Q_EMIT currentChanged();
+            Q_EMIT currentGone(Gone::Unreadable);
+        }
+    } else {
+        Q_EMIT currentChanged();
+    }
+    // Shown at once; each is checked with its server (offline is retried, not an end).
+    for (Session::SessionKeeper *keeper : m_accounts.keepers())
+        if (restoredKeys.contains(keeper->key())
+            && keeper->state() == Session::SessionKeeper::State::Unverified)
+            verify(keeper);
+    if (m_accounts.current() && m_accounts.current()->key() == currentKey) {
+        if (devicesAsked)
+            m_devices.refresh();
+        if (signOutAsked)
+            signOut();
+    }
+}
+
+void AccountManager::verify(Session::SessionKeeper *keeper)
+{
+    if (!keeper || keeper->session().accessToken.isEmpty())
+        return; // its tokens are still being read; it is checked once they are there
+    keeper->verify();
+}
+
+void AccountManager::refreshDevices()
+{
+    if (awaitingSecrets()) {
+        m_devicesAfterSecrets = true;
+        return;
+    }
+    m_devices.refresh();
 }
 
 void AccountManager::keep(const Session::Session &session, const QString &warning)
@@ -118,6 +216,11 @@ void AccountManager::onStoreFailed(const Session::StoreError &error)
 {
     const bool thisSignIn = error.operation == Session::StoreError::Operation::Save
         && m_pendingSignIn.isValid() && error.key == m_pendingSignIn.key();
+    if (error.operation == Session::StoreError::Operation::Load
+        && m_awaitingSecrets.contains(error.key)) {
+        m_readErrors.append(error); // said with the accounts it concerns, once all are read
+        return;
+    }
     if (!thisSignIn) {
         // Another account's refreshed token, a removal, or a read: said, but the sign-in under
         // way (if any) waits for its own answer.
@@ -181,13 +284,12 @@ void AccountManager::switchTo(const QString &key)
     m_accounts.setCurrent(key);
     showCurrent();
     if (keeper->state() == Session::SessionKeeper::State::Offline)
-        keeper->verify();
+        verify(keeper);
 }
 
 void AccountManager::retryVerification()
 {
-    if (Session::SessionKeeper *keeper = m_accounts.current())
-        keeper->verify();
+    verify(m_accounts.current());
 }
 
 void AccountManager::onKeeperStateChanged(Session::SessionKeeper *keeper)
@@ -249,6 +351,12 @@ void AccountManager::afterCurrentWent(Gone why)
 
 void AccountManager::signOut()
 {
+    if (awaitingSecrets()) {
+        // Signing out needs the token: once the keychain has given it.
+        m_signOutAfterSecrets = true;
+        setBusy(true);
+        return;
+    }
     const Session::Session session = current();
     if (!session.isValid())
         return;

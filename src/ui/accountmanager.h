@@ -6,15 +6,11 @@
 #include "devicescontroller.h"
 
 #include "session/session.h"
+#include "session/sessionstore.h"
 
 #include <QObject>
 
 class QNetworkAccessManager;
-
-namespace Portico::Session {
-class SessionStore;
-struct StoreError;
-} // namespace Portico::Session
 
 namespace Portico::Ui {
 
@@ -29,14 +25,21 @@ public:
     enum class Gone {
         Ended, // the server ended the session
         SignedOut, // the user signed out
+        Unreadable, // restored from the settings, but the keychain did not give its tokens
     };
     Q_ENUM(Gone)
 
     AccountManager(
         QNetworkAccessManager &network, Session::SessionStore &store, QObject *parent = nullptr);
 
-    // Reads the stored sessions, shows the current one (restored()) and checks each one.
+    // Shows the stored sessions at once from the settings (restored()), then reads their tokens
+    // from the keychain and checks each one with its server. Until the keychain has answered,
+    // what needs a token waits: signing out, the devices, checks.
     void restore();
+    // True while the current account is shown from the settings and its tokens are being read.
+    bool awaitingSecrets() const;
+    // The current account's devices, once its tokens are there.
+    void refreshDevices();
     // A new session: stored first, then shown (currentShown()); unsaved when the keychain
     // refuses it (saveFailed()).
     void keep(const Session::Session &session, const QString &warning);
@@ -81,6 +84,9 @@ Q_SIGNALS:
     void sessionRestored(const QString &userId, const QString &deviceId, const QString &baseUrl);
     void sessionVerified(const QString &userId, const QString &deviceId);
     void storeFailed(const QString &reason, const QString &detail);
+    // Shown from the settings at start, but the keychain gave no tokens for these accounts
+    // (reason as storeFailed's, or "not-found").
+    void secretsUnreadable(const QStringList &userIds, const QString &reason);
 
 private:
     void setBusy(bool busy);
@@ -96,6 +102,10 @@ private:
     // After the current account went: show another one, or say none is left.
     void afterCurrentWent(Gone why);
     void setSignOutQuestion(const QString &question);
+    // The keychain answered the restore: tokens for the accounts shown, or none.
+    void onSecretsRead(const QList<Session::Session> &sessions, const QStringList &restoredKeys);
+    // Asks the server, unless the tokens are still being read (they are checked once read).
+    void verify(Session::SessionKeeper *keeper);
 
     QNetworkAccessManager &m_network;
     Session::SessionStore &m_store;
@@ -108,6 +118,11 @@ private:
     QString m_signOutKey; // the account signOutQuestion is about
     QString m_signOutQuestion;
     bool m_busy = false;
+    // Restored from the settings, tokens still being read from the keychain.
+    QStringList m_awaitingSecrets;
+    QList<Session::StoreError> m_readErrors; // the keychain's refusals during that read
+    bool m_signOutAfterSecrets = false;
+    bool m_devicesAfterSecrets = false;
 };
 
 } // namespace Portico::Ui

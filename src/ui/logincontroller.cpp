@@ -65,6 +65,10 @@ LoginController::LoginController(
         [this] { setPage(Page::SignedIn); });
     connect(
         &m_accountManager, &AccountManager::currentGone, this, [this](AccountManager::Gone why) {
+            // A restored account the keychain did not give: only its own pages make way.
+            if (why == AccountManager::Gone::Unreadable && m_page != Page::SignedIn
+                && m_page != Page::Devices)
+                return;
             setPage(why == AccountManager::Gone::SignedOut && m_lookup.homeserver()
                     ? Page::Providers
                     : Page::Server);
@@ -82,6 +86,8 @@ LoginController::LoginController(
     connect(&m_accountManager, &AccountManager::sessionVerified, this,
         &LoginController::sessionVerified);
     connect(&m_accountManager, &AccountManager::storeFailed, this, &LoginController::storeFailed);
+    connect(&m_accountManager, &AccountManager::secretsUnreadable, this,
+        &LoginController::secretsUnreadable);
 }
 
 QString LoginController::homeserver() const
@@ -389,7 +395,7 @@ void LoginController::showDevices()
     setNotice({});
     m_accountManager.devices()->reset();
     setPage(Page::Devices);
-    m_accountManager.devices()->refresh();
+    m_accountManager.refreshDevices(); // once its tokens are there, right after a start
 }
 
 void LoginController::retryVerification()

@@ -195,6 +195,8 @@ Q_SIGNALS:
     // For scripts and tests: the keychain refused the new session ("no-keychain", "locked",
     // "access-denied" or "other").
     void storeFailed(const QString &reason, const QString &detail);
+    // For scripts and tests: restored accounts whose tokens the keychain did not give.
+    void secretsUnreadable(const QStringList &userIds, const QString &reason);
     // For scripts and tests: the app reports what happened, without any secret.
     void signedIn(const QString &userId, const QString &deviceId, const QString &baseUrl);
     // A stored session was shown at start, then confirmed by the server (whoami).

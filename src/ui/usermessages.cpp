@@ -308,4 +308,35 @@ QString describeOAuthCallbackVerdict(OAuth::OAuthLogin::Verdict verdict)
     return tr("This link does not carry a valid sign-in code. Sign in again in the browser.");
 }
 
+QString unreadableSessionsText(const QStringList &userIds, const Session::StoreError *why)
+{
+    const QString users = userIds.join(QStringLiteral(", "));
+    if (!why)
+        return tr("Your keychain holds no session for %1: it may be locked. Unlock it and start "
+                  "Portico again; the account is still kept on this computer.")
+            .arg(users);
+    using Reason = Session::StoreError::Reason;
+    switch (why->reason) {
+    case Reason::NoKeychain:
+        return tr("No keychain is available, so your session as %1 cannot be used. Start your "
+                  "Secret Service (such as GNOME Keyring or KWallet) and start Portico again; the "
+                  "account is still kept on this computer.")
+            .arg(users);
+    case Reason::Locked:
+        return tr("Your keychain is locked, so your session as %1 cannot be used. Unlock it and "
+                  "start Portico again; the account is still kept on this computer.")
+            .arg(users);
+    case Reason::AccessDenied:
+        return tr("Access to your keychain was refused, so your session as %1 cannot be used. "
+                  "Allow Portico to use it and start Portico again; the account is still kept on "
+                  "this computer.")
+            .arg(users);
+    case Reason::Other:
+        break;
+    }
+    return tr("Your session as %1 could not be read from the keychain (%2). Start Portico again "
+              "to retry; the account is still kept on this computer.")
+        .arg(users, why->detail);
+}
+
 } // namespace Portico::Ui

@@ -58,6 +58,9 @@ QString sessionStatusText(const Session::SessionKeeper &keeper);
 QString softLogoutNoticeText(const QString &userId);
 QString sessionEndedNoticeText(const QString &userId);
 QString signOutQuestionText(const QString &host, const Matrix::Error &error, const QString &userId);
+// Shown from the settings at start, but the keychain gave no tokens for these accounts: why
+// (nullptr: it answered that it holds none, which a locked keyring answers too).
+QString unreadableSessionsText(const QStringList &userIds, const Session::StoreError *why);
 
 // Signing in through the OAuth 2.0 API.
 QString describeOAuthError(const OAuth::SignInError &error);

@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QScopeGuard>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -124,6 +125,57 @@ private Q_SLOTS:
         signInExpectingStoreFailure(
             onABareBus() << QStringLiteral(E2E_STUB_DIR "/with-locked-keyring"), {},
             QStringLiteral("locked"));
+    }
+
+    // A stored account whose keyring is locked at the next start (nobody there to unlock it):
+    // the signed-in page is shown from the settings at once, then the keychain refuses the
+    // token; the app says so and keeps running, nothing goes to the server without a token, and
+    // the account stays in the settings for a start with the keyring open.
+    void restoreWithALockedKeyring()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        DevServer server(config);
+        QVERIFY(server.start());
+        const QString settingsPath
+            = scratch.filePath(QStringLiteral("config/Portico/Portico.conf"));
+        const auto cleanup = qScopeGuard([&settingsPath] { QFile::remove(settingsPath); });
+        {
+            QSettings settings(settingsPath, QSettings::IniFormat);
+            const QString group = QStringLiteral("sessions/%40alice%3Alocalhost%2FLOCKEDDEV/");
+            settings.setValue(QStringLiteral("sessionKeys"),
+                QStringList{QStringLiteral("@alice:localhost/LOCKEDDEV")});
+            settings.setValue(group + QStringLiteral("userId"), QStringLiteral("@alice:localhost"));
+            settings.setValue(group + QStringLiteral("deviceId"), QStringLiteral("LOCKEDDEV"));
+            settings.setValue(group + QStringLiteral("baseUrl"), server.baseUrl().toString());
+            settings.setValue(group + QStringLiteral("plainHttpAllowed"), true);
+            settings.setValue(group + QStringLiteral("loginMethod"), QStringLiteral("sso:github"));
+            settings.sync();
+            QCOMPARE(settings.status(), QSettings::NoError);
+        }
+        std::unique_ptr<QProcess> app = driver.launch(
+            {}, {}, onABareBus() << QStringLiteral(E2E_STUB_DIR "/with-locked-keyring"));
+        const auto stop = qScopeGuard([&app] { AppDriver::stop(*app); });
+        QString output;
+        const QStringList restored
+            = AppDriver::waitForLine(*app, QStringLiteral("restored"), output);
+        QCOMPARE(restored.mid(1),
+            (QStringList{QStringLiteral("@alice:localhost"), QStringLiteral("LOCKEDDEV"),
+                server.baseUrl().toString()}));
+        const QStringList failed
+            = AppDriver::waitForLine(*app, QStringLiteral("restore-failed"), output);
+        QVERIFY2(
+            !failed.isEmpty(), qPrintable(output + QString::fromUtf8(app->readAllStandardError())));
+        // gnome-keyring answers a locked collection's read as "not found" or as locked.
+        QVERIFY2(failed.value(1) == u"locked" || failed.value(1) == u"not-found",
+            qPrintable(failed.join(u' ')));
+        QCOMPARE(failed.value(2), QStringLiteral("@alice:localhost"));
+        QCOMPARE(app->state(), QProcess::Running);
+        QVERIFY(!output.contains(QStringLiteral("verified")));
+        QCOMPARE(server.requestLog().size(), 0);
+        QCOMPARE(QSettings(settingsPath, QSettings::IniFormat)
+                     .value(QStringLiteral("sessionKeys"))
+                     .toStringList(),
+            QStringList{QStringLiteral("@alice:localhost/LOCKEDDEV")});
     }
 
     // The keychain shows up while the session is kept in memory only (the user starts their

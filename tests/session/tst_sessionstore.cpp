@@ -104,6 +104,51 @@ private Q_SLOTS:
         // And the secret is gone from the keychain too.
         QCOMPARE(readSecret(session.key()), QKeychain::EntryNotFound);
     }
+    // What the window shows before the keychain answers: the settings' part of each session,
+    // at once, without its tokens; loadSecrets() then reads only the sessions it is given.
+    void storedSessionsComeFromTheSettingsAlone()
+    {
+        SessionStore store;
+        const Session alice
+            = sample(QStringLiteral("@alice:example.org"), QStringLiteral("syt_SECRET_alice_9"));
+        const Session bob
+            = sample(QStringLiteral("@bob:example.org"), QStringLiteral("syt_SECRET_bob_9"));
+        QSignalSpy saved(&store, &SessionStore::saved);
+        store.save(alice);
+        store.save(bob);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 2, 10000);
+
+        SessionStore restarted;
+        QSignalSpy loaded(&restarted, &SessionStore::loaded);
+        QSignalSpy failed(&restarted, &SessionStore::failed);
+        const QList<Session> stored = restarted.storedSessions();
+        QCOMPARE(stored.size(), 2);
+        QCOMPARE(stored.at(0).key(), alice.key());
+        QCOMPARE(stored.at(0).baseUrl, alice.baseUrl);
+        QCOMPARE(stored.at(0).loginMethod, alice.loginMethod);
+        QCOMPARE(stored.at(1).key(), bob.key());
+        for (const Session &s : stored) {
+            QVERIFY(s.accessToken.isEmpty());
+            QVERIFY(s.refreshToken.isEmpty());
+            QVERIFY(!s.isValid()); // not usable until its tokens are read
+        }
+        QCOMPARE(loaded.size(), 0); // nothing was asked of the keychain
+
+        restarted.loadSecrets({stored.at(1)});
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000);
+        const QList<Session> read = loaded.first().first().value<QList<Session>>();
+        QCOMPARE(read.size(), 1);
+        QCOMPARE(read.first().key(), bob.key());
+        QCOMPARE(read.first().accessToken, bob.accessToken);
+        QCOMPARE(read.first().refreshToken, bob.refreshToken);
+        QCOMPARE(failed.size(), 0);
+
+        QSignalSpy removed(&restarted, &SessionStore::removed);
+        restarted.remove(alice);
+        restarted.remove(bob);
+        QTRY_COMPARE_WITH_TIMEOUT(removed.size(), 2, 10000);
+        QCOMPARE(restarted.storedSessions().size(), 0);
+    }
     void oauthSessionKeepsWhatRefreshNeeds()
     {
         SessionStore store;

@@ -12,6 +12,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <qt6keychain/keychain.h>
+
 using namespace Portico;
 using Page = Ui::LoginController::Page;
 
@@ -208,6 +210,65 @@ private Q_SLOTS:
         QVERIFY(verified.isEmpty());
         QCOMPARE(storedIn(store).size(), 1);
         QVERIFY(controller.noticeText().isEmpty());
+    }
+
+    // The signed-in page is shown from the settings, then the keychain does not give the token
+    // (a keyring locked since, or emptied): the user is told what to do, no request goes out
+    // without a token, and the account stays stored for the next start.
+    void keychainGivesNoTokenAfterThePageIsShown()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        QString key;
+        {
+            Session::SessionStore store; // the real keychain
+            Ui::LoginController first(network, store);
+            ScriptedBrowser browser;
+            QVERIFY(signIn(first, browser, server));
+            key = first.userId() + u'/' + first.deviceId();
+        }
+        {
+            // Gone from the keychain behind Portico's back: what a locked keyring answers, too.
+            auto *job = new QKeychain::DeletePasswordJob(QStringLiteral(PORTICO_APP_ID));
+            job->setKey(key);
+            QSignalSpy done(job, &QKeychain::Job::finished);
+            job->start();
+            QVERIFY(done.wait(10000));
+            QCOMPARE(job->error(), QKeychain::NoError);
+        }
+        server.clearRequestLog();
+        Session::SessionStore store;
+        Ui::LoginController controller(network, store);
+        QSignalSpy unreadable(&controller, &Ui::LoginController::secretsUnreadable);
+        controller.restore();
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QCOMPARE(controller.userId(), QStringLiteral("@alice:localhost"));
+        controller.retryVerification(); // no token yet: nothing is asked
+        controller.showDevices();
+        QCOMPARE(controller.page(), Page::Devices);
+        QTRY_COMPARE_WITH_TIMEOUT(unreadable.size(), 1, 15000);
+        QCOMPARE(unreadable.first().at(0).toStringList(),
+            QStringList{QStringLiteral("@alice:localhost")});
+        QCOMPARE(unreadable.first().at(1).toString(), QStringLiteral("not-found"));
+        QCOMPARE(controller.page(), Page::Server);
+        QVERIFY2(controller.errorText().contains(QStringLiteral("keychain"))
+                && controller.errorText().contains(QStringLiteral("@alice:localhost"))
+                && controller.errorText().contains(QStringLiteral("still kept")),
+            qPrintable(controller.errorText()));
+        QCOMPARE(controller.accounts()->rowCount(), 0);
+        QVERIFY(!controller.busy());
+        QCOMPARE(server.requestLog().size(), 0);
+        // Still stored: the next start with the keychain open brings it back.
+        const QList<Session::Session> kept = store.storedSessions();
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.first().key(), key);
+
+        // Leave the settings as we found them (the secret is gone already).
+        QSignalSpy removed(&store, &Session::SessionStore::removed);
+        store.remove(kept.first());
+        QVERIFY(removed.wait(10000));
     }
 
     // The server failed to sign the device out: the device would stay signed in there, so
