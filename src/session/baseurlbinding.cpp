@@ -6,8 +6,6 @@
 #include "matrix/logging.h"
 
 #include <QCoreApplication>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 
 namespace Portico::Session {
 
@@ -19,10 +17,10 @@ QString tr(const char *text)
 }
 } // namespace
 
-QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
-    const Discovery::Homeserver &loginServer, const Matrix::LoginResponse &response,
-    QObject *context, BindingHandler handler)
+void BaseUrlBinder::start(const Discovery::Homeserver &loginServer,
+    const Matrix::LoginResponse &response, BindingHandler handler)
 {
+    m_call.cancel();
     const BaseUrlBinding stay{loginServer.baseUrl, loginServer.plainHttpAllowed,
         Matrix::LoginResponse::BaseUrlSource::None, {}};
     if (response.baseUrlSource == Matrix::LoginResponse::BaseUrlSource::None) {
@@ -35,11 +33,11 @@ QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
                                   .arg(loginServer.baseUrl.toDisplayString());
         }
         handler(binding);
-        return nullptr;
+        return;
     }
     if (response.baseUrl == loginServer.baseUrl) {
         handler({loginServer.baseUrl, loginServer.plainHttpAllowed, response.baseUrlSource, {}});
-        return nullptr;
+        return;
     }
     qCInfo(lcSession) << "login response moves the session to"
                       << response.baseUrl.toDisplayString();
@@ -54,10 +52,8 @@ QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
         qCWarning(lcSession) << "not binding to" << response.baseUrl.toDisplayString();
         handler(binding);
     };
-    QNetworkAccessManager *manager = &network;
-    QPointer<QObject> guard(context);
-    return Discovery::checkHomeserver(network, response.baseUrl, loginServer.plainHttpAllowed,
-        context, [manager, guard, response, handler, stayBecause](const auto &checked) {
+    m_call = Discovery::startHomeserverCheck(m_network, response.baseUrl,
+        loginServer.plainHttpAllowed, [this, response, handler, stayBecause](const auto &checked) {
             if (!checked) {
                 switch (checked.error().reason) {
                 case Discovery::CheckError::Reason::Insecure:
@@ -75,15 +71,13 @@ QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
                 }
                 return;
             }
-            if (!guard)
-                return;
             const Discovery::Homeserver homeserver = checked.value();
             Session probe;
             probe.baseUrl = homeserver.baseUrl;
             probe.accessToken = response.accessToken;
             probe.plainHttpAllowed = homeserver.plainHttpAllowed;
-            AccountClient(*manager).whoami(probe, guard.data(),
-                [homeserver, response, handler, stayBecause](const auto &result) {
+            m_call = AccountClient(m_network).whoami(
+                probe, [homeserver, response, handler, stayBecause](const auto &result) {
                     if (result && result->userId == response.userId) {
                         handler({homeserver.baseUrl, homeserver.plainHttpAllowed,
                             response.baseUrlSource, {}});

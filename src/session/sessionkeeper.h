@@ -6,6 +6,7 @@
 #include "tokenrefresher.h"
 
 #include "matrix/error.h"
+#include "matrix/httpcall.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -90,6 +91,8 @@ private:
     QNetworkAccessManager &m_network;
     Session m_session;
     TokenRefresher m_refresher;
+    Matrix::Call m_check; // /whoami; stop() cancels it
+    Matrix::Call m_logout; // lives until answered, or with the keeper
     QTimer m_retry;
     Backoff m_backoff;
     State m_state = State::Unverified;
