@@ -15,6 +15,35 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("Portico::Session", text);
 }
+
+// Why a session stays with the server that issued it, rather than the base URL the login
+// response named. A free function, so that lupdate files the sentences under Portico::Session.
+enum class Refusal { Insecure, Unreachable, NotAHomeserver, UnknownSession };
+QString refusalText(Refusal why)
+{
+    switch (why) {
+    case Refusal::Insecure:
+        return tr("The server asked Portico to continue at %1, which is not secure (plain http). "
+                  "Your session stays with %2.");
+    case Refusal::Unreachable:
+        return tr("The server asked Portico to continue at %1, which could not be reached. Your "
+                  "session stays with %2.");
+    case Refusal::NotAHomeserver:
+        return tr("The server asked Portico to continue at %1, which is not a Matrix server. Your "
+                  "session stays with %2.");
+    case Refusal::UnknownSession:
+        break;
+    }
+    return tr("The server asked Portico to continue at %1, which does not recognise your "
+              "session. Your session stays with %2.");
+}
+
+QString invalidAddressText(const QUrl &loginServer)
+{
+    return tr("The server suggested another address for your session, but it is not valid. "
+              "Portico stays with %1.")
+        .arg(loginServer.toDisplayString());
+}
 } // namespace
 
 void BaseUrlBinder::start(const Discovery::Homeserver &loginServer,
@@ -28,9 +57,7 @@ void BaseUrlBinder::start(const Discovery::Homeserver &loginServer,
         if (!response.baseUrlProblem.isEmpty()) {
             qCWarning(lcSession) << "login response names no usable base URL:"
                                  << response.baseUrlProblem;
-            binding.warning = tr("The server suggested another address for your session, but it "
-                                 "is not valid. Portico stays with %1.")
-                                  .arg(loginServer.baseUrl.toDisplayString());
+            binding.warning = invalidAddressText(loginServer.baseUrl);
         }
         handler(binding);
         return;
@@ -57,16 +84,13 @@ void BaseUrlBinder::start(const Discovery::Homeserver &loginServer,
             if (!checked) {
                 switch (checked.error().reason) {
                 case Discovery::CheckError::Reason::Insecure:
-                    stayBecause(tr("The server asked Portico to continue at %1, which is not "
-                                   "secure (plain http). Your session stays with %2."));
+                    stayBecause(refusalText(Refusal::Insecure));
                     return;
                 case Discovery::CheckError::Reason::Unreachable:
-                    stayBecause(tr("The server asked Portico to continue at %1, which could not "
-                                   "be reached. Your session stays with %2."));
+                    stayBecause(refusalText(Refusal::Unreachable));
                     return;
                 case Discovery::CheckError::Reason::NotAHomeserver:
-                    stayBecause(tr("The server asked Portico to continue at %1, which is not a "
-                                   "Matrix server. Your session stays with %2."));
+                    stayBecause(refusalText(Refusal::NotAHomeserver));
                     return;
                 }
                 return;
@@ -83,8 +107,7 @@ void BaseUrlBinder::start(const Discovery::Homeserver &loginServer,
                             response.baseUrlSource, {}});
                         return;
                     }
-                    stayBecause(tr("The server asked Portico to continue at %1, which does not "
-                                   "recognise your session. Your session stays with %2."));
+                    stayBecause(refusalText(Refusal::UnknownSession));
                 });
         });
 }
