@@ -96,9 +96,10 @@ int runProvidersCommand(int argc, char *argv[])
             QTextStream(stderr) << Ui::describeDiscoveryError(error) << '\n';
             QCoreApplication::exit(1);
         });
+    Discovery::LoginFlowsFetch flowsFetch;
     QObject::connect(&discovery, &Discovery::HomeserverDiscovery::discovered, &app,
-        [&network, &app](const Discovery::Homeserver &homeserver) {
-            Discovery::fetchLoginFlows(network, homeserver, &app, [homeserver](const auto &flows) {
+        [&network, &flowsFetch](const Discovery::Homeserver &homeserver) {
+            flowsFetch.start(network, homeserver, [homeserver](const auto &flows) {
                 if (!flows) {
                     QTextStream(stderr)
                         << flows.error().describe() << ' ' << flows.error().detail << '\n';

@@ -35,7 +35,7 @@ bool hasStableAuthMetadata(const Matrix::Versions &versions);
 // A 404 M_UNRECOGNIZED, or a 404/405 without errcode, means the server has no OAuth API: the
 // answer is then an empty optional. Answers are kept as long as HTTP caching allows.
 //
-// Meant to run beside GET /login (fetchLoginFlows) once the homeserver is known: when it
+// Meant to run beside GET /login (LoginFlowsFetch) once the homeserver is known: when it
 // answers with metadata, the OAuth API is the sign-in and the legacy flows are only a fallback.
 class AuthMetadataFetch : public QObject
 {

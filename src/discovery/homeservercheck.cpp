@@ -48,11 +48,4 @@ Matrix::Call startHomeserverCheck(
         checking(baseUrl, allowPlainHttp, std::move(handler)));
 }
 
-QPointer<QNetworkReply> checkHomeserver(QNetworkAccessManager &network, const QUrl &baseUrl,
-    bool allowPlainHttp, QObject *context, CheckHandler handler)
-{
-    return Matrix::sendRequest(network, versionsRequest(baseUrl, allowPlainHttp), context,
-        checking(baseUrl, allowPlainHttp, std::move(handler)));
-}
-
 } // namespace Portico::Discovery

@@ -7,13 +7,11 @@
 #include "matrix/httpcall.h"
 #include "matrix/versions.h"
 
-#include <QPointer>
 #include <QUrl>
 
 #include <functional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Portico::Discovery {
 
@@ -47,10 +45,5 @@ using CheckHandler = std::function<void(const Matrix::Expected<Homeserver, Check
 // the request: cancelling or destroying it means the handler never runs.
 [[nodiscard]] Matrix::Call startHomeserverCheck(
     QNetworkAccessManager &network, const QUrl &baseUrl, bool allowPlainHttp, CheckHandler handler);
-
-// Deprecated: startHomeserverCheck() on the old sendRequest(), kept for one release for
-// src/session/baseurlbinding.cpp.
-QPointer<QNetworkReply> checkHomeserver(QNetworkAccessManager &network, const QUrl &baseUrl,
-    bool allowPlainHttp, QObject *context, CheckHandler handler);
 
 } // namespace Portico::Discovery

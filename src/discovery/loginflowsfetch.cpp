@@ -31,24 +31,6 @@ Matrix::Expected<Matrix::LoginFlows, Matrix::Error> flowsFrom(const Matrix::Http
     return flows.value();
 }
 
-QPointer<QNetworkReply> fetchFrom(QNetworkAccessManager &network, const Homeserver &homeserver,
-    const QString &prefix, bool mayFallBack, QObject *context, FlowsHandler handler)
-{
-    return Matrix::sendRequest(network, flowsRequest(homeserver, prefix), context,
-        [&network, homeserver, mayFallBack, context, handler](const auto &result) {
-            if (!result) {
-                if (mayFallBack && result.error().httpStatus == 404) {
-                    qCInfo(lcDiscovery) << "v3 login flows not found; trying r0";
-                    fetchFrom(network, homeserver, QStringLiteral("/_matrix/client/r0"), false,
-                        context, handler);
-                    return;
-                }
-                handler(Unexpected{result.error()});
-                return;
-            }
-            handler(flowsFrom(result.value()));
-        });
-}
 } // namespace
 
 void LoginFlowsFetch::start(
@@ -75,14 +57,6 @@ void LoginFlowsFetch::fetchFrom(QNetworkAccessManager &network, const Homeserver
             }
             handler(flowsFrom(result.value()));
         });
-}
-
-QPointer<QNetworkReply> fetchLoginFlows(QNetworkAccessManager &network,
-    const Homeserver &homeserver, QObject *context, FlowsHandler handler)
-{
-    const bool v3 = homeserver.versions.hasV3();
-    return fetchFrom(
-        network, homeserver, homeserver.versions.clientPrefix(), v3, context, std::move(handler));
 }
 
 } // namespace Portico::Discovery

@@ -29,9 +29,4 @@ private:
     Matrix::Call m_call;
 };
 
-// Deprecated: LoginFlowsFetch on the old sendRequest(), kept for one release for
-// app/providerscommand.cpp.
-QPointer<QNetworkReply> fetchLoginFlows(QNetworkAccessManager &network,
-    const Homeserver &homeserver, QObject *context, FlowsHandler handler);
-
 } // namespace Portico::Discovery

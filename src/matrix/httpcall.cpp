@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QTimer>
 
 #include <memory>
@@ -50,15 +51,11 @@ struct CallState
     QPointer<QNetworkReply> reply; // the attempt in flight
     QPointer<PortProbe> probe; // asking the port what it speaks, after a telling failure
     bool active = true;
-    // Set only for the deprecated sendRequest(), whose calls nobody owns: they keep themselves
-    // alive until they finish.
-    std::shared_ptr<CallState> self;
 
     void finish(const Expected<HttpResponse, Error> &result)
     {
         active = false;
         const HttpHandler done = std::move(handler);
-        const std::shared_ptr<CallState> keepAlive = std::move(self);
         done(result);
     }
 };
@@ -113,7 +110,7 @@ quint16 portOf(const QUrl &url)
 void retryLater(const std::shared_ptr<CallState> &state, std::chrono::milliseconds wait)
 {
     // Holds the call until the timer fires or the network manager goes: a cancelled call
-    // (inactive) sends nothing, and the deprecated wrapper's self-reference never outlives both.
+    // (inactive) sends nothing.
     QTimer::singleShot(timerInterval(wait), state->network, [state] {
         if (state->active)
             attempt(state);
@@ -232,7 +229,7 @@ void attempt(const std::shared_ptr<CallState> &state)
     }
 
     // A reply destroyed unfinished (its network manager went first) ends the call: nothing is
-    // answered, and the deprecated wrapper's self-reference is dropped rather than leaked.
+    // answered.
     auto finished = std::make_shared<bool>(false);
     QObject::connect(
         reply, &QObject::destroyed, [finished, weak = std::weak_ptr<CallState>(state)] {
@@ -241,7 +238,6 @@ void attempt(const std::shared_ptr<CallState> &state)
             if (const auto live = weak.lock()) {
                 live->active = false;
                 live->handler = {};
-                live->self.reset();
             }
         });
     QObject::connect(reply, &QNetworkReply::finished, reply, [finished] { *finished = true; });
@@ -375,18 +371,6 @@ Call startCall(QNetworkAccessManager &network, const HttpRequest &request, HttpH
     Call call;
     call.m_state = begin(network, request, std::move(handler));
     return call;
-}
-
-QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRequest &request,
-    QObject *context, HttpHandler handler)
-{
-    auto state = begin(network, request,
-        [context = QPointer<QObject>(context), handler = std::move(handler)](const auto &result) {
-            if (context)
-                handler(result);
-        });
-    state->self = state; // until it finishes, refused or not
-    return state->reply; // null when refused before sending
 }
 
 QByteArray formBody(const QList<std::pair<QString, QString>> &form)

@@ -8,7 +8,6 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
-#include <QPointer>
 #include <QUrl>
 
 #include <chrono>
@@ -17,7 +16,6 @@
 #include <utility>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Portico::Matrix {
 
@@ -37,9 +35,8 @@ struct HttpRequest
     // Plain http is refused unless the host is loopback or the user chose an http server.
     bool allowPlainHttp = false;
     int maxRedirects = 5;
-    // A 429 is retried by itself this many times, when the wait it asks for is short enough.
-    // (An abort() of the returned reply ends only the attempt in flight; callers that may
-    // abandon a request also check that its answer is still wanted.)
+    // A 429 is retried by itself this many times, when the wait it asks for is short enough
+    // (cancelling the Call drops a planned retry too).
     int rateLimitRetries = 2;
     std::chrono::milliseconds maxRetryWait{10000};
 };
@@ -87,14 +84,6 @@ private:
 // from the body; a 429 is retried as HttpRequest::rateLimitRetries allows.
 [[nodiscard]] Call startCall(
     QNetworkAccessManager &network, const HttpRequest &request, HttpHandler handler);
-
-// Deprecated, being replaced by startCall(): its abort() ends only the attempt in flight, not a
-// planned 429 retry. Sends `request` asynchronously. `handler` runs once, on `context`'s thread,
-// unless `context` is gone by then. Any non-2xx status becomes an Error built from the body.
-// Returns the reply so that the caller can abort() it (the handler then gets Kind::Cancelled), or
-// null when the request was refused before sending.
-QPointer<QNetworkReply> sendRequest(QNetworkAccessManager &network, const HttpRequest &request,
-    QObject *context, HttpHandler handler);
 
 // `form` as an application/x-www-form-urlencoded body. Pure.
 QByteArray formBody(const QList<std::pair<QString, QString>> &form);

@@ -13,8 +13,18 @@ bool isAllowedImageFormat(QByteArrayView format)
         || format == "gif";
 }
 
-Expected<QImage, QString> decodeCheckedImage(
-    const QByteArray &bytes, const QSize &shownSize, const ImageLimits &limits)
+bool isAllowedImageContentType(QByteArrayView contentType)
+{
+    const QByteArray type = contentType.toByteArray().split(';').constFirst().trimmed().toLower();
+    return type == "image/png" || type == "image/jpeg" || type == "image/webp"
+        || type == "image/gif";
+}
+
+namespace {
+// Sets `reader` up on `buffer` (which holds `bytes`) and checks what its header says: the size
+// the header declares, or why the bytes are refused. Nothing is decoded.
+Expected<QSize, QString> checkHeader(
+    const QByteArray &bytes, QBuffer &buffer, QImageReader &reader, const ImageLimits &limits)
 {
     if (bytes.isEmpty())
         return Unexpected{QStringLiteral("empty image")};
@@ -22,10 +32,9 @@ Expected<QImage, QString> decodeCheckedImage(
         return Unexpected{QStringLiteral("image of %1 bytes, over the limit of %2")
                               .arg(bytes.size())
                               .arg(limits.maxBytes)};
-    QBuffer buffer;
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer);
+    reader.setDevice(&buffer);
     reader.setDecideFormatFromContent(true);
     reader.setAutoTransform(true);
     // A second fence behind the dimension check below, in MiB: what maxSide x maxSide RGBA needs.
@@ -45,6 +54,26 @@ Expected<QImage, QString> decodeCheckedImage(
                               .arg(declared.width())
                               .arg(declared.height())
                               .arg(limits.maxSide)};
+    return declared;
+}
+} // namespace
+
+Expected<QSize, QString> checkImageHeader(const QByteArray &bytes, const ImageLimits &limits)
+{
+    QBuffer buffer;
+    QImageReader reader;
+    return checkHeader(bytes, buffer, reader, limits);
+}
+
+Expected<QImage, QString> decodeCheckedImage(
+    const QByteArray &bytes, const QSize &shownSize, const ImageLimits &limits)
+{
+    QBuffer buffer;
+    QImageReader reader;
+    const auto checked = checkHeader(bytes, buffer, reader, limits);
+    if (!checked)
+        return Unexpected{checked.error()};
+    const QSize declared = checked.value();
     if (shownSize.isValid() && !shownSize.isEmpty()
         && (declared.width() > shownSize.width() || declared.height() > shownSize.height()))
         reader.setScaledSize(declared.scaled(shownSize, Qt::KeepAspectRatio));

@@ -2,31 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountclient.h"
 
-#include "matrix/endpoint.h"
-#include "matrix/httpcall.h"
+#include "sessionrequest.h"
 
 namespace Portico::Session {
 
 using Matrix::Unexpected;
 
-namespace {
-Matrix::HttpRequest requestFor(const Session &session, QStringView path)
+Matrix::Call AccountClient::whoami(const Session &session, WhoAmIHandler handler)
 {
-    Matrix::HttpRequest request;
-    request.url = Matrix::endpoint(session.baseUrl, path);
-    request.accessToken = session.accessToken;
-    request.allowPlainHttp = session.plainHttpAllowed;
-    // Never follow a redirect with our token to wherever it points.
-    request.maxRedirects = 0;
-    return request;
-}
-} // namespace
-
-QPointer<QNetworkReply> AccountClient::whoami(const Session &session, QObject *context,
-    std::function<void(const Matrix::Expected<WhoAmI, Matrix::Error> &)> handler)
-{
-    return Matrix::sendRequest(m_network, requestFor(session, u"/_matrix/client/v3/account/whoami"),
-        context, [handler](const auto &result) {
+    return Matrix::startCall(m_network,
+        sessionRequest(session, u"/_matrix/client/v3/account/whoami"),
+        [handler = std::move(handler)](const auto &result) {
             if (!result) {
                 handler(Unexpected{result.error()});
                 return;
@@ -42,18 +28,11 @@ QPointer<QNetworkReply> AccountClient::whoami(const Session &session, QObject *c
         });
 }
 
-QPointer<QNetworkReply> AccountClient::logout(const Session &session, QObject *context,
-    std::function<void(const Matrix::Expected<bool, Matrix::Error> &)> handler)
+Matrix::Call AccountClient::logout(const Session &session, LogoutHandler handler)
 {
-    Matrix::HttpRequest request = requestFor(session, u"/_matrix/client/v3/logout");
+    Matrix::HttpRequest request = sessionRequest(session, u"/_matrix/client/v3/logout");
     request.verb = QByteArrayLiteral("POST");
-    return Matrix::sendRequest(m_network, request, context, [handler](const auto &result) {
-        if (!result) {
-            handler(Unexpected{result.error()});
-            return;
-        }
-        handler(true);
-    });
+    return Matrix::startCall(m_network, request, doneOrError(std::move(handler)));
 }
 
 } // namespace Portico::Session

@@ -6,13 +6,11 @@
 
 #include "matrix/error.h"
 #include "matrix/expected.h"
-
-#include <QPointer>
+#include "matrix/httpcall.h"
 
 #include <functional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Portico::Session {
 
@@ -22,18 +20,21 @@ struct WhoAmI
     QString deviceId;
 };
 
-// Authenticated requests of a session, always sent to the session's bound base URL.
+// Authenticated requests of a session, always sent to the session's bound base URL. Each
+// returned Call owns its request and any 429 retry: keep it as a member of whatever wants the
+// answer; cancelling or destroying it means the handler never runs and nothing more is sent.
 class AccountClient
 {
 public:
+    using WhoAmIHandler = std::function<void(const Matrix::Expected<WhoAmI, Matrix::Error> &)>;
+    using LogoutHandler = std::function<void(const Matrix::Expected<bool, Matrix::Error> &)>;
+
     explicit AccountClient(QNetworkAccessManager &network)
         : m_network(network)
     {}
 
-    QPointer<QNetworkReply> whoami(const Session &session, QObject *context,
-        std::function<void(const Matrix::Expected<WhoAmI, Matrix::Error> &)> handler);
-    QPointer<QNetworkReply> logout(const Session &session, QObject *context,
-        std::function<void(const Matrix::Expected<bool, Matrix::Error> &)> handler);
+    [[nodiscard]] Matrix::Call whoami(const Session &session, WhoAmIHandler handler);
+    [[nodiscard]] Matrix::Call logout(const Session &session, LogoutHandler handler);
 
 private:
     QNetworkAccessManager &m_network;

@@ -6,8 +6,6 @@
 #include "matrix/logging.h"
 
 #include <QCoreApplication>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 
 namespace Portico::Session {
 
@@ -17,12 +15,41 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("Portico::Session", text);
 }
+
+// Why a session stays with the server that issued it, rather than the base URL the login
+// response named. A free function, so that lupdate files the sentences under Portico::Session.
+enum class Refusal { Insecure, Unreachable, NotAHomeserver, UnknownSession };
+QString refusalText(Refusal why)
+{
+    switch (why) {
+    case Refusal::Insecure:
+        return tr("The server asked Portico to continue at %1, which is not secure (plain http). "
+                  "Your session stays with %2.");
+    case Refusal::Unreachable:
+        return tr("The server asked Portico to continue at %1, which could not be reached. Your "
+                  "session stays with %2.");
+    case Refusal::NotAHomeserver:
+        return tr("The server asked Portico to continue at %1, which is not a Matrix server. Your "
+                  "session stays with %2.");
+    case Refusal::UnknownSession:
+        break;
+    }
+    return tr("The server asked Portico to continue at %1, which does not recognise your "
+              "session. Your session stays with %2.");
+}
+
+QString invalidAddressText(const QUrl &loginServer)
+{
+    return tr("The server suggested another address for your session, but it is not valid. "
+              "Portico stays with %1.")
+        .arg(loginServer.toDisplayString());
+}
 } // namespace
 
-QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
-    const Discovery::Homeserver &loginServer, const Matrix::LoginResponse &response,
-    QObject *context, BindingHandler handler)
+void BaseUrlBinder::start(const Discovery::Homeserver &loginServer,
+    const Matrix::LoginResponse &response, BindingHandler handler)
 {
+    m_call.cancel();
     const BaseUrlBinding stay{loginServer.baseUrl, loginServer.plainHttpAllowed,
         Matrix::LoginResponse::BaseUrlSource::None, {}};
     if (response.baseUrlSource == Matrix::LoginResponse::BaseUrlSource::None) {
@@ -30,16 +57,14 @@ QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
         if (!response.baseUrlProblem.isEmpty()) {
             qCWarning(lcSession) << "login response names no usable base URL:"
                                  << response.baseUrlProblem;
-            binding.warning = tr("The server suggested another address for your session, but it "
-                                 "is not valid. Portico stays with %1.")
-                                  .arg(loginServer.baseUrl.toDisplayString());
+            binding.warning = invalidAddressText(loginServer.baseUrl);
         }
         handler(binding);
-        return nullptr;
+        return;
     }
     if (response.baseUrl == loginServer.baseUrl) {
         handler({loginServer.baseUrl, loginServer.plainHttpAllowed, response.baseUrlSource, {}});
-        return nullptr;
+        return;
     }
     qCInfo(lcSession) << "login response moves the session to"
                       << response.baseUrl.toDisplayString();
@@ -54,43 +79,35 @@ QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
         qCWarning(lcSession) << "not binding to" << response.baseUrl.toDisplayString();
         handler(binding);
     };
-    QNetworkAccessManager *manager = &network;
-    QPointer<QObject> guard(context);
-    return Discovery::checkHomeserver(network, response.baseUrl, loginServer.plainHttpAllowed,
-        context, [manager, guard, response, handler, stayBecause](const auto &checked) {
+    m_call = Discovery::startHomeserverCheck(m_network, response.baseUrl,
+        loginServer.plainHttpAllowed, [this, response, handler, stayBecause](const auto &checked) {
             if (!checked) {
                 switch (checked.error().reason) {
                 case Discovery::CheckError::Reason::Insecure:
-                    stayBecause(tr("The server asked Portico to continue at %1, which is not "
-                                   "secure (plain http). Your session stays with %2."));
+                    stayBecause(refusalText(Refusal::Insecure));
                     return;
                 case Discovery::CheckError::Reason::Unreachable:
-                    stayBecause(tr("The server asked Portico to continue at %1, which could not "
-                                   "be reached. Your session stays with %2."));
+                    stayBecause(refusalText(Refusal::Unreachable));
                     return;
                 case Discovery::CheckError::Reason::NotAHomeserver:
-                    stayBecause(tr("The server asked Portico to continue at %1, which is not a "
-                                   "Matrix server. Your session stays with %2."));
+                    stayBecause(refusalText(Refusal::NotAHomeserver));
                     return;
                 }
                 return;
             }
-            if (!guard)
-                return;
             const Discovery::Homeserver homeserver = checked.value();
             Session probe;
             probe.baseUrl = homeserver.baseUrl;
             probe.accessToken = response.accessToken;
             probe.plainHttpAllowed = homeserver.plainHttpAllowed;
-            AccountClient(*manager).whoami(probe, guard.data(),
-                [homeserver, response, handler, stayBecause](const auto &result) {
+            m_call = AccountClient(m_network).whoami(
+                probe, [homeserver, response, handler, stayBecause](const auto &result) {
                     if (result && result->userId == response.userId) {
                         handler({homeserver.baseUrl, homeserver.plainHttpAllowed,
                             response.baseUrlSource, {}});
                         return;
                     }
-                    stayBecause(tr("The server asked Portico to continue at %1, which does not "
-                                   "recognise your session. Your session stays with %2."));
+                    stayBecause(refusalText(Refusal::UnknownSession));
                 });
         });
 }

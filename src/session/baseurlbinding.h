@@ -3,14 +3,12 @@
 #pragma once
 
 #include "discovery/homeservercheck.h"
+#include "matrix/httpcall.h"
 #include "matrix/loginresponse.h"
-
-#include <QPointer>
 
 #include <functional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Portico::Session {
 
@@ -32,9 +30,25 @@ using BindingHandler = std::function<void(const BaseUrlBinding &)>;
 // server), answers /versions as a Matrix homeserver, and then knows the new session (whoami
 // with its token gives its user). The token goes nowhere before /versions has answered; a URL
 // that is the login server itself (already discovered and checked) is taken without a request.
-// Always calls `handler`, possibly before returning.
-QPointer<QNetworkReply> bindBaseUrl(QNetworkAccessManager &network,
-    const Discovery::Homeserver &loginServer, const Matrix::LoginResponse &response,
-    QObject *context, BindingHandler handler);
+// Owns its requests (/versions, then whoami) and their 429 retries: cancel(), a new start() or
+// destroying it drops them, and the handler never runs afterwards.
+class BaseUrlBinder
+{
+public:
+    explicit BaseUrlBinder(QNetworkAccessManager &network)
+        : m_network(network)
+    {}
+    Q_DISABLE_COPY_MOVE(BaseUrlBinder)
+
+    // Calls `handler` once, possibly before returning, unless cancelled first.
+    void start(const Discovery::Homeserver &loginServer, const Matrix::LoginResponse &response,
+        BindingHandler handler);
+    void cancel() { m_call.cancel(); }
+    bool isActive() const { return m_call.isActive(); }
+
+private:
+    QNetworkAccessManager &m_network;
+    Matrix::Call m_call;
+};
 
 } // namespace Portico::Session

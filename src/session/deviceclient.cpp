@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deviceclient.h"
 
+#include "sessionrequest.h"
+
 #include "matrix/endpoint.h"
 #include "matrix/logging.h"
 
@@ -14,17 +16,6 @@ namespace Portico::Session {
 using Matrix::Unexpected;
 
 namespace {
-Matrix::HttpRequest requestFor(const Session &session, const QString &encodedPath)
-{
-    Matrix::HttpRequest request;
-    request.url = Matrix::endpoint(session.baseUrl, encodedPath);
-    request.accessToken = session.accessToken;
-    request.allowPlainHttp = session.plainHttpAllowed;
-    // Never follow a redirect with our token to wherever it points.
-    request.maxRedirects = 0;
-    return request;
-}
-
 QString devicePath(const QString &deviceId)
 {
     return QStringLiteral("/_matrix/client/v3/devices/") + Matrix::encodePathSegment(deviceId);
@@ -82,12 +73,10 @@ Matrix::Expected<DeviceList, QString> parseDevices(const QByteArray &body)
     return parseDevices(doc.object());
 }
 
-QPointer<QNetworkReply> DeviceClient::list(const Session &session, QObject *context,
-    std::function<void(const Matrix::Expected<QList<Device>, Matrix::Error> &)> handler)
+Matrix::Call DeviceClient::list(const Session &session, ListHandler handler)
 {
-    return Matrix::sendRequest(m_network,
-        requestFor(session, QStringLiteral("/_matrix/client/v3/devices")), context,
-        [handler](const auto &result) {
+    return Matrix::startCall(m_network, sessionRequest(session, u"/_matrix/client/v3/devices"),
+        [handler = std::move(handler)](const auto &result) {
             if (!result) {
                 handler(Unexpected{result.error()});
                 return;
@@ -103,26 +92,19 @@ QPointer<QNetworkReply> DeviceClient::list(const Session &session, QObject *cont
         });
 }
 
-QPointer<QNetworkReply> DeviceClient::rename(const Session &session, const QString &deviceId,
-    const QString &displayName, QObject *context,
-    std::function<void(const Matrix::Expected<bool, Matrix::Error> &)> handler)
+Matrix::Call DeviceClient::rename(const Session &session, const QString &deviceId,
+    const QString &displayName, RenameHandler handler)
 {
-    Matrix::HttpRequest request = requestFor(session, devicePath(deviceId));
+    Matrix::HttpRequest request = sessionRequest(session, devicePath(deviceId));
     request.verb = QByteArrayLiteral("PUT");
     request.json = QJsonObject{{QStringLiteral("display_name"), displayName}};
-    return Matrix::sendRequest(m_network, request, context, [handler](const auto &result) {
-        if (!result) {
-            handler(Unexpected{result.error()});
-            return;
-        }
-        handler(true);
-    });
+    return Matrix::startCall(m_network, request, doneOrError(std::move(handler)));
 }
 
 Matrix::HttpRequest DeviceClient::deleteDeviceRequest(
     const Session &session, const QString &deviceId, const QJsonObject &auth)
 {
-    Matrix::HttpRequest request = requestFor(session, devicePath(deviceId));
+    Matrix::HttpRequest request = sessionRequest(session, devicePath(deviceId));
     request.verb = QByteArrayLiteral("DELETE");
     if (!auth.isEmpty())
         request.json.insert(QStringLiteral("auth"), auth);
@@ -132,8 +114,7 @@ Matrix::HttpRequest DeviceClient::deleteDeviceRequest(
 Matrix::HttpRequest DeviceClient::deleteDevicesRequest(
     const Session &session, const QStringList &deviceIds, const QJsonObject &auth)
 {
-    Matrix::HttpRequest request
-        = requestFor(session, QStringLiteral("/_matrix/client/v3/delete_devices"));
+    Matrix::HttpRequest request = sessionRequest(session, u"/_matrix/client/v3/delete_devices");
     request.verb = QByteArrayLiteral("POST");
     request.json.insert(QStringLiteral("devices"), QJsonArray::fromStringList(deviceIds));
     if (!auth.isEmpty())

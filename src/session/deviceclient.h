@@ -11,13 +11,11 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
-#include <QPointer>
 #include <QStringList>
 
 #include <functional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Portico::Session {
 
@@ -45,19 +43,22 @@ Matrix::Expected<DeviceList, QString> parseDevices(const QByteArray &body);
 
 // The devices of a session's user, always at the session's bound base URL with its token.
 // Deleting devices needs User-Interactive Auth: the two request builders below take the `auth`
-// object (empty: none) so that a Uia::AuthSession can drive them.
+// object (empty: none) so that a Uia::AuthSession can drive them. Each returned Call owns its
+// request and any 429 retry: cancelling or destroying it means the handler never runs and
+// nothing more is sent.
 class DeviceClient
 {
 public:
+    using ListHandler = std::function<void(const Matrix::Expected<QList<Device>, Matrix::Error> &)>;
+    using RenameHandler = std::function<void(const Matrix::Expected<bool, Matrix::Error> &)>;
+
     explicit DeviceClient(QNetworkAccessManager &network)
         : m_network(network)
     {}
 
-    QPointer<QNetworkReply> list(const Session &session, QObject *context,
-        std::function<void(const Matrix::Expected<QList<Device>, Matrix::Error> &)> handler);
-    QPointer<QNetworkReply> rename(const Session &session, const QString &deviceId,
-        const QString &displayName, QObject *context,
-        std::function<void(const Matrix::Expected<bool, Matrix::Error> &)> handler);
+    [[nodiscard]] Matrix::Call list(const Session &session, ListHandler handler);
+    [[nodiscard]] Matrix::Call rename(const Session &session, const QString &deviceId,
+        const QString &displayName, RenameHandler handler);
 
     // DELETE /_matrix/client/v3/devices/{deviceId}
     static Matrix::HttpRequest deleteDeviceRequest(

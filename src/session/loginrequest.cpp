@@ -61,13 +61,4 @@ Matrix::Call startLogin(QNetworkAccessManager &network, const Discovery::Homeser
         parsingLogin(std::move(handler)));
 }
 
-QPointer<QNetworkReply> postLogin(QNetworkAccessManager &network,
-    const Discovery::Homeserver &homeserver, QJsonObject credentials, const QString &deviceName,
-    QObject *context, LoginHandler handler)
-{
-    return Matrix::sendRequest(network,
-        loginRequest(homeserver, std::move(credentials), deviceName), context,
-        parsingLogin(std::move(handler)));
-}
-
 } // namespace Portico::Session

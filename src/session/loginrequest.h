@@ -9,12 +9,10 @@
 #include "matrix/loginresponse.h"
 
 #include <QJsonObject>
-#include <QPointer>
 
 #include <functional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Portico::Session {
 
@@ -29,12 +27,6 @@ using LoginHandler
 [[nodiscard]] Matrix::Call startLogin(QNetworkAccessManager &network,
     const Discovery::Homeserver &homeserver, QJsonObject credentials, const QString &deviceName,
     LoginHandler handler);
-
-// Deprecated: startLogin() on the old sendRequest(), kept for one release for callers outside
-// the sign-in code (tests/session/tst_tokenrefresher.cpp). Its abort() misses a planned retry.
-QPointer<QNetworkReply> postLogin(QNetworkAccessManager &network,
-    const Discovery::Homeserver &homeserver, QJsonObject credentials, const QString &deviceName,
-    QObject *context, LoginHandler handler);
 
 // "Portico on <hostname>".
 QString defaultDeviceName();

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profileclient.h"
 
+#include "sessionrequest.h"
+
 #include "matrix/endpoint.h"
 #include "matrix/logging.h"
 
@@ -67,14 +69,9 @@ Matrix::Expected<Profile, QString> parseProfile(const QByteArray &body)
 
 Matrix::HttpRequest ProfileClient::profileRequest(const Session &session)
 {
-    Matrix::HttpRequest request;
-    request.url = Matrix::endpoint(session.baseUrl,
+    Matrix::HttpRequest request = sessionRequest(session,
         QString(QStringLiteral("/_matrix/client/v3/profile/")
             + Matrix::encodePathSegment(session.userId)));
-    request.accessToken = session.accessToken;
-    request.allowPlainHttp = session.plainHttpAllowed;
-    // Never follow a redirect with our token to wherever it points.
-    request.maxRedirects = 0;
     request.maxBodyBytes = 64 * 1024;
     request.timeout = 15s;
     return request;

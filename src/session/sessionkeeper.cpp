@@ -86,6 +86,7 @@ void SessionKeeper::markVerified()
 void SessionKeeper::stop()
 {
     ++m_generation;
+    m_check.cancel();
     m_retry.stop();
     m_refresher.stop();
 }
@@ -94,8 +95,8 @@ void SessionKeeper::check(bool mayRefresh)
 {
     setState(State::Verifying);
     const quint64 generation = ++m_generation;
-    AccountClient(m_network).whoami(
-        m_session, this, [this, generation, mayRefresh](const auto &result) {
+    m_check = AccountClient(m_network).whoami(
+        m_session, [this, generation, mayRefresh](const auto &result) {
             if (generation != m_generation)
                 return;
             if (result) {
@@ -138,6 +139,7 @@ void SessionKeeper::check(bool mayRefresh)
 void SessionKeeper::signOut(SignOutDone done)
 {
     ++m_generation; // no check answers any more, none is planned
+    m_check.cancel();
     m_retry.stop();
     m_signingOut = true;
     if (m_session.isOAuth())
@@ -162,28 +164,29 @@ void SessionKeeper::revoke(const SignOutDone &done)
 
 void SessionKeeper::sendLogout(bool mayRefresh, const SignOutDone &done)
 {
-    AccountClient(m_network).logout(m_session, this, [this, mayRefresh, done](const auto &result) {
-        if (result || !result.error().is(u"M_UNKNOWN_TOKEN") || !mayRefresh
-            || m_session.refreshToken.isEmpty()) {
-            m_refresher.stop();
-            done(result);
-            return;
-        }
-        // An expired access token: the server still has the device. Refresh and log out
-        // with the new token, or the device would stay there.
-        const Matrix::Error expired = result.error();
-        m_refresher.refreshNow([this, done, expired](const auto &refreshed) {
-            if (refreshed) {
-                sendLogout(false, done);
-                return;
-            }
-            m_refresher.stop();
-            // Refused: the server has ended the session itself. Anything else: it could
-            // not be asked, and the caller says so.
-            done(Matrix::Unexpected{
-                TokenRefresher::isRefusal(refreshed.error()) ? expired : refreshed.error()});
-        });
-    });
+    m_logout
+        = AccountClient(m_network).logout(m_session, [this, mayRefresh, done](const auto &result) {
+              if (result || !result.error().is(u"M_UNKNOWN_TOKEN") || !mayRefresh
+                  || m_session.refreshToken.isEmpty()) {
+                  m_refresher.stop();
+                  done(result);
+                  return;
+              }
+              // An expired access token: the server still has the device. Refresh and log out
+              // with the new token, or the device would stay there.
+              const Matrix::Error expired = result.error();
+              m_refresher.refreshNow([this, done, expired](const auto &refreshed) {
+                  if (refreshed) {
+                      sendLogout(false, done);
+                      return;
+                  }
+                  m_refresher.stop();
+                  // Refused: the server has ended the session itself. Anything else: it could
+                  // not be asked, and the caller says so.
+                  done(Matrix::Unexpected{
+                      TokenRefresher::isRefusal(refreshed.error()) ? expired : refreshed.error()});
+              });
+          });
 }
 
 void SessionKeeper::retryLater(const Matrix::Error &error)

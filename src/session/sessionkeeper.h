@@ -7,6 +7,7 @@
 
 #include "matrix/error.h"
 #include "oauth/oauthrefresher.h"
+#include "matrix/httpcall.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -98,6 +99,8 @@ private:
     Session m_session;
     TokenRefresher m_refresher;
     OAuth::OAuthRevoker m_revoker;
+    Matrix::Call m_check; // /whoami; stop() cancels it
+    Matrix::Call m_logout; // lives until answered, or with the keeper
     QTimer m_retry;
     Backoff m_backoff;
     State m_state = State::Unverified;

@@ -3,16 +3,14 @@
 #include "loginexchange.h"
 
 #include "matrix/logging.h"
-#include "session/baseurlbinding.h"
 #include "session/loginrequest.h"
-
-#include <QNetworkReply>
 
 namespace Portico::SignIn {
 
 LoginExchange::LoginExchange(QNetworkAccessManager &network, QObject *parent)
     : QObject(parent)
     , m_network(network)
+    , m_binding(network)
 {}
 
 void LoginExchange::cancel()
@@ -20,8 +18,7 @@ void LoginExchange::cancel()
     ++m_attempt;
     m_running = false;
     m_login.cancel();
-    if (m_binding)
-        m_binding->abort();
+    m_binding.cancel();
 }
 
 void LoginExchange::start(const Discovery::Homeserver &homeserver, QJsonObject credentials,
@@ -42,7 +39,7 @@ void LoginExchange::start(const Discovery::Homeserver &homeserver, QJsonObject c
                 return;
             }
             const Matrix::LoginResponse response = result.value();
-            m_binding = Session::bindBaseUrl(m_network, homeserver, response, this,
+            m_binding.start(homeserver, response,
                 [this, attempt, homeserver, loginMethod, handler, response](
                     const Session::BaseUrlBinding &binding) {
                     if (attempt != m_attempt)

@@ -6,16 +6,15 @@
 #include "matrix/error.h"
 #include "matrix/expected.h"
 #include "matrix/httpcall.h"
+#include "session/baseurlbinding.h"
 #include "session/session.h"
 
 #include <QJsonObject>
 #include <QObject>
-#include <QPointer>
 
 #include <functional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Portico::SignIn {
 
@@ -49,7 +48,7 @@ public:
 private:
     QNetworkAccessManager &m_network;
     Matrix::Call m_login;
-    QPointer<QNetworkReply> m_binding; // bindBaseUrl() still hands out a reply
+    Session::BaseUrlBinder m_binding;
     quint64 m_attempt = 0;
     bool m_running = false;
 };

@@ -6,7 +6,6 @@
 #include "session/deviceclient.h"
 
 #include <QCoreApplication>
-#include <QNetworkReply>
 
 namespace Portico::Ui {
 
@@ -42,24 +41,20 @@ void DevicesController::refresh()
     const Session::Session session = m_session();
     if (!session.isValid())
         return;
-    if (m_listing)
-        m_listing->abort();
     setBusy(true);
-    m_listing
-        = Session::DeviceClient(m_network).list(session, this, [this, session](const auto &result) {
-              if (!result && result.error().kind == Matrix::Error::Kind::Cancelled)
-                  return; // a newer refresh or leaving the page
-              setBusy(m_prompt.active());
-              if (!result) {
-                  noticeRejection(result.error());
-                  setMessages(result.error().describe() + u' '
-                          + tr("Portico could not load your devices. Try again."),
-                      m_noticeText);
-                  return;
-              }
-              m_devices.setDevices(result.value(), session.deviceId);
-              Q_EMIT loaded(int(result->size()));
-          });
+    // Replaces (and so cancels) a listing under way.
+    m_listing = Session::DeviceClient(m_network).list(session, [this, session](const auto &result) {
+        setBusy(m_prompt.active());
+        if (!result) {
+            noticeRejection(result.error());
+            setMessages(result.error().describe() + u' '
+                    + tr("Portico could not load your devices. Try again."),
+                m_noticeText);
+            return;
+        }
+        m_devices.setDevices(result.value(), session.deviceId);
+        Q_EMIT loaded(int(result->size()));
+    });
 }
 
 void DevicesController::rename(const QString &deviceId, const QString &displayName)
@@ -69,8 +64,8 @@ void DevicesController::rename(const QString &deviceId, const QString &displayNa
     if (!session.isValid() || name.isEmpty() || name == m_devices.displayName(deviceId))
         return;
     setBusy(true);
-    Session::DeviceClient(m_network).rename(
-        session, deviceId, name, this, [this](const auto &result) {
+    m_renaming = Session::DeviceClient(m_network).rename(
+        session, deviceId, name, [this](const auto &result) {
             setBusy(false);
             if (!result) {
                 noticeRejection(result.error());
@@ -134,8 +129,8 @@ void DevicesController::cancelDelete()
 
 void DevicesController::reset()
 {
-    if (m_listing)
-        m_listing->abort();
+    m_listing.cancel();
+    m_renaming.cancel();
     m_prompt.cancel();
     cancelDelete();
     m_devices.clear();

@@ -5,16 +5,15 @@
 #include "authprompt.h"
 #include "devicelistmodel.h"
 
+#include "matrix/httpcall.h"
 #include "session/session.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Portico::Ui {
 
@@ -77,7 +76,8 @@ private:
     SessionSource m_session;
     DeviceListModel m_devices;
     AuthPrompt m_prompt;
-    QPointer<QNetworkReply> m_listing;
+    Matrix::Call m_listing;
+    Matrix::Call m_renaming;
     QStringList m_deleteTargets;
     QString m_deleteQuestion;
     QString m_errorText;

@@ -2,20 +2,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "iconprovider.h"
 
+#include "matrix/cachefile.h"
 #include "matrix/httpcall.h"
+#include "matrix/imagecheck.h"
 #include "matrix/logging.h"
 
-#include <QBuffer>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
-#include <QImageReader>
 #include <QNetworkAccessManager>
 #include <QPointer>
 
-#include <cstdio>
 #include <functional>
+#include <map>
 
 using namespace std::chrono_literals;
 
@@ -24,69 +24,22 @@ namespace Portico::Ui {
 namespace {
 constexpr auto CacheLifetime = 7 * 24h;
 
-// The formats an icon needs. Not SVG: rendering it has no bound on work or memory.
-bool acceptedContentType(const QByteArray &contentType)
-{
-    const QByteArray type = contentType.split(';').first().trimmed().toLower();
-    return type == "image/png" || type == "image/jpeg" || type == "image/webp"
-        || type == "image/gif";
-}
+constexpr Matrix::ImageLimits IconLimits{IconProvider::MaxIconBytes, IconProvider::MaxIconSide};
 
-// Reads the header first (format and declared size), refuses what is not an accepted format or
-// declares more than MaxIconSide, and decodes once, straight at the size shown.
-// With `decode` false, only the header is checked (an empty image when it passes).
-QImage decodeIcon(
-    const QByteArray &bytes, const QSize &requested, QString *error, bool decode = true)
+// Checked and decoded by the one image policy (matrix/imagecheck.h), at the size shown; an icon
+// smaller than that is scaled up to it, as QML asked.
+QImage decodeIcon(const QByteArray &bytes, const QSize &requested, QString *error)
 {
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer);
-    reader.setDecideFormatFromContent(true); // the bytes decide, not a name or a content type
-    reader.setAllocationLimit(32); // MiB; a second bound should the header lie
-    const QByteArray format = reader.format();
-    if (format != "png" && format != "jpeg" && format != "webp" && format != "gif") {
-        *error = QStringLiteral("format not accepted: ")
-            + QString::fromLatin1(format.isEmpty() ? QByteArrayLiteral("unknown") : format);
+    const auto decoded = Matrix::decodeCheckedImage(bytes, requested, IconLimits);
+    if (!decoded) {
+        *error = decoded.error();
         return {};
     }
-    const QSize declared = reader.size();
-    if (!declared.isValid() || declared.isEmpty()) {
-        *error = QStringLiteral("no declared size");
-        return {};
-    }
-    if (declared.width() > IconProvider::MaxIconSide
-        || declared.height() > IconProvider::MaxIconSide) {
-        *error = QStringLiteral("declared size too large: %1x%2")
-                     .arg(declared.width())
-                     .arg(declared.height());
-        return {};
-    }
-    if (!decode)
-        return {};
-    if (requested.isValid() && !requested.isEmpty())
-        reader.setScaledSize(declared.scaled(requested, Qt::KeepAspectRatio));
-    QImage image = reader.read();
-    if (image.isNull())
-        *error = QStringLiteral("the image does not decode: ") + reader.errorString();
+    const QImage &image = decoded.value();
+    if (requested.isValid() && !requested.isEmpty() && image.width() < requested.width()
+        && image.height() < requested.height())
+        return image.scaled(requested, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     return image;
-}
-
-// Written to a temporary name, then renamed over the old file: a reader sees the old icon or the
-// new one. No fsync (QSaveFile's): a cache needs no durability, a torn file fails to decode and is
-// fetched again, and waiting for the disk held every icon back by ~10 ms each.
-void writeCacheFile(const QString &path, const QByteArray &bytes)
-{
-    const QString temporary = path + QStringLiteral(".part");
-    QFile file(temporary);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
-        file.remove();
-        return;
-    }
-    file.close();
-    if (std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData())
-        != 0)
-        QFile::remove(temporary);
 }
 
 using IconHandler = std::function<void(const QByteArray &body, const QString &error)>;
@@ -95,35 +48,42 @@ using IconHandler = std::function<void(const QByteArray &body, const QString &er
 // asks again when an Image's size settles, and more than six requests to one host would wait
 // for a connection, a whole round trip later. Runs in the thread QML asks from (`network`'s);
 // the body is an image's (content type checked) and is in the disk cache when handlers run.
+// The download's Call lives with its waiting handlers, and with them in the thread's table: the
+// thread's end cancels what is still under way.
+struct Download
+{
+    Matrix::Call call;
+    QList<std::pair<QPointer<QObject>, IconHandler>> handlers;
+};
+
 void download(QNetworkAccessManager &network, const QUrl &url, const QString &cacheFile,
     QObject *context, IconHandler handler)
 {
-    static thread_local QHash<QUrl, QList<std::pair<QPointer<QObject>, IconHandler>>> waiting;
-    auto &handlers = waiting[url];
-    handlers.append({context, std::move(handler)});
-    if (handlers.size() > 1)
+    static thread_local std::map<QUrl, Download> downloads;
+    Download &entry = downloads[url];
+    entry.handlers.append({context, std::move(handler)});
+    if (entry.handlers.size() > 1)
         return; // already on its way
     Matrix::HttpRequest request;
     request.url = url;
     request.maxBodyBytes = IconProvider::MaxIconBytes;
     request.timeout = 15s;
     request.rateLimitRetries = 0;
-    Matrix::sendRequest(network, request, &network, [url, cacheFile](const auto &result) {
+    entry.call = Matrix::startCall(network, request, [url, cacheFile](const auto &result) {
         QByteArray body;
         QString error;
         if (!result)
             error = result.error().describe();
-        else if (!acceptedContentType(result->contentType))
+        else if (!Matrix::isAllowedImageContentType(result->contentType))
             error = QStringLiteral("not an accepted image type: ")
                 + QString::fromLatin1(result->contentType.left(64));
         else
             body = result->body;
         // Cached when its header passes; every read of the cache is checked again.
-        QString headerError;
-        if (!body.isEmpty() && !cacheFile.isEmpty()
-            && (decodeIcon(body, {}, &headerError, false), headerError.isEmpty()))
-            writeCacheFile(cacheFile, body);
-        for (const auto &[alive, deliver] : waiting.take(url))
+        if (!body.isEmpty() && !cacheFile.isEmpty() && Matrix::checkImageHeader(body, IconLimits))
+            Matrix::replaceCacheFile(cacheFile, body);
+        auto done = downloads.extract(url);
+        for (const auto &[alive, deliver] : done.mapped().handlers)
             if (alive)
                 deliver(body, error);
     });

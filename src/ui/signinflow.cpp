@@ -173,7 +173,7 @@ void SignInFlow::onSignedIn(const Session::Session &session, const QString &warn
     if (again && session.userId != again->userId) {
         // Another account at the IdP: end that session rather than mix it up with the device.
         qCInfo(lcUi) << "signed in again as another user; ending that session";
-        Session::AccountClient(m_network).logout(session, this, [](const auto &) {});
+        m_wrongUserLogout = Session::AccountClient(m_network).logout(session, [](const auto &) {});
         Q_EMIT failed(wrongUserText(session.userId, again->userId), Then::ShowServer);
         return;
     }

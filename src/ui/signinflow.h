@@ -101,6 +101,7 @@ private:
     std::optional<Session::Session> m_again;
     std::optional<Discovery::Homeserver> m_againServer;
     Matrix::Call m_againCheck;
+    Matrix::Call m_wrongUserLogout; // ends the session of a user who was not asked for
     bool m_busy = false;
 };
 

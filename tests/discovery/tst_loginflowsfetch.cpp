@@ -16,8 +16,8 @@ Matrix::Expected<Matrix::LoginFlows, Matrix::Error> fetch(
     QNetworkAccessManager &network, const Homeserver &homeserver)
 {
     std::optional<Matrix::Expected<Matrix::LoginFlows, Matrix::Error>> result;
-    QObject context;
-    fetchLoginFlows(network, homeserver, &context, [&](const auto &r) { result.emplace(r); });
+    LoginFlowsFetch fetch;
+    fetch.start(network, homeserver, [&](const auto &r) { result.emplace(r); });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
         qFatal("no answer");
     return *result;

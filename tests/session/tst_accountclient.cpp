@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session/accountclient.h"
 
+#include "cancelcheck.h"
 #include "cannedserver.h"
 #include "devserver.h"
 #include "devsession.h"
@@ -40,7 +41,7 @@ private Q_SLOTS:
         Session::AccountClient client(network);
 
         std::optional<Matrix::Expected<Session::WhoAmI, Matrix::Error>> who;
-        client.whoami(session, this, [&](const auto &r) { who.emplace(r); });
+        Matrix::Call call = client.whoami(session, [&](const auto &r) { who.emplace(r); });
         const auto me = wait(who);
         QVERIFY(me);
         QCOMPARE(me->userId, session.userId);
@@ -48,16 +49,40 @@ private Q_SLOTS:
         QVERIFY(server.requestLog().last().authenticated);
 
         std::optional<Matrix::Expected<bool, Matrix::Error>> out;
-        client.logout(session, this, [&](const auto &r) { out.emplace(r); });
+        call = client.logout(session, [&](const auto &r) { out.emplace(r); });
         QVERIFY(wait(out));
         QVERIFY(!server.isAccessTokenValid(session.accessToken));
 
         who.reset();
-        client.whoami(session, this, [&](const auto &r) { who.emplace(r); });
+        call = client.whoami(session, [&](const auto &r) { who.emplace(r); });
         const auto gone = wait(who);
         QVERIFY(!gone);
         QVERIFY(gone.error().is(u"M_UNKNOWN_TOKEN"));
         QVERIFY(!gone.error().softLogout);
+    }
+    void destroyedCallNeverAnswersNorRetries_data()
+    {
+        addCancelRows({QStringLiteral("/_matrix/client/v3/account/whoami")});
+    }
+    // Destroying the returned Call ends the request, planned 429 retry included.
+    void destroyedCallNeverAnswersNorRetries()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, when);
+        DevServer server(DevServer::Config::demo());
+        QVERIFY(server.start());
+        const Session::Session session = signInOnDevServer(network, server);
+        bool answered = false;
+        std::optional<Matrix::Call> call;
+        const int after = requestsAfterCancel(
+            network, server, path, CancelWhen(when),
+            [&] {
+                call = Session::AccountClient(network).whoami(
+                    session, [&](const auto &) { answered = true; });
+            },
+            [&] { call.reset(); });
+        QCOMPARE(after, 0);
+        QVERIFY(!answered);
     }
     void tokenIsNotCarriedAcrossRedirects()
     {
@@ -74,8 +99,8 @@ private Q_SLOTS:
         session.accessToken = QStringLiteral("tok");
         session.baseUrl = redirecting.url();
         std::optional<Matrix::Expected<Session::WhoAmI, Matrix::Error>> who;
-        Session::AccountClient(network).whoami(
-            session, this, [&](const auto &r) { who.emplace(r); });
+        const Matrix::Call call = Session::AccountClient(network).whoami(
+            session, [&](const auto &r) { who.emplace(r); });
         QVERIFY(!wait(who));
         QCOMPARE(other.heads().size(), 0);
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session/baseurlbinding.h"
 
+#include "cancelcheck.h"
 #include "cannedserver.h"
 #include "devserver.h"
 #include "devsession.h"
@@ -23,9 +24,8 @@ class TestBaseUrlBinding : public QObject
     Session::BaseUrlBinding bind(const Matrix::LoginResponse &response)
     {
         std::optional<Session::BaseUrlBinding> result;
-        QObject context;
-        Session::bindBaseUrl(
-            network, portal, response, &context, [&](const auto &b) { result = b; });
+        Session::BaseUrlBinder binder(network);
+        binder.start(portal, response, [&](const auto &b) { result = b; });
         if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
             qFatal("no answer");
         return *result;
@@ -82,6 +82,31 @@ private Q_SLOTS:
             (QStringList{QStringLiteral("/_matrix/client/versions"),
                 QStringLiteral("/_matrix/client/v3/account/whoami")}));
         QVERIFY(!target.requestLog().first().authenticated);
+    }
+    void destroyedBinderNeverAnswersNorRetries_data()
+    {
+        addCancelRows({QStringLiteral("/_matrix/client/versions"),
+            QStringLiteral("/_matrix/client/v3/account/whoami")});
+    }
+    // Destroying the binder at either step ends it: no answer, no retry, no next step.
+    void destroyedBinderNeverAnswersNorRetries()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, when);
+        DevServer target(DevServer::Config::demo());
+        QVERIFY(target.start());
+        const auto session = signInOnDevServer(network, target);
+        Matrix::LoginResponse response = pointingAt(target.baseUrl());
+        response.userId = session.userId;
+        response.accessToken = session.accessToken;
+        bool answered = false;
+        auto binder = std::make_unique<Session::BaseUrlBinder>(network);
+        const int after = requestsAfterCancel(
+            network, target, path, CancelWhen(when),
+            [&] { binder->start(portal, response, [&](const auto &) { answered = true; }); },
+            [&] { binder.reset(); });
+        QCOMPARE(after, 0);
+        QVERIFY(!answered);
     }
     void targetThatDoesNotKnowTheSessionStays()
     {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session/deviceclient.h"
 
+#include "cancelcheck.h"
 #include "devserver.h"
 #include "devsession.h"
 
@@ -90,7 +91,7 @@ private Q_SLOTS:
         Session::DeviceClient client(network);
 
         std::optional<Matrix::Expected<QList<Session::Device>, Matrix::Error>> listed;
-        client.list(session, this, [&](const auto &r) { listed.emplace(r); });
+        Matrix::Call call = client.list(session, [&](const auto &r) { listed.emplace(r); });
         auto devices = wait(listed);
         QVERIFY(devices);
         QCOMPARE(devices->size(), 2); // not Bob's
@@ -109,24 +110,49 @@ private Q_SLOTS:
         QVERIFY(server.requestLog().last().authenticated);
 
         std::optional<Matrix::Expected<bool, Matrix::Error>> renamed;
-        client.rename(session, QStringLiteral("OLDPHONE"), QStringLiteral("Phone / 2019 ü"), this,
+        call = client.rename(session, QStringLiteral("OLDPHONE"), QStringLiteral("Phone / 2019 ü"),
             [&](const auto &r) { renamed.emplace(r); });
         QVERIFY(wait(renamed));
         QCOMPARE(server.deviceDisplayName(Alice, QStringLiteral("OLDPHONE")),
             QString::fromUtf8("Phone / 2019 ü"));
         listed.reset();
-        client.list(session, this, [&](const auto &r) { listed.emplace(r); });
+        call = client.list(session, [&](const auto &r) { listed.emplace(r); });
         devices = wait(listed);
         QCOMPARE(find(*devices, QStringLiteral("OLDPHONE")).displayName,
             QString::fromUtf8("Phone / 2019 ü"));
 
         // Renaming a device that is not there (or another user's) is the server's 404.
         renamed.reset();
-        client.rename(session, QStringLiteral("BOBS"), QStringLiteral("mine now"), this,
+        call = client.rename(session, QStringLiteral("BOBS"), QStringLiteral("mine now"),
             [&](const auto &r) { renamed.emplace(r); });
         const auto refused = wait(renamed);
         QVERIFY(!refused);
         QVERIFY(refused.error().is(u"M_NOT_FOUND"));
+    }
+    void cancelledCallNeverAnswersNorRetries_data()
+    {
+        addCancelRows({QStringLiteral("/_matrix/client/v3/devices")});
+    }
+    // Cancelling the returned Call ends the request, planned 429 retry included.
+    void cancelledCallNeverAnswersNorRetries()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, when);
+        DevServer server(DevServer::Config::demo());
+        QVERIFY(server.start());
+        const Session::Session session = signInOnDevServer(network, server);
+        bool answered = false;
+        Matrix::Call call;
+        const int after = requestsAfterCancel(
+            network, server, path, CancelWhen(when),
+            [&] {
+                call = Session::DeviceClient(network).list(
+                    session, [&](const auto &) { answered = true; });
+            },
+            [&] { call.cancel(); });
+        QCOMPARE(after, 0);
+        QVERIFY(!answered);
+        QVERIFY(!call.isActive());
     }
     void listWithAnInvalidTokenFails()
     {
@@ -138,8 +164,8 @@ private Q_SLOTS:
         session.accessToken = QStringLiteral("syt_nope");
         session.baseUrl = server.baseUrl();
         std::optional<Matrix::Expected<QList<Session::Device>, Matrix::Error>> listed;
-        Session::DeviceClient(network).list(
-            session, this, [&](const auto &r) { listed.emplace(r); });
+        const Matrix::Call call = Session::DeviceClient(network).list(
+            session, [&](const auto &r) { listed.emplace(r); });
         const auto result = wait(listed);
         QVERIFY(!result);
         QVERIFY(result.error().is(u"M_UNKNOWN_TOKEN"));

@@ -19,12 +19,11 @@ using Result = Matrix::Expected<Matrix::LoginResponse, Matrix::Error>;
 Result exchange(QNetworkAccessManager &network, const QUrl &base, const QString &token)
 {
     std::optional<Result> result;
-    QObject context;
-    Session::postLogin(network,
+    const Matrix::Call call = Session::startLogin(network,
         Discovery::Homeserver{base, Matrix::Versions{{QStringLiteral("v1.1")}, {}}, false},
         {{QStringLiteral("type"), QStringLiteral("m.login.token")},
             {QStringLiteral("token"), token}},
-        QStringLiteral("Test device"), &context, [&](const auto &r) { result.emplace(r); });
+        QStringLiteral("Test device"), [&](const auto &r) { result.emplace(r); });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
         qFatal("no answer");
     return *result;

@@ -19,7 +19,7 @@
 using namespace Portico;
 
 namespace {
-// Signs in through the dev server's SSO pages and the real postLogin, which asks for a
+// Signs in through the dev server's SSO pages and the real startLogin, which asks for a
 // refresh token.
 Session::Session signIn(QNetworkAccessManager &network, const DevServer &server)
 {
@@ -27,11 +27,10 @@ Session::Session signIn(QNetworkAccessManager &network, const DevServer &server)
     const Discovery::Homeserver homeserver{
         server.baseUrl(), Matrix::Versions{{QStringLiteral("v1.11")}, {}}, false};
     std::optional<Session::Session> session;
-    QObject context;
-    Session::postLogin(network, homeserver,
+    const Matrix::Call call = Session::startLogin(network, homeserver,
         {{QStringLiteral("type"), QStringLiteral("m.login.token")},
             {QStringLiteral("token"), token}},
-        QStringLiteral("test"), &context, [&](const auto &result) {
+        QStringLiteral("test"), [&](const auto &result) {
             session = result ? Session::sessionFromLogin(
                           result.value(), server.baseUrl(), false, QStringLiteral("sso"))
                              : Session::Session{};

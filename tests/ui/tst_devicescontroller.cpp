@@ -4,6 +4,7 @@
 // homeserver: what the dialog shows at each stage, and what the user's answers do.
 #include "devicescontroller.h"
 
+#include "cancelcheck.h"
 #include "devserver.h"
 #include "devsession.h"
 #include "scriptedbrowser.h"
@@ -90,6 +91,27 @@ private Q_SLOTS:
         QCOMPARE(model->displayName(Tablet), QStringLiteral("Kitchen tablet"));
     }
 
+    void leavingThePageEndsTheListing_data()
+    {
+        addCancelRows({QStringLiteral("/_matrix/client/v3/devices")});
+    }
+    // reset() (leaving the page) while the devices are being listed: nothing more is sent, even
+    // after a 429, and nothing is loaded into the page left.
+    void leavingThePageEndsTheListing()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, when);
+        serve({{PasswordStage}}, QStringLiteral("password"));
+        Ui::DevicesController devices(network, [this] { return session; });
+        QSignalSpy loaded(&devices, &Ui::DevicesController::loaded);
+        const int after = requestsAfterCancel(
+            network, *server, path, CancelWhen(when), [&] { devices.refresh(); },
+            [&] { devices.reset(); });
+        QCOMPARE(after, 0);
+        QCOMPARE(loaded.size(), 0);
+        QCOMPARE(devices.devices()->rowCount(), 0);
+        QVERIFY(!devices.busy());
+    }
     void thisDeviceIsNotRemovedHere()
     {
         serve({{PasswordStage}}, QStringLiteral("password"));

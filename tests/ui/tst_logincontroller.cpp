@@ -461,8 +461,8 @@ private Q_SLOTS:
             server.softLogout(session.userId, session.deviceId);
         } else {
             std::optional<bool> done;
-            Session::AccountClient(network).logout(
-                session, this, [&](const auto &r) { done = bool(r); });
+            const Matrix::Call logout = Session::AccountClient(network).logout(
+                session, [&](const auto &r) { done = bool(r); });
             QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 15000);
         }
         Ui::LoginController again(network, store);
