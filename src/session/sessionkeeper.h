@@ -6,8 +6,8 @@
 #include "tokenrefresher.h"
 
 #include "matrix/error.h"
-#include "oauth/oauthrefresher.h"
 #include "matrix/httpcall.h"
+#include "oauth/oauthrefresher.h"
 
 #include <QDateTime>
 #include <QObject>
