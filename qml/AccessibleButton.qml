@@ -16,11 +16,30 @@ Button {
     implicitHeight: Math.max(Theme.buttonHeight - 8, implicitContentHeight + topPadding + bottomPadding)
     Accessible.onPressAction: clicked()
 
-    // The main action of a page (highlighted) in the highlight colour: Fusion's own highlighted
-    // button is hard to tell from the others.
+    // One look in light and dark: the page's main action (highlighted) solid in the highlight
+    // colour (Fusion's own highlighted button was hard to tell from the others, and its light
+    // gradient left white text faint), flat ones with a hover veil, the rest framed.
     SystemPalette { id: system }
-    palette.button: control.highlighted && control.enabled ? system.highlight : system.button
-    palette.buttonText: control.highlighted && control.enabled ? system.highlightedText : system.buttonText
+    readonly property color veil: Qt.rgba(system.buttonText.r, system.buttonText.g, system.buttonText.b,
+                                          control.down ? 0.16 : control.hovered ? 0.08 : 0)
+    palette.buttonText: control.highlighted ? "#ffffff" : system.buttonText
+    opacity: enabled ? 1 : 0.5
+    background: Rectangle {
+        implicitWidth: 80
+        implicitHeight: Theme.buttonHeight - 8
+        radius: Theme.radius - 2
+        color: control.highlighted
+               ? Qt.darker(system.highlight, control.down ? 1.5 : control.hovered ? 1.2 : 1.3)
+               : control.flat ? "transparent" : system.button
+        border.width: control.flat || control.highlighted ? 0 : 1
+        border.color: system.mid
+        Rectangle {
+            anchors.fill: parent
+            radius: parent.radius
+            color: control.veil
+            visible: !control.highlighted
+        }
+    }
 
     Rectangle {
         z: 1
