@@ -20,9 +20,8 @@ Dialog {
     title: qsTr("Confirm it's you")
     closePolicy: Popup.CloseOnEscape
     padding: Theme.spacingXL
-    // The page behind is dimmed: this needs an answer first. (Under Qt 6.4's software scene
-    // graph, Portico's default, the dimming does not show for this dialog while it does for
-    // ConfirmDialog; with QT_QUICK_BACKEND=rhi it does. Not understood yet.)
+    // The page behind is dimmed: this needs an answer first. (Seen missing in some software-
+    // rendered screenshots when this opens right after ConfirmDialog closes: not understood yet.)
     Overlay.modal: Rectangle { color: "#99000000" }
     onRejected: dialog.prompt.cancel()
 
