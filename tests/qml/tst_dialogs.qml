@@ -84,7 +84,6 @@ TestCase {
         id: avatarComponent
         Window {
             property alias avatar: avatar
-            property alias profile: avatar.profile
             width: 100
             height: 100
             visible: true
@@ -93,9 +92,9 @@ TestCase {
     }
 
     function test_avatarWithoutAFaceShowsTheInitial() {
-        const win = createTemporaryObject(avatarComponent, test,
-            { profile: testController.profiles.profile("@zoe:example.org/DEVICE") })
+        const win = createTemporaryObject(avatarComponent, test)
         verify(win)
+        win.avatar.profile = testController.profiles.profile("@zoe:example.org/DEVICE")
         const avatar = win.avatar
         tryVerify(() => avatar.visible, 5000)
         const disc = avatar.children[0]

@@ -34,7 +34,7 @@ TestCase {
     function openMain() {
         const win = createTemporaryObject(mainWindow, test)
         verify(win)
-        if (test.Window.window && test.Window.window !== win)
+        if (Qt.platform.pluginName === "wayland" && test.Window.window && test.Window.window !== win)
             test.Window.window.visible = false
         win.requestActivate()
         tryVerify(() => win.active, 5000, "the window never became active")
@@ -42,7 +42,7 @@ TestCase {
     }
     // Each test starts as the first did: the runner's window shown, then Portico's over it.
     function cleanup() {
-        if (test.Window.window)
+        if (Qt.platform.pluginName === "wayland" && test.Window.window)
             test.Window.window.visible = true
     }
 
@@ -50,7 +50,7 @@ TestCase {
         const win = openMain()
 
         // The server field has the focus from the start.
-        verify(focused(win) instanceof TextField, "focus starts on " + focused(win))
+        tryVerify(() => focused(win) instanceof TextField, 5000, "focus starts on " + focused(win))
         compare(focused(win).placeholderText, "example.org")
         keyClick(Qt.Key_A, Qt.ControlModifier) // whatever an earlier test left there
         typeText(testServerUrl)

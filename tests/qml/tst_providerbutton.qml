@@ -21,9 +21,6 @@ TestCase {
         id: windowComponent
         Window {
             property alias button: button
-            property alias providerName: button.providerName
-            property alias imageSource: button.imageSource
-            property alias brandId: button.brandId
             width: 360
             height: 200
             visible: true
@@ -32,8 +29,10 @@ TestCase {
     }
 
     function make(props) {
-        const win = createTemporaryObject(windowComponent, test, props)
+        const win = createTemporaryObject(windowComponent, test)
         verify(win)
+        for (const key in props)
+            win.button[key] = props[key]
         tryVerify(() => win.button.visible, 5000)
         return win.button
     }
