@@ -377,11 +377,12 @@ private Q_SLOTS:
     }
 
     // Icons: Synapse's media repository serves the providers' mxc:// icons unauthenticated
-    // while authenticated media is off; the app fetches each.
+    // while authenticated media is off; the app fetches each one it shows. The first provider
+    // has idp_brand github: it is drawn with GitHub's own mark (BrandMarks), so its icon is not.
     void iconsAreFetched()
     {
         app = driver->launch({QStringLiteral("--server"), synapse->portalUrl().toString()});
-        for (const QString &uri : synapse->iconUris()) {
+        for (const QString &uri : synapse->iconUris().mid(1)) {
             const QString mediaId = uri.section(u'/', -1);
             QTRY_VERIFY2_WITH_TIMEOUT(
                 [&] {
@@ -407,8 +408,9 @@ private Q_SLOTS:
                         ++n;
             return n;
         };
+        // The unbranded provider's icon (the branded one is drawn with its brand's own mark).
         QTRY_VERIFY2_WITH_TIMEOUT(
-            mediaRequests() >= 2, qPrintable(describe(requests(*synapse))), 20000);
+            mediaRequests() >= 1, qPrintable(describe(requests(*synapse))), 20000);
         const QList<Logged> first = requests(*synapse);
         for (const Logged &r : first)
             if (r.method == u"GET" && r.path.contains(u"/download/"))
