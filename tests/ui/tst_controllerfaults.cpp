@@ -190,10 +190,12 @@ private Q_SLOTS:
         QCOMPARE(storedIn(store).size(), 1);
 
         // The next start shows the stored session, and a server hiccup does not end it.
+        // Declared before the controller: requests it cancels when destroyed (its profile's)
+        // still finish into this list.
+        QStringList answeredPaths; // read when answered: replies are deleted later
         Ui::LoginController controller(network, store);
         QSignalSpy restored(&controller, &Ui::LoginController::sessionRestored);
         QSignalSpy verified(&controller, &Ui::LoginController::sessionVerified);
-        QStringList answeredPaths; // read when answered: replies are deleted later
         connect(&network, &QNetworkAccessManager::finished, &controller,
             [&answeredPaths](QNetworkReply *reply) { answeredPaths.append(reply->url().path()); });
         controller.restore();
