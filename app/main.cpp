@@ -7,6 +7,7 @@
 #include "startupprobe.h"
 
 #include "session/sessionstore.h"
+#include "ui/brandmarks.h"
 #include "ui/colorscheme.h"
 #include "ui/iconprovider.h"
 #include "ui/localization.h"
@@ -26,6 +27,7 @@
 #include <QWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <cmath>
 #include <memory>
 #include <thread>
 #include <utility>
@@ -209,6 +211,17 @@ int main(int argc, char *argv[])
                 ? QString()
                 : QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
                     + QStringLiteral("/idp-icons")));
+    // The registered brands' marks, drawn at the size each button asks (resources/brands).
+    engine.addImageProvider(QStringLiteral("brandmark"), new Portico::Ui::BrandMarkProvider);
+    // Who the accounts are: names and faces kept with the icons, except in an ephemeral run. The
+    // largest face (the signed-in page's, 64 px) at this screen's density.
+    Portico::Ui::AccountProfiles &profiles = *controller.profiles();
+    if (!options.ephemeral)
+        profiles.setCacheDirectory(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+            + QStringLiteral("/profiles"));
+    const int facePixels = int(std::ceil(64 * qGuiApp->devicePixelRatio()));
+    profiles.setAvatarPixelSize(QSize(facePixels, facePixels));
+    engine.addImageProvider(QStringLiteral("avatar"), profiles.createImageProvider());
     engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,

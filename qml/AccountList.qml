@@ -11,7 +11,7 @@ ColumnLayout {
 
     required property LoginController controller
 
-    spacing: 4
+    spacing: Theme.spacingXS
     visible: list.controller.accounts.count > 1
     Layout.fillWidth: true
 
@@ -19,6 +19,7 @@ ColumnLayout {
         text: qsTr("Accounts on this computer")
         font.bold: true
         Accessible.role: Accessible.Heading
+        Layout.bottomMargin: Theme.spacingXS
     }
 
     Repeater {
@@ -32,36 +33,56 @@ ColumnLayout {
             required property string server
             required property int state
             required property bool current
+            readonly property AccountProfile profile: list.controller.profiles.profile(row.key)
 
             Layout.fillWidth: true
             highlighted: row.current
-            text: row.userId
-            Accessible.name: row.current ? qsTr("%1, shown").arg(row.userId) : row.userId
-            Accessible.description: row.server
+            text: row.profile.shownName
+            Accessible.name: row.current ? qsTr("%1, shown").arg(row.profile.shownName) : row.profile.shownName
+            Accessible.description: row.userId
             onClicked: list.controller.switchAccount(row.key)
             Accessible.onPressAction: clicked() // see AccessibleButton.qml
 
             contentItem: RowLayout {
-                spacing: 10
-                Rectangle {
-                    // Green: checked with the server; amber: not reachable right now.
-                    width: 10
-                    height: 10
-                    radius: 5
-                    color: row.state === AccountListModel.Verified ? "#2e7d32"
-                         : row.state === AccountListModel.Offline ? "#f9a825" : "#9e9e9e"
+                spacing: Theme.spacingM
+                Item {
+                    implicitWidth: 36
+                    implicitHeight: 36
                     Layout.alignment: Qt.AlignVCenter
+                    Avatar {
+                        anchors.fill: parent
+                        profile: row.profile
+                        size: 36
+                    }
+                    // Green: checked with the server; amber: not reachable right now.
+                    Rectangle {
+                        width: 12
+                        height: 12
+                        radius: 6
+                        anchors.right: parent.right
+                        anchors.bottom: parent.bottom
+                        border.width: 2
+                        border.color: row.palette.window
+                        color: row.state === AccountListModel.Verified ? "#2e7d32"
+                             : row.state === AccountListModel.Offline ? "#f9a825" : "#9e9e9e"
+                    }
                 }
-                Label {
-                    text: row.userId
-                    font.bold: row.current
-                    elide: Text.ElideMiddle
+                ColumnLayout {
+                    spacing: 0
                     Layout.fillWidth: true
-                }
-                Label {
-                    text: row.server
-                    opacity: 0.75
-                    elide: Text.ElideRight
+                    Label {
+                        text: row.profile.shownName
+                        font.bold: row.current
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: row.userId
+                        opacity: 0.75
+                        elide: Text.ElideMiddle
+                        font.pointSize: Qt.application.font.pointSize * 0.9
+                        Layout.fillWidth: true
+                    }
                 }
             }
         }

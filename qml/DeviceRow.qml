@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Portico
 
 // One device of the account: its name (editable), ID and last use.
 ItemDelegate {
@@ -12,6 +13,7 @@ ItemDelegate {
     required property string deviceId
     required property string displayName
     required property string lastSeen
+    required property string lastSeenExact
     required property bool isThisDevice
     property bool current: false
     property bool editing: false
@@ -25,7 +27,7 @@ ItemDelegate {
     Accessible.description: row.lastSeen
 
     contentItem: RowLayout {
-        spacing: 8
+        spacing: Theme.spacingS
         CheckBox {
             visible: !row.isThisDevice
             checked: row.checked
@@ -41,9 +43,12 @@ ItemDelegate {
             Layout.fillWidth: true
             RowLayout {
                 visible: !row.editing
+                spacing: Theme.spacingS
                 Label {
                     text: row.displayName
                     font.bold: true
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
@@ -51,8 +56,13 @@ ItemDelegate {
                     visible: row.isThisDevice
                     text: qsTr("This device")
                     color: palette.highlightedText
-                    padding: 3
-                    background: Rectangle { color: palette.highlight; radius: 3 }
+                    leftPadding: Theme.spacingS
+                    rightPadding: Theme.spacingS
+                    topPadding: 2
+                    bottomPadding: 2
+                    font.pointSize: Qt.application.font.pointSize * 0.9
+                    background: Rectangle { color: palette.highlight; radius: height / 2 }
+                    Layout.alignment: Qt.AlignTop
                 }
             }
             TextField {
@@ -64,19 +74,27 @@ ItemDelegate {
                 onAccepted: { row.renameRequested(text); row.editing = false }
                 Keys.onEscapePressed: row.editing = false
             }
+            // IDs have no spaces: broken anywhere rather than cut off.
             Label {
                 text: row.deviceId
                 opacity: 0.75
-                elide: Text.ElideRight
+                font.family: "monospace"
+                wrapMode: Text.WrapAnywhere
                 Layout.fillWidth: true
             }
+            // "5 minutes ago"; the exact time on hover.
             Label {
+                id: seen
                 visible: row.lastSeen.length > 0
                 text: row.lastSeen
                 opacity: 0.75
                 font.pointSize: Qt.application.font.pointSize * 0.9
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
                 Layout.fillWidth: true
+                HoverHandler { id: seenHover }
+                ToolTip.visible: seenHover.hovered && row.lastSeenExact.length > 0
+                ToolTip.text: row.lastSeenExact
+                ToolTip.delay: 500
             }
         }
         AccessibleButton {

@@ -19,7 +19,7 @@ ColumnLayout {
         page.selected = on ? rest.concat([deviceId]) : rest
     }
 
-    spacing: 12
+    spacing: Theme.spacingM
 
     PageHeading {
         title: qsTr("Your devices")
@@ -37,7 +37,8 @@ ColumnLayout {
         model: page.devices.devices
         keyNavigationEnabled: true
         Layout.fillWidth: true
-        Layout.fillHeight: true
+        Layout.fillHeight: list.count > 1
+        Layout.preferredHeight: contentHeight
         Accessible.role: Accessible.List
         Accessible.name: qsTr("Devices")
         // The first other device is where a keyboard user most likely wants to act.
@@ -59,29 +60,29 @@ ColumnLayout {
         }
     }
 
-    // Removing signs the devices out: the user says so first.
-    MessageBanner { kind: MessageBanner.Warning; text: page.devices.deleteQuestion }
-    RowLayout {
-        visible: page.devices.deleteQuestion.length > 0
+    // Nothing but this device: say so rather than leave the list to speak for itself.
+    Label {
+        visible: !page.devices.busy && list.count <= 1 && page.devices.errorText.length === 0
+        text: list.count === 0 ? qsTr("No devices to show.")
+                               : qsTr("No other device is signed in to this account.")
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.Wrap
+        opacity: 0.75
         Layout.fillWidth: true
-        Item { Layout.fillWidth: true }
-        AccessibleButton {
-            text: qsTr("Cancel")
-            onClicked: page.devices.cancelDelete()
-        }
-        AccessibleButton {
-            id: confirmButton
-            text: qsTr("Sign out and remove")
-            highlighted: true
-            onClicked: page.devices.confirmDelete()
-            Keys.onReturnPressed: clicked()
-            Keys.onEnterPressed: clicked()
-            onVisibleChanged: if (visible) forceActiveFocus(Qt.TabFocusReason)
-        }
+    }
+    Item { Layout.fillHeight: list.count <= 1 }
+
+    // Removing signs the devices out: the user says so first, in a dialog over the dimmed page.
+    ConfirmDialog {
+        title: qsTr("Remove devices")
+        question: page.devices.deleteQuestion
+        acceptText: qsTr("Sign out and remove")
+        onAnsweredYes: page.devices.confirmDelete()
+        onAnsweredNo: page.devices.cancelDelete()
     }
 
     RowLayout {
-        visible: page.devices.deleteQuestion.length === 0
+        spacing: Theme.spacingS
         Layout.fillWidth: true
         AccessibleButton {
             text: qsTr("Back")

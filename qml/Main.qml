@@ -10,8 +10,8 @@ ApplicationWindow {
 
     required property LoginController controller
 
-    width: 480
-    height: 640
+    width: 520
+    height: 680
     minimumWidth: 360
     minimumHeight: 480
     visible: true
@@ -43,10 +43,15 @@ ApplicationWindow {
 
     // Only the page shown exists: start-up builds one page, not all of them (docs/performance.md).
     // Pages keep what must survive (typed text, providers) in the controller.
+    // One centred column, as wide as reads well, on every page.
     StackLayout {
         id: pages
-        anchors.fill: parent
-        anchors.margins: 24
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.topMargin: Theme.pageMargin
+        anchors.bottomMargin: Theme.pageMargin
+        width: Math.min(parent.width - 2 * Theme.pageMargin, Theme.columnWidth)
         currentIndex: window.controller.page
 
         // Enter presses the focused button, as Space does (Qt Quick's buttons take only Space).

@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Portico
 
 // An error, a warning or a notice, shown only while it has text.
 Pane {
@@ -14,12 +15,12 @@ Pane {
 
     visible: text.length > 0
     Layout.fillWidth: true
-    padding: 10
+    padding: Theme.spacingM
     Accessible.role: Accessible.AlertMessage
     Accessible.name: text
 
     background: Rectangle {
-        radius: 6
+        radius: Theme.radius
         color: banner.kind === MessageBanner.Error ? "#33d32f2f"
              : banner.kind === MessageBanner.Warning ? "#33f9a825" : "#331e88e5"
         border.color: banner.kind === MessageBanner.Error ? "#d32f2f"

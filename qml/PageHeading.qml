@@ -3,18 +3,21 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Portico
 
 // A page's title and the sentence under it.
 ColumnLayout {
+    id: heading
     property alias title: titleLabel.text
     property alias subtitle: subtitleLabel.text
+    property int titleSize: 24
 
-    spacing: 6
+    spacing: Theme.spacingXS
     Layout.fillWidth: true
 
     Label {
         id: titleLabel
-        font.pixelSize: 24
+        font.pixelSize: heading.titleSize
         font.weight: Font.DemiBold
         wrapMode: Text.Wrap
         Layout.fillWidth: true

@@ -16,7 +16,7 @@ ColumnLayout {
             page.controller.signInWithPassword(userField.text, passwordField.text)
     }
 
-    spacing: 16
+    spacing: Theme.spacingL
 
     Item { Layout.fillHeight: true }
 
@@ -53,6 +53,7 @@ ColumnLayout {
     MessageBanner { text: page.controller.errorText }
 
     RowLayout {
+        spacing: Theme.spacingS
         Layout.fillWidth: true
         AccessibleButton {
             text: qsTr("Back")

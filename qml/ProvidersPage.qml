@@ -11,11 +11,15 @@ ColumnLayout {
 
     required property LoginController controller
 
-    spacing: 16
+    spacing: Theme.spacingL
+
+    ServerBadge {
+        name: page.controller.serverName
+        address: page.controller.homeserver
+    }
 
     PageHeading {
         title: qsTr("Choose how to sign in")
-        subtitle: page.controller.homeserver
     }
 
     MessageBanner {
@@ -46,6 +50,7 @@ ColumnLayout {
         visible: search.visible && list.count === 0
         text: qsTr("No provider matches “%1”.").arg(search.text)
         opacity: 0.75
+        wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
 
@@ -61,7 +66,12 @@ ColumnLayout {
         id: list
         visible: !oauthChoices.visible
         clip: true
-        spacing: 8
+        spacing: Theme.spacingS
+        // Room for the focus ring of the first and last buttons.
+        topMargin: 4
+        bottomMargin: 4
+        leftMargin: 4
+        rightMargin: 4
         model: page.controller.filteredProviders
         reuseItems: true
         cacheBuffer: 200
@@ -89,7 +99,7 @@ ColumnLayout {
             providerName: name
             imageSource: iconSource
             brandId: brand
-            width: ListView.view.width
+            width: ListView.view.width - 8
             focus: ListView.isCurrentItem
             onClicked: page.controller.signIn(idpId)
             Keys.onReturnPressed: clicked()
@@ -99,7 +109,7 @@ ColumnLayout {
         footer: ProviderButton {
             visible: page.controller.genericSso
             height: visible ? implicitHeight : 0
-            width: ListView.view.width
+            width: ListView.view.width - 8
             providerName: qsTr("single sign-on")
             text: qsTr("Continue with single sign-on")
             onClicked: page.controller.signIn("")

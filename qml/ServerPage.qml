@@ -16,7 +16,7 @@ ColumnLayout {
             page.controller.discover(serverField.text)
     }
 
-    spacing: 16
+    spacing: Theme.spacingL
 
     Item { Layout.fillHeight: true }
 
@@ -32,20 +32,42 @@ ColumnLayout {
         placeholderText: qsTr("example.org")
         inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
         Layout.fillWidth: true
+        Layout.topMargin: Theme.spacingS
         Accessible.name: qsTr("Server, Matrix ID or address")
         onAccepted: page.submit()
         onTextEdited: page.controller.serverTextEdited(text)
     }
 
-    Label {
-        text: page.controller.lookupStatus
-        visible: text.length > 0 && page.controller.errorText.length === 0
-        opacity: 0.75
-        elide: Text.ElideMiddle
+    RowLayout {
+        spacing: Theme.spacingS
+        visible: status.text.length > 0 || page.controller.busy
         Layout.fillWidth: true
+        BusyIndicator {
+            Accessible.name: qsTr("Working…")
+            running: page.controller.busy
+            visible: running
+            Layout.preferredHeight: 24
+            Layout.preferredWidth: 24
+        }
+        Label {
+            id: status
+            text: page.controller.errorText.length === 0 ? page.controller.lookupStatus : ""
+            opacity: 0.75
+            wrapMode: Text.WrapAnywhere
+            Layout.fillWidth: true
+        }
     }
 
     MessageBanner { text: page.controller.errorText }
+
+    // The one main action.
+    AccessibleButton {
+        text: qsTr("Continue")
+        highlighted: page.controller.signInAgainUser.length === 0
+        enabled: serverField.text.trim().length > 0 && !page.controller.busy
+        Layout.fillWidth: true
+        onClicked: page.submit()
+    }
 
     AccessibleButton {
         visible: page.controller.signInAgainUser.length > 0
@@ -57,28 +79,14 @@ ColumnLayout {
     }
     MessageBanner { kind: MessageBanner.Info; text: page.controller.noticeText }
 
-    RowLayout {
-        Layout.fillWidth: true
-        BusyIndicator {
-            Accessible.name: qsTr("Working…")
-            running: page.controller.busy
-            visible: running
-            Layout.preferredHeight: 32
-            Layout.preferredWidth: 32
-        }
-        AccessibleButton {
-            // Adding an account: the one signed in stays, and this leads back to it.
-            visible: page.controller.accounts.count > 0
-            text: qsTr("Back to %1").arg(page.controller.userId)
-            onClicked: page.controller.back()
-        }
-        Item { Layout.fillWidth: true }
-        AccessibleButton {
-            text: qsTr("Continue")
-            highlighted: true
-            enabled: serverField.text.trim().length > 0 && !page.controller.busy
-            onClicked: page.submit()
-        }
+    AccessibleButton {
+        // Adding an account: the one signed in stays, and this leads back to it.
+        visible: page.controller.accounts.count > 0
+        text: qsTr("Back to %1").arg(page.controller.userId)
+        flat: true
+        Layout.alignment: Qt.AlignHCenter
+        Layout.maximumWidth: page.width
+        onClicked: page.controller.back()
     }
 
     Item { Layout.fillHeight: true }

@@ -11,9 +11,40 @@ ColumnLayout {
 
     required property LoginController controller
 
-    spacing: 16
+    spacing: Theme.spacingL
 
     Item { Layout.fillHeight: true }
+
+    // Who you are: the face, the name, the Matrix ID.
+    RowLayout {
+        spacing: Theme.spacingL
+        Layout.fillWidth: true
+        Avatar {
+            profile: page.controller.profile
+            size: 64
+            Layout.alignment: Qt.AlignVCenter
+        }
+        ColumnLayout {
+            spacing: Theme.spacingXS
+            Layout.fillWidth: true
+            Label {
+                text: page.controller.profile ? page.controller.profile.shownName : page.controller.userId
+                font.pixelSize: 24
+                font.weight: Font.DemiBold
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Accessible.role: Accessible.Heading
+            }
+            Label {
+                visible: page.controller.profile !== null
+                         && page.controller.profile.shownName !== page.controller.userId
+                text: page.controller.userId
+                opacity: 0.75
+                wrapMode: Text.WrapAnywhere
+                Layout.fillWidth: true
+            }
+        }
+    }
 
     PageHeading {
         title: qsTr("You are signed in")
@@ -22,6 +53,7 @@ ColumnLayout {
                   : page.controller.ephemeral
                   ? qsTr("This session is not saved and ends when you quit Portico.")
                   : qsTr("Your session is kept safe in your system keychain.")
+        titleSize: 18
     }
 
     MessageBanner { kind: MessageBanner.Warning; text: page.controller.noticeText }
@@ -35,7 +67,7 @@ ColumnLayout {
         background: null
         RowLayout {
             width: parent.width
-            spacing: 8
+            spacing: Theme.spacingS
             BusyIndicator {
                 running: page.controller.sessionState === AccountListModel.Verifying
                 visible: running
@@ -56,42 +88,45 @@ ColumnLayout {
 
     GridLayout {
         columns: 2
-        columnSpacing: 16
-        rowSpacing: 8
+        columnSpacing: Theme.spacingL
+        rowSpacing: Theme.spacingS
         Layout.fillWidth: true
 
-        Label { text: qsTr("Matrix ID"); opacity: 0.75 }
-        Label { text: page.controller.userId; font.bold: true; elide: Text.ElideMiddle; Layout.fillWidth: true }
         Label { text: qsTr("Device"); opacity: 0.75 }
-        Label { text: page.controller.deviceId; elide: Text.ElideMiddle; Layout.fillWidth: true }
+        Label { text: page.controller.deviceId; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
         Label { text: qsTr("Server"); opacity: 0.75 }
-        Label { text: page.controller.sessionServer; elide: Text.ElideMiddle; Layout.fillWidth: true }
+        Label { text: page.controller.sessionServer; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
     }
 
-    AccountList { controller: page.controller }
-
-    // Sign out could not reach the server: removing the account here is the user's call.
-    MessageBanner {
-        kind: MessageBanner.Warning
-        text: page.controller.signOutQuestion
-    }
-    RowLayout {
-        visible: page.controller.signOutQuestion.length > 0
+    // The one main action: the account's devices, or saving it while the keychain refused it.
+    AccessibleButton {
+        id: retryButton
+        visible: page.controller.saveFailed
+        text: qsTr("Retry saving")
+        highlighted: true
+        enabled: !page.controller.busy
         Layout.fillWidth: true
-        Item { Layout.fillWidth: true }
-        AccessibleButton {
-            text: qsTr("Keep signed in")
-            onClicked: page.controller.cancelSignOut()
-        }
-        AccessibleButton {
-            text: qsTr("Remove from this computer")
-            highlighted: true
-            onClicked: page.controller.confirmSignOut()
-        }
+        onClicked: page.controller.retrySave()
+    }
+    AccessibleButton {
+        visible: page.controller.signInAgainUser.length > 0
+        text: qsTr("Sign in again as %1").arg(page.controller.signInAgainUser)
+        enabled: !page.controller.busy
+        Layout.fillWidth: true
+        onClicked: page.controller.signInAgain()
+    }
+    AccessibleButton {
+        id: devicesButton
+        text: qsTr("Devices")
+        highlighted: !page.controller.saveFailed
+        enabled: !page.controller.busy
+        Layout.fillWidth: true
+        Accessible.description: qsTr("Rename and remove the devices of this account")
+        onClicked: page.controller.showDevices()
     }
 
     RowLayout {
-        visible: page.controller.signOutQuestion.length === 0
+        spacing: Theme.spacingS
         Layout.fillWidth: true
         BusyIndicator {
             Accessible.name: qsTr("Working…")
@@ -102,39 +137,36 @@ ColumnLayout {
         }
         Item { Layout.fillWidth: true }
         AccessibleButton {
-            id: retryButton
-            visible: page.controller.saveFailed
-            text: qsTr("Retry saving")
-            highlighted: true
-            enabled: !page.controller.busy
-            onClicked: page.controller.retrySave()
-        }
-        AccessibleButton {
-            visible: page.controller.signInAgainUser.length > 0
-            text: qsTr("Sign in again as %1").arg(page.controller.signInAgainUser)
-            enabled: !page.controller.busy
-            onClicked: page.controller.signInAgain()
-        }
-        AccessibleButton {
-            id: devicesButton
-            text: qsTr("Devices")
-            enabled: !page.controller.busy
-            Accessible.description: qsTr("Rename and remove the devices of this account")
-            onClicked: page.controller.showDevices()
-        }
-        AccessibleButton {
             text: qsTr("Add account")
+            flat: true
             enabled: !page.controller.busy
             onClicked: page.controller.addAccount()
         }
         AccessibleButton {
+            id: signOutButton
             text: qsTr("Sign out")
+            flat: true
             enabled: !page.controller.busy
             onClicked: page.controller.signOut()
         }
     }
 
+    AccountList {
+        controller: page.controller
+        Layout.topMargin: Theme.spacingS
+    }
+
     Item { Layout.fillHeight: true }
+
+    // Sign out could not reach the server: removing the account here is the user's call.
+    ConfirmDialog {
+        title: qsTr("Sign out")
+        question: page.controller.signOutQuestion
+        acceptText: qsTr("Remove from this computer")
+        rejectText: qsTr("Keep signed in")
+        onAnsweredYes: page.controller.confirmSignOut()
+        onAnsweredNo: page.controller.cancelSignOut()
+    }
 
     // The keyboard starts on the account's main action: saving it, while the keychain refused it.
     // With a visible focus frame, so that a keyboard user sees what Enter will do.

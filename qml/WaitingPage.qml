@@ -11,7 +11,7 @@ ColumnLayout {
 
     required property LoginController controller
 
-    spacing: 16
+    spacing: Theme.spacingL
 
     Item { Layout.fillHeight: true }
 
@@ -33,16 +33,19 @@ ColumnLayout {
     MessageBanner { text: page.controller.errorText }
 
     RowLayout {
+        spacing: Theme.spacingS
         Layout.fillWidth: true
         enabled: !page.controller.busy
         AccessibleButton {
-            text: qsTr("Open the browser again")
-            onClicked: page.controller.reopenBrowser()
+            text: qsTr("Cancel")
+            flat: true
+            onClicked: page.controller.cancelSignIn()
         }
         Item { Layout.fillWidth: true }
         AccessibleButton {
-            text: qsTr("Cancel")
-            onClicked: page.controller.cancelSignIn()
+            text: qsTr("Open the browser again")
+            highlighted: true
+            onClicked: page.controller.reopenBrowser()
         }
     }
 
@@ -52,9 +55,10 @@ ColumnLayout {
         wrapMode: Text.Wrap
         opacity: 0.75
         Layout.fillWidth: true
-        Layout.topMargin: 16
+        Layout.topMargin: Theme.spacingXL
     }
     RowLayout {
+        spacing: Theme.spacingS
         Layout.fillWidth: true
         enabled: !page.controller.busy
         TextField {

@@ -9,7 +9,7 @@
         <translation>Konten auf diesem Computer</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>%1, shown</source>
         <translation>%1, angezeigt</translation>
     </message>
@@ -22,7 +22,7 @@
         <translation>Bestätigen Sie, dass Sie es sind</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+33"/>
         <location line="+8"/>
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
@@ -89,7 +89,7 @@
         <translation>Im Browser fortfahren</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
         <source>Start over</source>
         <translation>Neu beginnen</translation>
     </message>
@@ -100,11 +100,19 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../qml/ConfirmDialog.qml" line="+16"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>DeviceGrantPage</name>
     <message>
         <location filename="../qml/DeviceGrantPage.qml" line="+20"/>
         <source>Signing in…</source>
-        <translation>Anmeldung läuft…</translation>
+        <translation>Anmeldung läuft …</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -140,7 +148,7 @@
 <context>
     <name>DeviceRow</name>
     <message>
-        <location filename="../qml/DeviceRow.qml" line="+24"/>
+        <location filename="../qml/DeviceRow.qml" line="+26"/>
         <source>%1, this device</source>
         <translation>%1, dieses Gerät</translation>
     </message>
@@ -150,17 +158,17 @@
         <translation>%1 auswählen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>This device</source>
         <translation>Dieses Gerät</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>New name for %1</source>
         <translation>Neuer Name für %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -203,22 +211,32 @@
         <translation>Wo %1 angemeldet ist.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
+        <location line="+23"/>
+        <source>No devices to show.</source>
+        <translation>Keine Geräte.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>No other device is signed in to this account.</source>
+        <translation>Kein anderes Gerät ist bei diesem Konto angemeldet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remove devices</source>
+        <translation>Geräte entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sign out and remove</source>
         <translation>Abmelden und entfernen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
@@ -292,7 +310,7 @@
         <translation>Passwort</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
@@ -431,27 +449,27 @@
 <context>
     <name>Portico::Session</name>
     <message>
-        <location filename="../src/session/baseurlbinding.cpp" line="+33"/>
+        <location filename="../src/session/baseurlbinding.cpp" line="+43"/>
         <source>The server suggested another address for your session, but it is not valid. Portico stays with %1.</source>
         <translation>Der Server hat eine andere Adresse für Ihre Sitzung vorgeschlagen, doch sie ist ungültig. Portico bleibt bei %1.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-17"/>
         <source>The server asked Portico to continue at %1, which is not secure (plain http). Your session stays with %2.</source>
         <translation>Der Server hat Portico gebeten, bei %1 fortzufahren, doch diese Adresse ist nicht sicher (unverschlüsseltes http). Ihre Sitzung bleibt bei %2.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The server asked Portico to continue at %1, which could not be reached. Your session stays with %2.</source>
         <translation>Der Server hat Portico gebeten, bei %1 fortzufahren, doch diese Adresse ist nicht erreichbar. Ihre Sitzung bleibt bei %2.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The server asked Portico to continue at %1, which is not a Matrix server. Your session stays with %2.</source>
         <translation>Der Server hat Portico gebeten, bei %1 fortzufahren, doch dort antwortet kein Matrix-Server. Ihre Sitzung bleibt bei %2.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+5"/>
         <source>The server asked Portico to continue at %1, which does not recognise your session. Your session stays with %2.</source>
         <translation>Der Server hat Portico gebeten, bei %1 fortzufahren, doch dort ist Ihre Sitzung unbekannt. Ihre Sitzung bleibt bei %2.</translation>
     </message>
@@ -918,7 +936,56 @@
 <context>
     <name>Portico::Ui::DeviceListModel</name>
     <message>
-        <location filename="../src/ui/devicelistmodel.cpp" line="+66"/>
+        <location filename="../src/ui/devicelistmodel.cpp" line="+48"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a minute ago</source>
+        <translation>vor einer Minute</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n minutes ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an hour ago</source>
+        <translation>vor einer Stunde</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n hours ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>yesterday</source>
+        <translation>gestern</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on %1</source>
+        <translation>am %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Last seen %1</source>
         <translation>Zuletzt aktiv %1</translation>
     </message>
@@ -931,7 +998,7 @@
 <context>
     <name>Portico::Ui::DevicesController</name>
     <message>
-        <location filename="../src/ui/devicescontroller.cpp" line="+31"/>
+        <location filename="../src/ui/devicescontroller.cpp" line="+30"/>
         <source>%1 was signed out and removed.</source>
         <translation>%1 wurde abgemeldet und entfernt.</translation>
     </message>
@@ -944,7 +1011,7 @@
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>Portico could not load your devices. Try again.</source>
         <translation>Portico konnte Ihre Geräte nicht laden. Versuchen Sie es erneut.</translation>
     </message>
@@ -1029,7 +1096,7 @@
 <context>
     <name>ProviderButton</name>
     <message>
-        <location filename="../qml/ProviderButton.qml" line="+31"/>
+        <location filename="../qml/ProviderButton.qml" line="+37"/>
         <source>Continue with %1</source>
         <translation>Weiter mit %1</translation>
     </message>
@@ -1037,12 +1104,12 @@
 <context>
     <name>ProvidersPage</name>
     <message>
-        <location filename="../qml/ProvidersPage.qml" line="+17"/>
+        <location filename="../qml/ProvidersPage.qml" line="+22"/>
         <source>Choose how to sign in</source>
         <translation>Wählen Sie, wie Sie sich anmelden</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>This server uses plain http: your sign-in is not protected on the network.</source>
         <translation>Dieser Server verwendet unverschlüsseltes http: Ihre Anmeldung ist im Netzwerk nicht geschützt.</translation>
     </message>
@@ -1062,7 +1129,7 @@
         <translation>Kein Anbieter passt zu „%1“.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Identity providers</source>
         <translation>Identitätsanbieter</translation>
     </message>
@@ -1105,27 +1172,27 @@
         <translation>example.org</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Server, Matrix ID or address</source>
         <translation>Server, Matrix-ID oder Adresse</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+38"/>
         <source>Sign in again as %1</source>
         <translation>Erneut als %1 anmelden</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-28"/>
         <source>Working…</source>
         <translation>Bitte warten …</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+39"/>
         <source>Back to %1</source>
         <translation>Zurück zu %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-20"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
@@ -1133,7 +1200,7 @@
 <context>
     <name>SignedInPage</name>
     <message>
-        <location filename="../qml/SignedInPage.qml" line="+19"/>
+        <location filename="../qml/SignedInPage.qml" line="+50"/>
         <source>You are signed in</source>
         <translation>Sie sind angemeldet</translation>
     </message>
@@ -1153,17 +1220,12 @@
         <translation>Ihre Sitzung wird sicher im Schlüsselbund Ihres Systems aufbewahrt.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Retry now</source>
         <translation>Jetzt erneut versuchen</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>Matrix ID</source>
-        <translation>Matrix-ID</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
@@ -1173,47 +1235,48 @@
         <translation>Server</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+69"/>
         <source>Keep signed in</source>
         <translation>Angemeldet bleiben</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-1"/>
         <source>Remove from this computer</source>
         <translation>Von diesem Computer entfernen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-33"/>
         <source>Working…</source>
         <translation>Bitte warten …</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-27"/>
         <source>Retry saving</source>
         <translation>Erneut speichern</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Sign in again as %1</source>
         <translation>Erneut als %1 anmelden</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Rename and remove the devices of this account</source>
         <translation>Die Geräte dieses Kontos umbenennen und entfernen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+16"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <location line="+16"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
@@ -1251,22 +1314,22 @@
         <translation>Bitte warten …</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Open the browser again</source>
         <translation>Browser erneut öffnen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-6"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Browser did not come back? Paste the address of the page it shows after you signed in:</source>
         <translation>Der Browser ist nicht zurückgekehrt? Fügen Sie die Adresse der Seite ein, die er nach der Anmeldung anzeigt:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>http://127.0.0.1:…/callback/…?loginToken=…</source>
         <translation>http://127.0.0.1:…/callback/…?loginToken=…</translation>
     </message>

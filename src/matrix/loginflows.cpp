@@ -65,14 +65,6 @@ QList<IdentityProvider> parseProviders(const QJsonArray &array, QStringList &war
 }
 } // namespace
 
-bool isKnownBrand(QStringView brand)
-{
-    static const QStringList known
-        = {QStringLiteral("apple"), QStringLiteral("facebook"), QStringLiteral("github"),
-            QStringLiteral("gitlab"), QStringLiteral("google"), QStringLiteral("twitter")};
-    return known.contains(brand);
-}
-
 Expected<LoginFlows, QString> parseLoginFlows(const QJsonObject &document)
 {
     const QJsonValue flowsValue = document.value(u"flows");

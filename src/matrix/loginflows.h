@@ -43,7 +43,4 @@ struct LoginFlows
 Expected<LoginFlows, QString> parseLoginFlows(const QJsonObject &document);
 Expected<LoginFlows, QString> parseLoginFlows(const QByteArray &body);
 
-// Stable brand names we know, for styling; any other brand is shown from name and icon only.
-bool isKnownBrand(QStringView brand);
-
 } // namespace Portico::Matrix

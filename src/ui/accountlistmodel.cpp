@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountlistmodel.h"
 
+#include "accountprofiles.h"
+
 #include <algorithm>
 
 namespace Portico::Ui {
@@ -50,10 +52,15 @@ AccountListModel::AccountListModel(QNetworkAccessManager &network, QObject *pare
     , m_network(network)
 {}
 
+void AccountListModel::setProfiles(AccountProfiles *profiles)
+{
+    m_profiles = profiles;
+}
+
 SessionKeeper *AccountListModel::add(const Session::Session &session)
 {
     if (SessionKeeper *existing = find(session.key()))
-        remove(existing->key()); // a new sign-in on the same device: start afresh
+        removeKeeper(existing); // a new sign-in on the same device: start afresh, same face
     auto *keeper = new SessionKeeper(m_network, session, this);
     keeper->setBackoff(m_backoff);
     connect(keeper, &SessionKeeper::stateChanged, this, [this, keeper] {
@@ -68,6 +75,8 @@ SessionKeeper *AccountListModel::add(const Session::Session &session)
     m_keepers.push_back(keeper);
     endInsertRows();
     Q_EMIT countChanged();
+    if (m_profiles)
+        m_profiles->load(session);
     return keeper;
 }
 
@@ -76,6 +85,13 @@ void AccountListModel::remove(const QString &key)
     SessionKeeper *keeper = find(key);
     if (!keeper)
         return;
+    removeKeeper(keeper);
+    if (m_profiles)
+        m_profiles->forget(key);
+}
+
+void AccountListModel::removeKeeper(SessionKeeper *keeper)
+{
     const int row = rowOf(keeper);
     keeper->stop();
     beginRemoveRows({}, row, row);

@@ -14,6 +14,8 @@ class QNetworkAccessManager;
 
 namespace Portico::Ui {
 
+class AccountProfiles;
+
 // The accounts signed in on this computer, each kept alive by its SessionKeeper, and which of
 // them the window shows.
 class AccountListModel : public QAbstractListModel
@@ -46,6 +48,8 @@ public:
     void setCurrent(const QString &key);
     QList<Session::SessionKeeper *> keepers() const;
     void setBackoff(Session::SessionKeeper::Backoff backoff) { m_backoff = backoff; }
+    // Who each account is: loaded when an account is added, forgotten when it is removed.
+    void setProfiles(AccountProfiles *profiles);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -60,11 +64,13 @@ Q_SIGNALS:
 
 private:
     int rowOf(const Session::SessionKeeper *keeper) const;
+    void removeKeeper(Session::SessionKeeper *keeper);
 
     QNetworkAccessManager &m_network;
     std::vector<Session::SessionKeeper *> m_keepers; // children of this model
     QPointer<Session::SessionKeeper> m_current;
     Session::SessionKeeper::Backoff m_backoff;
+    QPointer<AccountProfiles> m_profiles;
 };
 
 AccountListModel::AccountState accountState(Session::SessionKeeper::State state);

@@ -55,6 +55,15 @@ QString AccountProfile::initial() const
     return QStringLiteral("?");
 }
 
+QColor AccountProfile::colour() const
+{
+    // Hand-picked rather than hashed into any hue: each keeps 4.5:1 against white text.
+    static const QRgb discs[] = {0x1565c0, 0x2e7d32, 0x6a1b9a, 0xad1457, 0xc62828, 0x00695c,
+        0x4527a0, 0x37474f, 0x8d4a00, 0x283593};
+    const QByteArray hash = QCryptographicHash::hash(m_userId.toUtf8(), QCryptographicHash::Sha1);
+    return QColor(discs[uchar(hash.at(0)) % std::size(discs)]);
+}
+
 void AccountProfile::set(const QString &displayName, const QUrl &avatarSource, State state)
 {
     if (displayName == m_displayName && avatarSource == m_avatarSource && state == m_state)
@@ -88,6 +97,12 @@ AccountProfiles::AccountProfiles(
     , m_cacheDir(cacheDir)
     , m_images(std::make_shared<AvatarImages>())
 {
+    setCacheDirectory(cacheDir);
+}
+
+void AccountProfiles::setCacheDirectory(const QString &cacheDir)
+{
+    m_cacheDir = cacheDir;
     if (!m_cacheDir.isEmpty())
         QDir().mkpath(m_cacheDir);
 }

@@ -6,6 +6,7 @@
 #include "session/profileclient.h"
 #include "session/session.h"
 
+#include <QColor>
 #include <QHash>
 #include <QObject>
 #include <QSize>
@@ -35,6 +36,9 @@ class AccountProfile : public QObject
     Q_PROPERTY(QString shownName READ shownName NOTIFY changed)
     // One letter for the neutral face drawn when there is no avatar.
     Q_PROPERTY(QString initial READ initial NOTIFY changed)
+    // The disc behind the initial: one of a few colours that carry white text, the same for a
+    // user ID on every start.
+    Q_PROPERTY(QColor colour READ colour CONSTANT)
     // image://avatar/<id> once the avatar is decoded; empty while there is none to show.
     Q_PROPERTY(QUrl avatarSource READ avatarSource NOTIFY changed)
     Q_PROPERTY(State state READ state NOTIFY changed)
@@ -56,6 +60,7 @@ public:
     QString displayName() const { return m_displayName; }
     QString shownName() const { return m_displayName.isEmpty() ? m_userId : m_displayName; }
     QString initial() const;
+    QColor colour() const;
     QUrl avatarSource() const { return m_avatarSource; }
     State state() const { return m_state; }
 
@@ -89,6 +94,9 @@ public:
     AccountProfiles(
         QNetworkAccessManager &network, const QString &cacheDir, QObject *parent = nullptr);
     ~AccountProfiles() override;
+
+    // Where names and faces are kept between starts (created if missing); empty: nowhere.
+    void setCacheDirectory(const QString &cacheDir);
 
     // The image provider QML's image://avatar/ sources need; the engine takes ownership:
     // engine.addImageProvider(QStringLiteral("avatar"), profiles.createImageProvider()).

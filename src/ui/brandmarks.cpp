@@ -59,9 +59,17 @@ BrandStyle BrandMarks::style(QStringView brand, bool dark)
     style.foreground = colour(theme, u"foreground");
     style.border = colour(theme, u"border");
     style.mark = colour(theme, u"mark");
-    style.markSource = QUrl(QStringLiteral("image://brandmark/") + style.brand + u'/'
-        + QString::fromLatin1(QUrl::toPercentEncoding(style.mark.name())));
+    style.markSource = markSource(style.brand, style.mark);
     return style;
+}
+
+QUrl BrandMarks::markSource(QStringView brand, const QColor &colour)
+{
+    QString source = QStringLiteral("image://brandmark/")
+        + (isKnown(brand) ? brand.toString() : QStringLiteral("neutral"));
+    if (colour.isValid())
+        source += u'/' + QString::fromLatin1(QUrl::toPercentEncoding(colour.name()));
+    return QUrl(source);
 }
 
 QString BrandMarks::markResource(QStringView brand)

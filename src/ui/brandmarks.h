@@ -27,7 +27,10 @@ struct BrandStyle
     Q_PROPERTY(QColor foreground MEMBER foreground CONSTANT)
     Q_PROPERTY(QColor border MEMBER border CONSTANT)
     Q_PROPERTY(QColor mark MEMBER mark CONSTANT)
+    // Whether the brand's button has an edge of its own (an invalid colour reads as black in QML).
+    Q_PROPERTY(bool hasBorder READ hasBorder CONSTANT)
 public:
+    bool hasBorder() const { return border.isValid(); }
     QString brand; // the key asked for: "github", or empty for the neutral style
     bool known = false;
     QString title; // "GitHub"; empty when unknown
@@ -49,6 +52,10 @@ public:
     static bool isKnown(QStringView brand);
     // `dark`: for a dark page (the brands' guidelines give another button there).
     static BrandStyle style(QStringView brand, bool dark);
+    // image://brandmark/<brand>/<colour>: the brand's mark, or the neutral glyph for any other
+    // brand, drawn in `colour` (a page's text colour for the neutral glyph, so that it reads on
+    // light and dark pages alike).
+    static QUrl markSource(QStringView brand, const QColor &colour);
     // The SVG resource of the brand's mark, or the neutral glyph's for any other brand.
     static QString markResource(QStringView brand);
     // The mark rendered at `size`, filled with `colour` (the SVGs have none of their own). A
@@ -71,6 +78,10 @@ public:
         return BrandMarks::style(brand, dark);
     }
     Q_INVOKABLE bool isKnown(const QString &brand) const { return BrandMarks::isKnown(brand); }
+    Q_INVOKABLE QUrl markSource(const QString &brand, const QColor &colour) const
+    {
+        return BrandMarks::markSource(brand, colour);
+    }
 };
 
 // image://brandmark/<brand>/<colour> for QML: BrandMarks::render() at the size the Image asks

@@ -41,6 +41,24 @@ QString DeviceListModel::displayName(const QString &deviceId) const
     return deviceId;
 }
 
+QString DeviceListModel::relativeTime(const QDateTime &when, const QDateTime &now)
+{
+    const qint64 seconds = when.secsTo(now);
+    if (seconds < 60) // a clock a little ahead of ours is "just now" too
+        return tr("just now");
+    // English has no plural catalogue: the singular is a sentence of its own.
+    const int minutes = int(seconds / 60);
+    if (minutes < 60)
+        return minutes == 1 ? tr("a minute ago") : tr("%n minutes ago", "", minutes);
+    const int hours = minutes / 60;
+    if (hours < 24)
+        return hours == 1 ? tr("an hour ago") : tr("%n hours ago", "", hours);
+    const int days = hours / 24;
+    if (days < 31)
+        return days == 1 ? tr("yesterday") : tr("%n days ago", "", days);
+    return tr("on %1").arg(QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat));
+}
+
 int DeviceListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_devices.size());
@@ -60,12 +78,15 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
     case LastSeenRole: {
         if (!device.lastSeen.isValid())
             return QString();
-        const QString when
-            = QLocale().toString(device.lastSeen.toLocalTime(), QLocale::ShortFormat);
+        const QString when = relativeTime(device.lastSeen, m_now());
         return device.lastSeenIp.isEmpty()
             ? tr("Last seen %1").arg(when)
             : tr("Last seen %1 from %2").arg(when, device.lastSeenIp);
     }
+    case LastSeenExactRole:
+        return device.lastSeen.isValid()
+            ? QLocale().toString(device.lastSeen.toLocalTime(), QLocale::LongFormat)
+            : QString();
     case IsThisDeviceRole:
         return device.deviceId == m_thisDevice;
     default:
@@ -80,6 +101,7 @@ QHash<int, QByteArray> DeviceListModel::roleNames() const
         {DisplayNameRole, "displayName"},
         {LastSeenRole, "lastSeen"},
         {IsThisDeviceRole, "isThisDevice"},
+        {LastSeenExactRole, "lastSeenExact"},
     };
 }
 

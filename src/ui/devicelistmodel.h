@@ -5,7 +5,10 @@
 #include "session/deviceclient.h"
 
 #include <QAbstractListModel>
+#include <QDateTime>
 #include <QtQml/qqmlregistration.h>
+
+#include <functional>
 
 namespace Portico::Ui {
 
@@ -20,12 +23,18 @@ public:
     enum Role {
         DeviceIdRole = Qt::UserRole + 1,
         DisplayNameRole, // the name, or the ID when it has none
-        LastSeenRole, // "Last seen …" in words, or empty
+        LastSeenRole, // "Last seen 5 minutes ago …" in words, or empty
         IsThisDeviceRole,
+        LastSeenExactRole, // the date and time of the last use, in the locale's words, or empty
     };
     Q_ENUM(Role)
 
     explicit DeviceListModel(QObject *parent = nullptr);
+
+    // What "now" is for "5 minutes ago" (tests set a fixed clock).
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    // "just now", "5 minutes ago", "3 days ago", or the date for more than a month.
+    static QString relativeTime(const QDateTime &when, const QDateTime &now);
 
     void setDevices(const QList<Session::Device> &devices, const QString &thisDevice);
     void clear();
@@ -42,6 +51,7 @@ Q_SIGNALS:
 private:
     QList<Session::Device> m_devices;
     QString m_thisDevice;
+    std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
 };
 
 } // namespace Portico::Ui

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "identityprovidermodel.h"
 
+#include "brandmarks.h"
 #include "iconprovider.h"
 #include "providerfiltermodel.h"
 
@@ -57,7 +58,7 @@ QVariant IdentityProviderModel::data(const QModelIndex &index, int role) const
     case IconSourceRole:
         return IconProvider::sourceFor(m_iconUrls.at(index.row()));
     case BrandRole:
-        return Matrix::isKnownBrand(provider.brand) ? provider.brand : QString();
+        return BrandMarks::isKnown(provider.brand) ? provider.brand : QString();
     default:
         return {};
     }

@@ -22,7 +22,7 @@ public:
         IdRole = Qt::UserRole + 1,
         NameRole,
         IconUrlRole, // where to download the icon from; empty for none
-        BrandRole, // a brand we style ourselves, or empty
+        BrandRole, // a brand BrandMarks knows (its mark and colours), or empty
         IconSourceRole, // the icon through the caching IconProvider (image://idpicon/…)
         SearchKeyRole, // name and id folded for search, computed once per server
     };

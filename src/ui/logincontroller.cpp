@@ -9,10 +9,13 @@ namespace Portico::Ui {
 LoginController::LoginController(
     QNetworkAccessManager &network, Session::SessionStore &store, QObject *parent)
     : QObject(parent)
+    , m_profiles(network, QString())
     , m_lookup(network)
     , m_flow(network)
     , m_accountManager(network, store)
 {
+    m_accountManager.accounts()->setProfiles(&m_profiles);
+
     // Busy while any stage works.
     connect(&m_lookup, &ServerLookup::busyChanged, this, &LoginController::busyChanged);
     connect(&m_flow, &SignInFlow::busyChanged, this, &LoginController::busyChanged);
@@ -90,12 +93,26 @@ LoginController::LoginController(
         &LoginController::secretsUnreadable);
 }
 
+AccountProfile *LoginController::profile()
+{
+    const QString key = m_accountManager.current().key();
+    return m_accountManager.currentKeeper() ? m_profiles.profile(key) : nullptr;
+}
+
 QString LoginController::homeserver() const
 {
     // Signing in again happens at the session's own server, whatever was looked up before.
     if (const auto &again = m_flow.againServer())
         return again->baseUrl.toDisplayString();
     return m_lookup.homeserver() ? m_lookup.homeserver()->baseUrl.toDisplayString() : QString();
+}
+
+QString LoginController::serverName() const
+{
+    if (const auto &again = m_flow.againServer())
+        return again->baseUrl.host(QUrl::PrettyDecoded);
+    return m_lookup.homeserver() ? m_lookup.homeserver()->baseUrl.host(QUrl::PrettyDecoded)
+                                 : QString();
 }
 
 bool LoginController::insecure() const

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "accountmanager.h"
+#include "accountprofiles.h"
 #include "serverlookup.h"
 #include "signinflow.h"
 #include "usermessages.h"
@@ -33,6 +34,8 @@ class LoginController : public QObject
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString serverText READ serverText NOTIFY serverTextChanged)
     Q_PROPERTY(QString homeserver READ homeserver NOTIFY homeserverChanged)
+    // The host the sign-in happens at, for the top of the page ("matrix.example.org").
+    Q_PROPERTY(QString serverName READ serverName NOTIFY homeserverChanged)
     Q_PROPERTY(bool insecure READ insecure NOTIFY homeserverChanged)
     Q_PROPERTY(bool genericSso READ genericSso NOTIFY homeserverChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
@@ -46,6 +49,10 @@ class LoginController : public QObject
     Q_PROPERTY(QString sessionServer READ sessionServer NOTIFY sessionChanged)
     // The accounts on this computer; the current one is shown on the signed-in page.
     Q_PROPERTY(AccountListModel *accounts READ accounts CONSTANT)
+    // Who the accounts are (display names and avatars), and who the current one is (null when
+    // there is no account).
+    Q_PROPERTY(AccountProfiles *profiles READ profiles CONSTANT)
+    Q_PROPERTY(Portico::Ui::AccountProfile *profile READ profile NOTIFY sessionChanged)
     // The current account's devices (the Devices page).
     Q_PROPERTY(DevicesController *devices READ devices CONSTANT)
     // The current account's check with its server (None when there is no account).
@@ -92,6 +99,7 @@ public:
     bool busy() const { return m_lookup.busy() || m_flow.busy() || m_accountManager.busy(); }
     QString serverText() const { return m_lookup.serverText(); }
     QString homeserver() const;
+    QString serverName() const;
     bool insecure() const;
     bool genericSso() const;
     QString errorText() const { return m_errorText; }
@@ -105,6 +113,8 @@ public:
     QString sessionServer() const { return m_accountManager.current().baseUrl.toDisplayString(); }
     AccountListModel *accounts() { return m_accountManager.accounts(); }
     DevicesController *devices() { return m_accountManager.devices(); }
+    AccountProfiles *profiles() { return &m_profiles; }
+    AccountProfile *profile();
     AccountListModel::AccountState sessionState() const;
     QString sessionStatusText() const { return m_accountManager.statusText(); }
     QString signOutQuestion() const { return m_accountManager.signOutQuestion(); }
@@ -212,6 +222,7 @@ private:
     void onSignInFailed(const QString &sentence, SignInFlow::Then then);
     void signInWithSso(const QString &idpId);
 
+    AccountProfiles m_profiles; // before the accounts, which load and forget profiles
     ServerLookup m_lookup;
     SignInFlow m_flow;
     AccountManager m_accountManager;

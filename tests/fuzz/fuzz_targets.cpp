@@ -49,7 +49,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             (void)Matrix::iconDownloadUrl(base, idp.icon);
             (void)Sso::ssoRedirectUrl(base, QStringLiteral("/_matrix/client/v3"), idp.id,
                 QUrl(QStringLiteral("http://127.0.0.1:1/callback/x")));
-            (void)Matrix::isKnownBrand(idp.brand);
         }
     }
 #elif PORTICO_FUZZ_TARGET == 4 // POST /login response

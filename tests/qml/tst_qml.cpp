@@ -7,6 +7,8 @@
 #include "scriptedbrowser.h"
 
 #include "session/sessionstore.h"
+#include "ui/brandmarks.h"
+#include "ui/iconprovider.h"
 #include "ui/logincontroller.h"
 
 #include <QNetworkAccessManager>
@@ -68,6 +70,12 @@ public Q_SLOTS:
             m_browser.open(url);
             return true;
         });
+        // As app/main.cpp registers them.
+        engine->addImageProvider(QStringLiteral("brandmark"), new Portico::Ui::BrandMarkProvider);
+        engine->addImageProvider(
+            QStringLiteral("idpicon"), new Portico::Ui::IconProvider(QString()));
+        engine->addImageProvider(
+            QStringLiteral("avatar"), m_controller->profiles()->createImageProvider());
         engine->rootContext()->setContextProperty(
             QStringLiteral("testController"), m_controller.get());
         engine->rootContext()->setContextProperty(

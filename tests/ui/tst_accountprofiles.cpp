@@ -59,6 +59,16 @@ private Q_SLOTS:
         QCOMPARE(served(profiles, profile->avatarSource(), {40, 40}).size(), QSize(40, 40));
         QCOMPARE(served(profiles, profile->avatarSource(), {0, 32}).size(), QSize(32, 32));
         QVERIFY(served(profiles, QUrl(QStringLiteral("image://avatar/unknown"))).isNull());
+        // A round face: the corners are clear, inside is the avatar's.
+        const QImage face = served(profiles, profile->avatarSource(), {40, 40});
+        QCOMPARE(face.pixelColor(0, 0).alpha(), 0);
+        QCOMPARE(face.pixelColor(20, 20).alpha(), 255);
+        const QColor middle = face.pixelColor(20, 6); // between the badge's ring and its edge
+        const QColor purple(QStringLiteral("#8e44ad")); // the development server's avatar
+        QVERIFY2(qAbs(middle.red() - purple.red()) + qAbs(middle.green() - purple.green())
+                    + qAbs(middle.blue() - purple.blue())
+                < 24,
+            qPrintable(middle.name()));
         QCOMPARE(server.requestCount("GET", Thumbnail), 1);
 
         // Loading again refreshes the profile; the avatar (same mxc:// URI) is not fetched again.

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "brandmarks.h"
 
+#include "identityprovidermodel.h"
+
 #include "matrix/loginflows.h"
 
 #include <QFile>
@@ -17,7 +19,7 @@ Q_IMPORT_QML_PLUGIN(PorticoPlugin)
 using namespace Portico;
 
 namespace {
-// MSC2858's registry, as Matrix::isKnownBrand knows it.
+// MSC2858's registry of brands.
 const QStringList Registered
     = {QStringLiteral("apple"), QStringLiteral("facebook"), QStringLiteral("github"),
         QStringLiteral("gitlab"), QStringLiteral("google"), QStringLiteral("twitter")};
@@ -52,7 +54,28 @@ private Q_SLOTS:
         brands.sort();
         QCOMPARE(brands, Registered);
         for (const QString &brand : Registered)
-            QVERIFY2(Matrix::isKnownBrand(brand), qPrintable(brand));
+            QVERIFY2(Ui::BrandMarks::isKnown(brand), qPrintable(brand));
+    }
+    void theProviderListAsksBrandMarks()
+    {
+        // The server's brand, as parsed ("org.matrix." removed), reaches the buttons only when
+        // BrandMarks has a look for it: the one table decides, not a second list.
+        const auto flows = Matrix::parseLoginFlows(QByteArrayLiteral(
+            R"({"flows":[{"type":"m.login.sso","identity_providers":[
+                {"id":"a","name":"A","brand":"org.matrix.gitlab"},
+                {"id":"b","name":"B","brand":"twitter"},
+                {"id":"c","name":"C","brand":"gitea"},
+                {"id":"d","name":"D","brand":"neutral"},
+                {"id":"e","name":"E"}]}]})"));
+        QVERIFY(flows);
+        Ui::IdentityProviderModel model;
+        model.setProviders(flows->identityProviders, QUrl(QStringLiteral("https://hs.example")));
+        QStringList brands;
+        for (int row = 0; row < model.rowCount(); ++row)
+            brands << model.data(model.index(row), Ui::IdentityProviderModel::BrandRole).toString();
+        QCOMPARE(brands,
+            QStringList({QStringLiteral("gitlab"), QStringLiteral("twitter"), QString(), QString(),
+                QString()}));
     }
     void marksRender_data()
     {
@@ -139,7 +162,16 @@ private Q_SLOTS:
         QVERIFY(!style.background.isValid()); // the palette's, not a brand's
         QCOMPARE(Ui::BrandMarks::markResource(brand), QStringLiteral(":/brands/neutral.svg"));
         QCOMPARE(style.markSource, QUrl(QStringLiteral("image://brandmark/neutral")));
+        // On a page of either colour: the glyph in the page's text colour.
+        const QUrl onDark = Ui::BrandMarks::markSource(brand, QColor(QStringLiteral("#e3e3e3")));
+        QCOMPARE(onDark, QUrl(QStringLiteral("image://brandmark/neutral/%23e3e3e3")));
+        Ui::BrandMarkProvider provider;
+        QSize size;
         bool onlyThatColour = false;
+        QVERIFY(coverage(provider.requestImage(onDark.path().mid(1), &size, {32, 32}),
+                    QColor(QStringLiteral("#e3e3e3")), &onlyThatColour)
+            > 0.05);
+        QVERIFY(onlyThatColour);
         QVERIFY(
             coverage(Ui::BrandMarks::render(brand, {48, 48}, Qt::black), Qt::black, &onlyThatColour)
             > 0.05);

@@ -192,10 +192,12 @@ private Q_SLOTS:
         QCOMPARE(storedIn(store).size(), 1);
 
         // The next start shows the stored session, and a server hiccup does not end it.
+        // Declared before the controller: requests it cancels when destroyed (its profile's)
+        // still finish into this list.
+        QStringList answeredPaths; // read when answered: replies are deleted later
         Ui::LoginController controller(network, store);
         QSignalSpy restored(&controller, &Ui::LoginController::sessionRestored);
         QSignalSpy verified(&controller, &Ui::LoginController::sessionVerified);
-        QStringList answeredPaths; // read when answered: replies are deleted later
         connect(&network, &QNetworkAccessManager::finished, &controller,
             [&answeredPaths](QNetworkReply *reply) { answeredPaths.append(reply->url().path()); });
         controller.restore();
@@ -204,8 +206,11 @@ private Q_SLOTS:
         // may already have come while the line above waited.
         QTRY_VERIFY_WITH_TIMEOUT(
             answeredPaths.contains(QStringLiteral("/_matrix/client/v3/account/whoami")), 15000);
-        QCOMPARE(
-            server.requestLog().last().path, QStringLiteral("/_matrix/client/v3/account/whoami"));
+        // Asked once (the profile's requests may come around it).
+        int whoamis = 0;
+        for (const auto &request : server.requestLog())
+            whoamis += request.path == u"/_matrix/client/v3/account/whoami";
+        QCOMPARE(whoamis, 1);
         QCOMPARE(controller.page(), Page::SignedIn);
         QVERIFY(verified.isEmpty());
         QCOMPARE(storedIn(store).size(), 1);
@@ -291,7 +296,12 @@ private Q_SLOTS:
         QCOMPARE(controller.page(), Page::Providers);
         QVERIFY(controller.userId().isEmpty());
         QVERIFY(storedIn(store).isEmpty()); // the user said yes: the local session goes
-        QCOMPARE(server.requestLog().last().path, QStringLiteral("/_matrix/client/v3/logout"));
+        // Logout was asked (once: saying yes does not ask again); the profile's requests may
+        // come around it.
+        int logouts = 0;
+        for (const auto &request : server.requestLog())
+            logouts += request.path == u"/_matrix/client/v3/logout";
+        QCOMPARE(logouts, 1);
     }
 };
 

@@ -40,6 +40,7 @@ private Q_SLOTS:
     {
         const QDateTime when = QDateTime(QDate(2026, 11, 1), QTime(12, 0), Qt::UTC);
         Ui::DeviceListModel model;
+        model.setClock([when] { return when.addSecs(5 * 60 + 10); });
         model.setDevices({{QStringLiteral("NONAME"), QString(), QString(), QDateTime()},
                              {QStringLiteral("OLD"), QStringLiteral("Old phone"),
                                  QStringLiteral("192.0.2.7"), when}},
@@ -52,12 +53,40 @@ private Q_SLOTS:
             = model.data(model.index(0), Role::DeviceIdRole).toString() == u"NONAME" ? 0 : 1;
         QVERIFY(model.data(model.index(noName), Role::LastSeenRole).toString().isEmpty());
         const QString seen = model.data(model.index(1 - noName), Role::LastSeenRole).toString();
-        QVERIFY(seen.startsWith(QStringLiteral("Last seen ")));
-        QVERIFY(seen.endsWith(QStringLiteral(" from 192.0.2.7")));
-        QVERIFY(seen.contains(QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)));
+        QCOMPARE(seen, QStringLiteral("Last seen 5 minutes ago from 192.0.2.7"));
+        // The exact time, for the tooltip.
+        QCOMPARE(model.data(model.index(1 - noName), Role::LastSeenExactRole).toString(),
+            QLocale().toString(when.toLocalTime(), QLocale::LongFormat));
+        QVERIFY(model.data(model.index(noName), Role::LastSeenExactRole).toString().isEmpty());
 
         model.clear();
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void relativeTimes_data()
+    {
+        QTest::addColumn<qint64>("secondsAgo");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("a clock ahead") << qint64(-30) << QStringLiteral("just now");
+        QTest::newRow("seconds") << qint64(59) << QStringLiteral("just now");
+        QTest::newRow("one minute") << qint64(60) << QStringLiteral("a minute ago");
+        QTest::newRow("minutes") << qint64(59 * 60) << QStringLiteral("59 minutes ago");
+        QTest::newRow("one hour") << qint64(3600) << QStringLiteral("an hour ago");
+        QTest::newRow("hours") << qint64(23 * 3600 + 3599) << QStringLiteral("23 hours ago");
+        QTest::newRow("one day") << qint64(86400) << QStringLiteral("yesterday");
+        QTest::newRow("days") << qint64(30 * 86400) << QStringLiteral("30 days ago");
+    }
+    void relativeTimes()
+    {
+        QFETCH(qint64, secondsAgo);
+        QFETCH(QString, expected);
+        const QDateTime now = QDateTime(QDate(2026, 11, 1), QTime(12, 0), Qt::UTC);
+        QCOMPARE(Ui::DeviceListModel::relativeTime(now.addSecs(-secondsAgo), now), expected);
+        // Older than a month: the date itself.
+        const QDateTime old = now.addDays(-40);
+        QCOMPARE(Ui::DeviceListModel::relativeTime(old, now),
+            QStringLiteral("on ")
+                + QLocale().toString(old.toLocalTime().date(), QLocale::ShortFormat));
     }
 };
 

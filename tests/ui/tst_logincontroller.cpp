@@ -13,9 +13,11 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+
 #include <QTcpServer>
 #include <QTest>
 #include <QUrlQuery>
+#include <algorithm>
 
 using namespace Portico;
 using Page = Ui::LoginController::Page;
@@ -76,7 +78,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::Providers, 15000);
         QVERIFY(controller.userId().isEmpty());
         QCOMPARE(server.devicesOf(QStringLiteral("@alice:localhost")).size(), 0);
-        QCOMPARE(server.requestLog().last().path, QStringLiteral("/_matrix/client/v3/logout"));
+        // Signed out with the server (the profile's requests may come and go around it).
+        const auto log = server.requestLog();
+        QVERIFY(std::any_of(log.cbegin(), log.cend(), [](const auto &request) {
+            return request.path == u"/_matrix/client/v3/logout" && request.authenticated;
+        }));
     }
     void badInputShowsAnErrorWithoutNetwork()
     {
