@@ -107,14 +107,6 @@ QString LoginController::homeserver() const
     return m_lookup.homeserver() ? m_lookup.homeserver()->baseUrl.toDisplayString() : QString();
 }
 
-QString LoginController::serverName() const
-{
-    if (const auto &again = m_flow.againServer())
-        return again->baseUrl.host(QUrl::PrettyDecoded);
-    return m_lookup.homeserver() ? m_lookup.homeserver()->baseUrl.host(QUrl::PrettyDecoded)
-                                 : QString();
-}
-
 bool LoginController::insecure() const
 {
     if (const auto &again = m_flow.againServer())
@@ -134,12 +126,14 @@ bool LoginController::canCreateAccount() const
 
 QString LoginController::serverName() const
 {
-    if (!m_lookup.homeserver())
+    const auto &again = m_flow.againServer();
+    if (!again && !m_lookup.homeserver())
         return {};
-    const QUrl url = m_lookup.homeserver()->baseUrl;
+    const QUrl url = again ? again->baseUrl : m_lookup.homeserver()->baseUrl;
     const int port = url.port();
     const bool defaultPort = port < 0 || (url.scheme() == u"https" ? port == 443 : port == 80);
-    return defaultPort ? url.host() : url.host() + u':' + QString::number(port);
+    const QString host = url.host(QUrl::PrettyDecoded);
+    return defaultPort ? host : host + u':' + QString::number(port);
 }
 
 bool LoginController::deviceGrantAvailable() const

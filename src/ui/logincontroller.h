@@ -34,8 +34,6 @@ class LoginController : public QObject
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString serverText READ serverText NOTIFY serverTextChanged)
     Q_PROPERTY(QString homeserver READ homeserver NOTIFY homeserverChanged)
-    // The host the sign-in happens at, for the top of the page ("matrix.example.org").
-    Q_PROPERTY(QString serverName READ serverName NOTIFY homeserverChanged)
     Q_PROPERTY(bool insecure READ insecure NOTIFY homeserverChanged)
     Q_PROPERTY(bool genericSso READ genericSso NOTIFY homeserverChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
@@ -73,7 +71,8 @@ class LoginController : public QObject
         Portico::Ui::LoginController::SignInApi signInApi READ signInApi NOTIFY homeserverChanged)
     // The OAuth server registers new accounts too (prompt_values_supported has "create").
     Q_PROPERTY(bool canCreateAccount READ canCreateAccount NOTIFY homeserverChanged)
-    // The chosen server as the user knows it: host, and port where not the default.
+    // The server the sign-in happens at as the user knows it, for the top of the page and the
+    // OAuth button: host, and port where not the default ("matrix.example.org").
     Q_PROPERTY(QString serverName READ serverName NOTIFY homeserverChanged)
     // The OAuth server offers the device grant: "Sign in on another device".
     Q_PROPERTY(bool deviceGrantAvailable READ deviceGrantAvailable NOTIFY homeserverChanged)
@@ -129,7 +128,6 @@ public:
     QString suggestedUser() const;
     SignInApi signInApi() const;
     bool canCreateAccount() const;
-    QString serverName() const;
     bool deviceGrantAvailable() const;
     QString deviceUserCode() const { return m_flow.deviceSignIn().prompt().userCode; }
     QString deviceVerificationUri() const
