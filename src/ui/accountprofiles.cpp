@@ -184,6 +184,10 @@ void AccountProfiles::load(const Session::Session &session)
                 applyProfile(e, key, session, *cached, AccountProfile::State::Loading);
         }
     }
+    // Restored from the settings before the keychain answered: the cached face only. The fetch
+    // follows when the account comes back with its token (never a request without one).
+    if (session.accessToken.isEmpty())
+        return;
     e.profile->set(
         e.profile->displayName(), e.profile->avatarSource(), AccountProfile::State::Loading);
     std::weak_ptr<Entry> weak = m_entries.value(key);

@@ -584,7 +584,7 @@ private Q_SLOTS:
             errors += QString::fromUtf8(app->readAllStandardError());
             return int(errors.count(u"no icon:"));
         };
-        // Icons the page shows: the branded provider (the first) is drawn with its brand's own mark.
+        // Icons the page shows: the branded provider (the first) is drawn with its brand's mark.
         const qsizetype icons = synapse->iconUris().mid(1).size();
         QTRY_VERIFY2_WITH_TIMEOUT(noIconLines() >= icons, qPrintable(errors), 20000);
         QTRY_VERIFY2_WITH_TIMEOUT(

@@ -672,9 +672,11 @@ private Q_SLOTS:
                 QCOMPARE(loaded.size(), 1);
                 QCOMPARE(controller.sessionState(), State::Verified);
                 QCOMPARE(pages, QList<Page>{Page::SignedIn});
-                // No request went out before the token was there.
+                // No request that needs a token went out before the token was there (the
+                // avatar's /versions check is public and carries none on purpose).
                 for (const auto &request : server.requestLog())
-                    QVERIFY2(request.sentToken, qPrintable(request.path));
+                    QVERIFY2(request.sentToken || request.path == u"/_matrix/client/versions",
+                        qPrintable(request.path));
                 continue;
             }
             QSignalSpy removed(&store, &Session::SessionStore::removed);
