@@ -9,6 +9,7 @@
 #include "session/sessionstore.h"
 
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -58,6 +59,9 @@ class TestControllerFaults : public QObject
     }
 
 private Q_SLOTS:
+    // Each run gets a fresh keyring but keeps this test's settings folder: a session left there
+    // by an earlier run (its secret gone with that keyring) would be restored as an account.
+    void initTestCase() { QSettings().clear(); }
     void dnsFailureIsExplained_data()
     {
         QTest::addColumn<QString>("typed");

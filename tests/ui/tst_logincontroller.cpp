@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSettings>
 #include <QSignalSpy>
 
 #include <QTcpServer>
@@ -42,6 +43,9 @@ class TestLoginController : public QObject
     QNetworkAccessManager network;
 
 private Q_SLOTS:
+    // Each run gets a fresh keyring but keeps this test's settings folder: a session left there
+    // by an earlier run (its secret gone with that keyring) would be restored as an account.
+    void initTestCase() { QSettings().clear(); }
     void signInAndOut()
     {
         DevServer server(DevServer::Config::demo());
