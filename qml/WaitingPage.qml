@@ -63,7 +63,10 @@ ColumnLayout {
         enabled: !page.controller.busy
         TextField {
             id: linkField
-            placeholderText: qsTr("http://127.0.0.1:…/callback/…?loginToken=…")
+            // What the browser's address looks like once the server sent it back.
+            placeholderText: page.controller.signInApi === LoginController.OAuth
+                             ? qsTr("http://127.0.0.1:…/callback?code=…&state=…")
+                             : qsTr("http://127.0.0.1:…/callback/…?loginToken=…")
             Layout.fillWidth: true
             Accessible.name: qsTr("Sign-in link from the browser")
             onAccepted: page.controller.submitCallbackUrl(text)

@@ -1329,7 +1329,12 @@
         <translation>Der Browser ist nicht zurückgekehrt? Fügen Sie die Adresse der Seite ein, die er nach der Anmeldung anzeigt:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>http://127.0.0.1:…/callback?code=…&amp;state=…</source>
+        <translation>http://127.0.0.1:…/callback?code=…&amp;state=…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>http://127.0.0.1:…/callback/…?loginToken=…</source>
         <translation>http://127.0.0.1:…/callback/…?loginToken=…</translation>
     </message>
