@@ -60,7 +60,7 @@ ColumnLayout {
         Accessible.name: qsTr("Code: %1").arg(page.controller.deviceUserCode.split("").join(" "))
     }
 
-    BusyIndicator {
+    WaitSpinner {
         Accessible.name: qsTr("Waiting for your approval…")
         running: page.visible
         Layout.alignment: Qt.AlignHCenter

@@ -24,7 +24,7 @@ ColumnLayout {
                     : qsTr("Sign in in the browser window that opened, then come back here.")
     }
 
-    BusyIndicator {
+    WaitSpinner {
         Accessible.name: qsTr("Working…")
         running: page.visible
         Layout.alignment: Qt.AlignHCenter

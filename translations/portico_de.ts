@@ -1282,6 +1282,14 @@
     </message>
 </context>
 <context>
+    <name>WaitSpinner</name>
+    <message>
+        <location filename="../qml/WaitSpinner.qml" line="+19"/>
+        <source>Working…</source>
+        <translation>Bitte warten …</translation>
+    </message>
+</context>
+<context>
     <name>WaitingPage</name>
     <message>
         <location filename="../qml/WaitingPage.qml" line="+19"/>
