@@ -76,7 +76,7 @@ Dialog {
 
         // m.login.password
         ColumnLayout {
-            visible: dialog.prompt.mode === "password"
+            visible: dialog.prompt.mode === AuthPrompt.Password
             spacing: 8
             Layout.fillWidth: true
             Label {
@@ -107,7 +107,7 @@ Dialog {
 
         // m.login.terms
         ColumnLayout {
-            visible: dialog.prompt.mode === "terms"
+            visible: dialog.prompt.mode === AuthPrompt.Terms
             spacing: 8
             Layout.fillWidth: true
             Label {
@@ -147,7 +147,7 @@ Dialog {
 
         // m.login.sso and every stage Portico does not do itself: the server's page.
         ColumnLayout {
-            visible: dialog.prompt.mode === "browser"
+            visible: dialog.prompt.mode === AuthPrompt.Browser
             spacing: 8
             Layout.fillWidth: true
             Label {
@@ -194,7 +194,7 @@ Dialog {
         }
 
         BusyIndicator {
-            visible: dialog.prompt.mode === "" && dialog.prompt.busy
+            visible: dialog.prompt.mode === AuthPrompt.None && dialog.prompt.busy
             running: visible
             Layout.alignment: Qt.AlignHCenter
         }
@@ -229,9 +229,9 @@ Dialog {
     Connections {
         target: dialog.prompt
         function onStageShown(stage) {
-            if (dialog.prompt.mode === "password")
+            if (dialog.prompt.mode === AuthPrompt.Password)
                 passwordField.forceActiveFocus(Qt.TabFocusReason)
-            else if (dialog.prompt.mode === "terms")
+            else if (dialog.prompt.mode === AuthPrompt.Terms)
                 acceptTerms.forceActiveFocus(Qt.TabFocusReason)
             else
                 openBrowser.forceActiveFocus(Qt.TabFocusReason)

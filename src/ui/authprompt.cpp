@@ -63,21 +63,21 @@ void AuthPrompt::start(
     m_session.start(session, reason, std::move(build));
 }
 
-QString AuthPrompt::mode() const
+AuthPrompt::Mode AuthPrompt::mode() const
 {
     if (!m_step || !m_active)
-        return {};
+        return Mode::None;
     if (m_session.state() == Uia::AuthSession::State::WaitingForBrowser)
-        return QStringLiteral("browser");
+        return Mode::Browser;
     switch (m_step->mode) {
     case Uia::Step::Mode::Password:
-        return QStringLiteral("password");
+        return Mode::Password;
     case Uia::Step::Mode::Terms:
-        return QStringLiteral("terms");
+        return Mode::Terms;
     case Uia::Step::Mode::Fallback:
         break;
     }
-    return QStringLiteral("browser");
+    return Mode::Browser;
 }
 
 bool AuthPrompt::busy() const

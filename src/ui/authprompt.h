@@ -25,8 +25,8 @@ class AuthPrompt : public QObject
 
     Q_PROPERTY(bool active READ active NOTIFY changed)
     Q_PROPERTY(QString reason READ reason NOTIFY changed)
-    // "password", "terms", "browser", or "" while Portico talks to the server.
-    Q_PROPERTY(QString mode READ mode NOTIFY changed)
+    // What the dialog asks of the user now (None while Portico talks to the server).
+    Q_PROPERTY(Portico::Ui::AuthPrompt::Mode mode READ mode NOTIFY changed)
     Q_PROPERTY(QString stage READ stage NOTIFY changed)
     Q_PROPERTY(int stepNumber READ stepNumber NOTIFY changed) // 1-based
     Q_PROPERTY(int stepCount READ stepCount NOTIFY changed)
@@ -41,6 +41,9 @@ class AuthPrompt : public QObject
     Q_PROPERTY(QString userId READ userId NOTIFY changed)
 
 public:
+    enum class Mode { None, Password, Terms, Browser };
+    Q_ENUM(Mode)
+
     using BrowserLauncher = std::function<bool(const QUrl &)>;
 
     explicit AuthPrompt(QNetworkAccessManager &network, QObject *parent = nullptr);
@@ -54,7 +57,7 @@ public:
 
     bool active() const { return m_active; }
     QString reason() const { return m_reason; }
-    QString mode() const;
+    Mode mode() const;
     QString stage() const { return m_step ? m_step->stage : QString(); }
     int stepNumber() const { return m_step ? m_step->index + 1 : 0; }
     int stepCount() const { return m_step ? m_step->count : 0; }

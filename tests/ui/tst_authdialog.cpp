@@ -97,7 +97,7 @@ private Q_SLOTS:
         devices.askDelete({QStringLiteral("OLDPHONE")});
         devices.confirmDelete();
         QVERIFY(shown.wait(10000));
-        QCOMPARE(devices.prompt()->mode(), QStringLiteral("terms"));
+        QCOMPARE(devices.prompt()->mode(), Ui::AuthPrompt::Mode::Terms);
 
         QQmlApplicationEngine engine;
         engine.addImportPath(QStringLiteral("qrc:/"));

@@ -129,14 +129,14 @@ private Q_SLOTS:
         Ui::AuthPrompt *prompt = devices->prompt();
         QCOMPARE(confirmDeletion(*devices, {OldPhone}), PasswordStage);
         QVERIFY(prompt->active());
-        QCOMPARE(prompt->mode(), QStringLiteral("password"));
+        QCOMPARE(prompt->mode(), Ui::AuthPrompt::Mode::Password);
         QVERIFY(prompt->reason().contains(u"Old phone"));
         QCOMPARE(prompt->userId(), Alice);
 
         QSignalSpy changed(prompt, &Ui::AuthPrompt::changed);
         prompt->submitPassword(QStringLiteral("not the password"));
         QTRY_VERIFY_WITH_TIMEOUT(!prompt->errorText().isEmpty(), 15000);
-        QCOMPARE(prompt->mode(), QStringLiteral("password")); // try again, same stage
+        QCOMPARE(prompt->mode(), Ui::AuthPrompt::Mode::Password); // try again, same stage
         QVERIFY(prompt->active());
         QVERIFY(server->devicesOf(Alice).contains(OldPhone));
 
@@ -164,7 +164,7 @@ private Q_SLOTS:
         prompt->submitPassword(Password);
         QVERIFY(shown.wait(10000));
         QCOMPARE(shown.first().first().toString(), Terms);
-        QCOMPARE(prompt->mode(), QStringLiteral("terms"));
+        QCOMPARE(prompt->mode(), Ui::AuthPrompt::Mode::Terms);
         QCOMPARE(prompt->stepNumber(), 2);
         QVERIFY(!prompt->policies().isEmpty());
         const QVariantMap policy = prompt->policies().first().toMap();
@@ -188,7 +188,7 @@ private Q_SLOTS:
         QSignalSpy pages(&browser, &ScriptedBrowser::finished);
         prompt->setBrowserLauncher(browser.launcher());
         QCOMPARE(confirmDeletion(*devices, {OldPhone}), Sso);
-        QCOMPARE(prompt->mode(), QStringLiteral("browser"));
+        QCOMPARE(prompt->mode(), Ui::AuthPrompt::Mode::Browser);
         QVERIFY(!prompt->waitingForBrowser()); // not until the user has opened it
 
         QSignalSpy deleted(devices.get(), &Ui::DevicesController::deleted);
