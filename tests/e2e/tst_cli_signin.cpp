@@ -4,6 +4,7 @@
 // homeserver's OAuth mode: the test plays the phone that approves the printed code.
 #include "devoauth.h"
 #include "devserver.h"
+#include "storedsecret.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,21 +15,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <qt6keychain/keychain.h>
-
-namespace {
-QJsonObject keychainSecret(const QString &key)
-{
-    auto *job = new QKeychain::ReadPasswordJob(QStringLiteral(PORTICO_APP_ID));
-    job->setKey(key);
-    QSignalSpy done(job, &QKeychain::Job::finished);
-    job->start();
-    if (!done.wait(10000) || job->error() != QKeychain::NoError)
-        return {};
-    return QJsonDocument::fromJson(job->binaryData()).object();
-}
-} // namespace
 
 class TestCliSignIn : public QObject
 {
@@ -99,7 +85,7 @@ private Q_SLOTS:
         const auto match = signedIn.match(out);
         QVERIFY2(match.hasMatch(), qPrintable(out));
         QCOMPARE(match.captured(1), QStringLiteral("@alice:localhost"));
-        const QJsonObject secret = keychainSecret(match.captured(1) + u'/' + match.captured(2));
+        const QJsonObject secret = storedSecret(match.captured(1) + u'/' + match.captured(2));
         QVERIFY(server.isAccessTokenValid(secret.value(u"access_token").toString()));
         QVERIFY(!out.contains(secret.value(u"access_token").toString()));
     }

@@ -9,6 +9,7 @@
 #include "devserver.h"
 #include "devsession.h"
 #include "scriptedbrowser.h"
+#include "storedsecret.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,21 +17,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
-
-#include <qt6keychain/keychain.h>
-
-namespace {
-QJsonObject keychainSecret(const QString &key)
-{
-    auto *job = new QKeychain::ReadPasswordJob(QStringLiteral(PORTICO_APP_ID));
-    job->setKey(key);
-    QSignalSpy done(job, &QKeychain::Job::finished);
-    job->start();
-    if (!done.wait(10000) || job->error() != QKeychain::NoError)
-        return {};
-    return QJsonDocument::fromJson(job->binaryData()).object();
-}
-} // namespace
 
 class TestE2eOAuth : public QObject
 {
@@ -100,7 +86,7 @@ private Q_SLOTS:
         QCOMPARE(user, QStringLiteral("@alice:localhost"));
         QVERIFY(device.size() >= 10);
         QCOMPARE(oauth.tokenRequests(QStringLiteral("authorization_code")), 1);
-        const QJsonObject secret = keychainSecret(user + u'/' + device);
+        const QJsonObject secret = storedSecret(user + u'/' + device);
         const QString accessToken = secret.value(u"access_token").toString();
         QVERIFY2(!accessToken.isEmpty(), "no session in the Secret Service");
         QVERIFY(!secret.value(u"refresh_token").toString().isEmpty());
@@ -113,7 +99,7 @@ private Q_SLOTS:
         // Restart once the access token has expired: restored, with one refresh at most.
         QTRY_VERIFY_WITH_TIMEOUT(
             !server.isAccessTokenValid(
-                keychainSecret(user + u'/' + device).value(u"access_token").toString()),
+                storedSecret(user + u'/' + device).value(u"access_token").toString()),
             15000);
         const int refreshesBefore = oauth.tokenRequests(QStringLiteral("refresh_token"));
         server.clearRequestLog();
@@ -131,7 +117,7 @@ private Q_SLOTS:
         // The rotated tokens were stored, and work.
         QTRY_VERIFY_WITH_TIMEOUT(
             server.isAccessTokenValid(
-                keychainSecret(user + u'/' + device).value(u"access_token").toString()),
+                storedSecret(user + u'/' + device).value(u"access_token").toString()),
             10000);
 
         // Sign out (two Tabs from Devices): both tokens revoked, the keychain forgets it.
@@ -146,7 +132,7 @@ private Q_SLOTS:
         QCOMPARE(revoked.at(0).found, QStringLiteral("refresh_token"));
         QCOMPARE(revoked.at(1).hint, QStringLiteral("access_token"));
         QVERIFY(!server.devicesOf(user).contains(device));
-        QTRY_VERIFY_WITH_TIMEOUT(keychainSecret(user + u'/' + device).isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(storedSecret(user + u'/' + device).isEmpty(), 10000);
         for (const auto &request : server.requestLog())
             QVERIFY2(!request.path.endsWith(u"/logout"), "the legacy /logout was used");
         AppDriver::stop(*again);

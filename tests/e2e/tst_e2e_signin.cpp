@@ -6,6 +6,7 @@
 #include "devserver.h"
 #include "devsession.h"
 #include "scriptedbrowser.h"
+#include "storedsecret.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -20,25 +21,11 @@
 #include <QTest>
 #include <QUrlQuery>
 
-#include <qt6keychain/keychain.h>
-
 namespace {
 QString readFile(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-}
-
-// The secret Portico stored for `key`, read back through QtKeychain like any other client.
-QJsonObject keychainSecret(const QString &key)
-{
-    auto *job = new QKeychain::ReadPasswordJob(QStringLiteral(PORTICO_APP_ID));
-    job->setKey(key);
-    QSignalSpy done(job, &QKeychain::Job::finished);
-    job->start();
-    if (!done.wait(10000) || job->error() != QKeychain::NoError)
-        return {};
-    return QJsonDocument::fromJson(job->binaryData()).object();
 }
 
 } // namespace
@@ -60,7 +47,7 @@ class TestE2eSignIn : public QObject
         QCOMPARE(signedIn.value(3), server.baseUrl().toString());
         const QString deviceId = signedIn.value(2);
         QVERIFY(server.devicesOf(QStringLiteral("@alice:localhost")).contains(deviceId));
-        const QJsonObject secret = keychainSecret(QStringLiteral("@alice:localhost/") + deviceId);
+        const QJsonObject secret = storedSecret(QStringLiteral("@alice:localhost/") + deviceId);
         const QString accessToken = secret.value(u"access_token").toString();
         QVERIFY2(!accessToken.isEmpty(), "no session in the Secret Service");
         QVERIFY(server.isAccessTokenValid(accessToken));
@@ -111,10 +98,9 @@ private Q_SLOTS:
             qPrintable(output + QString::fromUtf8(app->readAllStandardError())));
         verifyStoredSession(server, signedIn);
         // No token in what the app printed or logged.
-        const QString token
-            = keychainSecret(QStringLiteral("@alice:localhost/") + signedIn.value(2))
-                  .value(u"access_token")
-                  .toString();
+        const QString token = storedSecret(QStringLiteral("@alice:localhost/") + signedIn.value(2))
+                                  .value(u"access_token")
+                                  .toString();
         const QString log = output + QString::fromUtf8(app->readAllStandardError());
         QVERIFY(!log.contains(token));
         QVERIFY(!log.contains(QStringLiteral("loginToken=")));
