@@ -4,6 +4,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTextStream>
 
 CommandLine parseCommandLine(const QStringList &arguments)
 {
@@ -48,4 +50,22 @@ CommandLine parseCommandLine(const QStringList &arguments)
         std::exit(2);
     }
     return result;
+}
+
+std::optional<Portico::Discovery::ServerInput> serverArgument(
+    const QCommandLineParser &parser, bool verbose, bool usable, const char *usage)
+{
+    QLoggingCategory::setFilterRules(
+        verbose ? QStringLiteral("portico.*.debug=true") : QStringLiteral("portico.*.info=false"));
+    const QStringList arguments = parser.positionalArguments();
+    if (arguments.size() != 2 || !usable) {
+        QTextStream(stderr) << "usage: " << usage << '\n';
+        return std::nullopt;
+    }
+    auto input = Portico::Discovery::parseServerInput(arguments.at(1));
+    if (!input) {
+        QTextStream(stderr) << input.error() << '\n';
+        return std::nullopt;
+    }
+    return std::move(input.value());
 }

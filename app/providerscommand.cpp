@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providerscommand.h"
 
+#include "commandline.h"
+
 #include "discovery/homeserverdiscovery.h"
 #include "discovery/loginflowsfetch.h"
 #include "matrix/endpoint.h"
@@ -74,20 +76,10 @@ int runProvidersCommand(int argc, char *argv[])
         QCoreApplication::translate("main", "Log what Portico does (never any token)."));
     parser.addOption(verbose);
     parser.process(app);
-    // stdout is the JSON and stderr the error: keep the log out unless asked for.
-    QLoggingCategory::setFilterRules(parser.isSet(verbose)
-            ? QStringLiteral("portico.*.debug=true")
-            : QStringLiteral("portico.*.info=false"));
-    const QStringList arguments = parser.positionalArguments();
-    if (arguments.size() != 2) {
-        QTextStream(stderr) << "usage: portico providers SERVER\n";
+    const auto input
+        = serverArgument(parser, parser.isSet(verbose), true, "portico providers SERVER");
+    if (!input)
         return 2;
-    }
-    const auto input = Discovery::parseServerInput(arguments.at(1));
-    if (!input) {
-        QTextStream(stderr) << input.error() << '\n';
-        return 2;
-    }
 
     QNetworkAccessManager network;
     Discovery::HomeserverDiscovery discovery(network);

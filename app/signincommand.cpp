@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signincommand.h"
 
+#include "commandline.h"
+
 #include "discovery/authmetadatafetch.h"
 #include "discovery/homeserverdiscovery.h"
 #include "oauth/devicelogin.h"
@@ -47,19 +49,10 @@ int runSignInCommand(int argc, char *argv[])
         QCoreApplication::translate("main", "Log what Portico does (never any token)."));
     parser.addOptions({device, verbose});
     parser.process(app);
-    QLoggingCategory::setFilterRules(parser.isSet(verbose)
-            ? QStringLiteral("portico.*.debug=true")
-            : QStringLiteral("portico.*.info=false"));
-    const QStringList arguments = parser.positionalArguments();
-    if (arguments.size() != 2 || !parser.isSet(device)) {
-        QTextStream(stderr) << "usage: portico sign-in SERVER --device\n";
+    const auto input = serverArgument(
+        parser, parser.isSet(verbose), parser.isSet(device), "portico sign-in SERVER --device");
+    if (!input)
         return 2;
-    }
-    const auto input = Discovery::parseServerInput(arguments.at(1));
-    if (!input) {
-        QTextStream(stderr) << input.error() << '\n';
-        return 2;
-    }
 
     QNetworkAccessManager network;
     Discovery::HomeserverDiscovery discovery(network);
