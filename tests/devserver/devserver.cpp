@@ -3,6 +3,7 @@
 #include "devserver.h"
 #include "httputil.h"
 
+#include "devintrospection.h"
 #include "devoauth.h"
 
 #include <QBuffer>
@@ -123,7 +124,8 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
         QStringLiteral("uiaIdentityProviders"), QStringLiteral("devices"), QStringLiteral("oauth"),
         QStringLiteral("refreshAtV1Only"), QStringLiteral("profiles"),
         QStringLiteral("authenticatedMedia"), QStringLiteral("rawMedia"),
-        QStringLiteral("$comment")};
+        QStringLiteral("externalIssuer"), QStringLiteral("introspectionClientId"),
+        QStringLiteral("introspectionClientSecret"), QStringLiteral("$comment")};
     for (const QString &key : object.keys()) {
         if (!known.contains(key)) {
             *error = QStringLiteral("unknown config key: ") + key;
@@ -187,6 +189,10 @@ DevServer::Config DevServer::Config::fromJson(const QJsonObject &object, QString
     config.uiaIdentityProviders = object.value(u"uiaIdentityProviders").toBool(false);
     config.devices = object.value(u"devices").toArray();
     config.oauth = object.value(u"oauth").toBool(false);
+    config.externalIssuer = object.value(u"externalIssuer").toString();
+    config.introspectionClientId
+        = object.value(u"introspectionClientId").toString(config.introspectionClientId);
+    config.introspectionClientSecret = object.value(u"introspectionClientSecret").toString();
     const QJsonObject profiles = object.value(u"profiles").toObject();
     for (auto it = profiles.begin(); it != profiles.end(); ++it)
         config.profiles.insert(it.key(), it.value().toObject());
@@ -230,6 +236,9 @@ DevServer::DevServer(Config config, QObject *parent)
                             QStringLiteral("https://example.org/privacy-1.0-fr.html")}}}}}};
     if (m_config.oauth)
         m_oauth = std::make_shared<DevOAuth>(*this);
+    if (!m_config.externalIssuer.isEmpty())
+        m_external = std::make_shared<DevIntrospection>(QUrl(m_config.externalIssuer),
+            m_config.introspectionClientId, m_config.introspectionClientSecret);
     for (const QJsonValue &value : std::as_const(m_config.devices)) {
         const QJsonObject device = value.toObject();
         QString user = device.value(u"user").toString(m_config.defaultUser);
@@ -352,6 +361,21 @@ QHttpServerResponse DevServer::route(
     if (m_oauth)
         if (auto answer = m_oauth->route(request, s, authenticated))
             return std::move(*answer);
+    if (m_external && s.size() >= 4 && s[0] == u"_matrix" && s[1] == u"client"
+        && (s
+                == QStringList{QStringLiteral("_matrix"), QStringLiteral("client"),
+                    QStringLiteral("v1"), QStringLiteral("auth_metadata")}
+            || s.mid(2)
+                == QStringList{QStringLiteral("unstable"), QStringLiteral("org.matrix.msc2965"),
+                    QStringLiteral("auth_metadata")})) {
+        QString error;
+        const QJsonObject metadata = m_external->metadata(&error);
+        if (metadata.isEmpty())
+            return matrixError(502, "M_UNKNOWN", error);
+        return QHttpServerResponse(metadata);
+    }
+    if (m_external && s.size() == 4 && s[3] == u"login")
+        return matrixError(404, "M_UNRECOGNIZED", QStringLiteral("Unrecognized request"));
 
     if (s
         == QStringList{
@@ -812,6 +836,8 @@ const DevServer::SessionInfo *DevServer::authenticate(
         *error = matrixError(401, "M_MISSING_TOKEN", QStringLiteral("Missing access token"));
         return nullptr;
     }
+    if (m_external)
+        return introspected(QString::fromUtf8(authorization.mid(7)), error);
     const auto found = m_registry->sessions.find(QString::fromUtf8(authorization.mid(7)));
     const bool expired = found != m_registry->sessions.end() && found->expires.isValid()
         && found->expires < QDateTime::currentDateTimeUtc();
@@ -839,6 +865,28 @@ const DevServer::SessionInfo *DevServer::authenticate(
         info.lastSeenTs = QDateTime::currentMSecsSinceEpoch();
     }
     return &found.value();
+}
+
+const DevServer::SessionInfo *DevServer::introspected(
+    const QString &accessToken, QHttpServerResponse *error)
+{
+    QString problem;
+    const DevIntrospection::Identity identity = m_external->introspect(accessToken, &problem);
+    if (identity.deviceId.isEmpty()) {
+        m_introspected.remove(accessToken);
+        *error = problem.isEmpty()
+            ? matrixError(401, "M_UNKNOWN_TOKEN", QStringLiteral("Unknown access token"))
+            : matrixError(503, "M_UNKNOWN", problem);
+        return nullptr;
+    }
+    SessionInfo &session = m_introspected[accessToken];
+    session.userId = QStringLiteral("@%1:%2").arg(identity.localpart, m_config.serverName);
+    session.deviceId = identity.deviceId;
+    // A device the homeserver sees for the first time exists from now on, as behind MAS.
+    DeviceInfo &device = m_registry->devices[session.userId][session.deviceId];
+    device.lastSeenIp = QStringLiteral("127.0.0.1");
+    device.lastSeenTs = QDateTime::currentMSecsSinceEpoch();
+    return &session;
 }
 
 QHttpServerResponse DevServer::media(const QString &server, const QString &mediaId) const

@@ -16,6 +16,7 @@
 
 class QHttpServerResponse;
 class DevOAuth;
+class DevIntrospection;
 
 // Portico's development homeserver: enough of the Matrix client-server API to sign in through
 // SSO and to manage devices behind User-Interactive Auth (with its fallback pages), and strict
@@ -91,6 +92,12 @@ public:
         // The OAuth 2.0 API, strict like MAS (devoauth.h), with GET /login as its compatibility
         // layer.
         bool oauth = false;
+        // The OAuth 2.0 API through an authorisation server this server did not write
+        // (devintrospection.h), as behind MAS: auth_metadata is its discovery document, access
+        // tokens are checked by introspection as this confidential client, GET /login is 404.
+        QString externalIssuer;
+        QString introspectionClientId = QStringLiteral("homeserver");
+        QString introspectionClientSecret;
         // Profiles (GET /profile/{userId}): localpart or user ID -> {"displayname"?,
         // "avatar_url"?}. A user with a device but no entry has their localpart as name.
         QHash<QString, QJsonObject> profiles;
@@ -179,6 +186,8 @@ public:
 
     // The OAuth mode's controls and log; null unless Config::oauth.
     DevOAuth *oauth() const { return m_oauth.get(); }
+    // The external issuer's introspection; null unless Config::externalIssuer.
+    DevIntrospection *introspection() const { return m_external.get(); }
 
 Q_SIGNALS:
     void requestHandled(const QByteArray &method, const QString &path, int status);
@@ -270,6 +279,7 @@ private:
     QString newUiaSession(const SessionInfo &user, const QByteArray &method, const QString &path,
         const QJsonObject &request);
     const SessionInfo *authenticate(const QHttpServerRequest &request, QHttpServerResponse *error);
+    const SessionInfo *introspected(const QString &accessToken, QHttpServerResponse *error);
 
     QJsonObject provider(const QString &id) const;
 
@@ -285,4 +295,6 @@ private:
     int m_refreshCount = 0;
     QHash<QString, UiaSession> m_uiaSessions;
     std::shared_ptr<DevOAuth> m_oauth;
+    std::shared_ptr<DevIntrospection> m_external;
+    QHash<QString, SessionInfo> m_introspected; // access token -> its session, as last asked
 };
