@@ -95,8 +95,9 @@ void SessionKeeper::check(bool mayRefresh)
 {
     setState(State::Verifying);
     const quint64 generation = ++m_generation;
+    const QString sentWith = m_session.accessToken;
     m_check = AccountClient(m_network).whoami(
-        m_session, [this, generation, mayRefresh](const auto &result) {
+        m_session, [this, generation, mayRefresh, sentWith](const auto &result) {
             if (generation != m_generation)
                 return;
             if (result) {
@@ -106,6 +107,11 @@ void SessionKeeper::check(bool mayRefresh)
             const Matrix::Error error = result.error();
             if (!error.is(u"M_UNKNOWN_TOKEN")) {
                 retryLater(error);
+                return;
+            }
+            if (m_session.accessToken != sentWith) {
+                // Refused the token a refresh has replaced meanwhile: ask with the new one.
+                check(mayRefresh);
                 return;
             }
             if (!mayRefresh || m_session.refreshToken.isEmpty()) {

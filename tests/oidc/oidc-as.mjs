@@ -8,7 +8,7 @@
 // of one resource server (resource indicators with a default resource), whose scope list grows
 // with every device scope a client asks for.
 //   node oidc-as.mjs <oidc-provider folder> <port> <account> <homeserver client secret>
-//       [access token lifetime in seconds, 300]
+//       [lifetime of access tokens from a code or device code in seconds, 300]
 // Signs in one fixed account. Prints "listening <issuer>" when it accepts requests, then one line
 // per request to the endpoints that matter ("registration 201", "token authorization_code 200",
 // "revocation refresh_token <sha256 of the token, 16 hex> 200", "introspection true", ...).
@@ -63,10 +63,13 @@ const provider = new Provider(issuer, {
                 for (const scope of (ctx.oidc.params?.scope || '').split(' '))
                     if (deviceScope.test(scope))
                         deviceScopes.add(scope);
+                // Refreshed access tokens live 300 s, so that only the first one expires
+                // while a test waits for it.
+                const refreshed = ctx.oidc.params?.grant_type === 'refresh_token';
                 return {
                     scope: [...apiScopes, ...deviceScopes].join(' '),
                     accessTokenFormat: 'opaque',
-                    accessTokenTTL: accessTokenSeconds,
+                    accessTokenTTL: refreshed ? 300 : accessTokenSeconds,
                 };
             },
         },

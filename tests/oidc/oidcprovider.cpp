@@ -69,6 +69,10 @@ QString OidcProvider::start()
 
 QStringList OidcProvider::lines()
 {
+    // What node wrote before it answered may still be in the pipe, not yet in QProcess's
+    // buffer: take all of it, so that a line is there once its request was answered.
+    while (m_process.state() == QProcess::Running && m_process.waitForReadyRead(5))
+        ;
     m_out += m_process.readAllStandardOutput();
     qsizetype end;
     while ((end = m_out.indexOf('\n')) >= 0) {

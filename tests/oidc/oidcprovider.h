@@ -12,7 +12,7 @@
 class OidcProvider
 {
 public:
-    // Its access tokens live `accessTokenSeconds`.
+    // Access tokens from a code or a device code live `accessTokenSeconds`; refreshed ones 300 s.
     explicit OidcProvider(int accessTokenSeconds = 300, QString account = QStringLiteral("alice"));
     ~OidcProvider();
 

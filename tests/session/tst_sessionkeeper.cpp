@@ -236,6 +236,32 @@ private Q_SLOTS:
         QCOMPARE(paths.count(WhoAmI), 2);
     }
 
+    // Restored after its access token expired, the keeper refreshes at once while its first
+    // whoami (sent with the old token) is still on its way; that 401 arrives after the refresh:
+    // it asks again with the new token, and does not refresh a second time (seen against
+    // oidc-provider, whose introspection makes whoami slow: two refreshes on every restart).
+    void aRefusalOfTheOldTokenAfterARefreshDoesNotRefreshAgain()
+    {
+        DevServer::Config config = quickConfig();
+        config.accessTokenLifetimeMs = 600000;
+        DevServer server(config);
+        QVERIFY(server.start());
+        Session::Session session
+            = signInOnDevServer(network, server, QStringLiteral("alice"), true);
+        server.expireAccessTokens(session.userId, session.deviceId);
+        session.accessTokenExpiresAt = QDateTime::currentDateTimeUtc().addSecs(-1);
+        DevServer::Config::Fault slow; // the real answer (401), late
+        slow.latencyMs = 1500;
+        slow.times = 1;
+        server.setFault(WhoAmI, slow);
+        Session::SessionKeeper keeper(network, session);
+        keeper.verify();
+        QTRY_COMPARE_WITH_TIMEOUT(keeper.state(), State::Verified, 15000);
+        QCOMPARE(server.refreshCount(), 1);
+        QCOMPARE(server.requestCount("GET", WhoAmI), 2);
+        QVERIFY(server.isAccessTokenValid(keeper.session().accessToken));
+    }
+
     void noRefreshEndpointIsNotASignOut()
     {
         DevServer::Config config = quickConfig();
