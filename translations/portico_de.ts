@@ -890,7 +890,12 @@
         <translation>Der Server hat Portico eine Sitzung gegeben, die nicht funktioniert. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
+        <source>This link comes from another sign-in server than the one Portico sent you to. Start the sign-in again.</source>
+        <translation>Dieser Link stammt von einem anderen Anmeldeserver als dem, zu dem Portico Sie geschickt hat. Beginnen Sie die Anmeldung erneut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>This link does not carry a valid sign-in code. Sign in again in the browser.</source>
         <translation>Dieser Link enthält keinen gültigen Anmeldecode. Melden Sie sich im Browser erneut an.</translation>
     </message>
@@ -1360,7 +1365,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+12"/>
+        <location filename="../app/commandline.cpp" line="+14"/>
         <source>Sign in to Matrix homeservers with single sign-on.</source>
         <translation>Bei Matrix-Homeservern mit Single Sign-on anmelden.</translation>
     </message>
@@ -1381,13 +1386,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/providerscommand.cpp" line="+74"/>
-        <location filename="../app/signincommand.cpp" line="+47"/>
+        <location filename="../app/providerscommand.cpp" line="+76"/>
+        <location filename="../app/signincommand.cpp" line="+49"/>
         <source>Log what Portico does (never any token).</source>
         <translation>Protokollieren, was Portico tut (niemals Tokens).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Receive the browser&apos;s sign-in result as a dev.portico: link instead of on a loopback port (where listening is not allowed).</source>
+        <translation>Das Anmeldeergebnis des Browsers als dev.portico:-Link statt auf einem Loopback-Port empfangen (wo das Lauschen nicht erlaubt ist).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>A portico:// sign-in link, handed to the running Portico.</source>
         <translation>Ein portico://-Anmeldelink, der an das laufende Portico übergeben wird.</translation>
     </message>
@@ -1413,7 +1423,7 @@
         <translation>Die Anmeldung auf einem anderen Gerät bestätigen (OAuth-2.0-Gerätefluss).</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+29"/>
         <source>This server does not offer signing in on another device.</source>
         <translation>Dieser Server bietet keine Anmeldung auf einem anderen Gerät an.</translation>
     </message>

@@ -86,6 +86,8 @@ Matrix::Expected<AuthMetadata, Matrix::Error> parseAuthMetadata(const QJsonObjec
     // RFC 8414 §2: the issuer has no query and no fragment.
     if (m.issuer.hasQuery())
         return invalid(QStringLiteral("issuer has a query"));
+    m.issuerIdentifier = object.value(u"issuer").toString();
+    m.issuerInResponses = object.value(u"authorization_response_iss_parameter_supported").toBool();
     if (problem = url(u"device_authorization_endpoint", false, &m.deviceAuthorizationEndpoint);
         !problem.isEmpty())
         return invalid(problem);

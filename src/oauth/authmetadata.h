@@ -30,6 +30,10 @@ struct AuthMetadata
     QStringList codeChallengeMethods;
     QStringList promptValues; // "create": the server can register new accounts
     QStringList scopes; // scopes_supported; empty when not advertised
+    // RFC 9207: the issuer identifier exactly as the document has it (compared as a string with
+    // the iss of authorisation responses), and whether every response carries it.
+    QString issuerIdentifier;
+    bool issuerInResponses = false; // authorization_response_iss_parameter_supported
 
     static constexpr QLatin1StringView DeviceCodeGrant{
         "urn:ietf:params:oauth:grant-type:device_code"};

@@ -76,6 +76,12 @@ Matrix::Expected<CallbackResult, CallbackRejection> checkCallback(
         return Matrix::Unexpected{CallbackRejection::NoState};
     if (states.size() != 1 || !equalInConstantTime(states.first(), request.state))
         return Matrix::Unexpected{CallbackRejection::WrongState};
+    // RFC 9207 §2.4, before anything else of the response is used (its error too): a simple
+    // string comparison with the issuer the request was sent to.
+    const QStringList issuers = query.allQueryItemValues(QStringLiteral("iss"), QUrl::FullyDecoded);
+    if (issuers.size() > 1 || (issuers.size() == 1 && issuers.first() != request.issuer)
+        || (issuers.isEmpty() && request.issuerRequired))
+        return Matrix::Unexpected{CallbackRejection::WrongIssuer};
     CallbackResult result;
     if (query.hasQueryItem(QStringLiteral("error"))) {
         result.error = oauthErrorFromQuery(query);

@@ -25,6 +25,10 @@ struct AuthorizationRequest
     QString state;
     QString codeVerifier;
     bool createAccount = false; // prompt=create
+    // RFC 9207: the issuer the request goes to; a response naming another (iss) is refused,
+    // and so is one without iss when the issuer says it always sends it.
+    QString issuer;
+    bool issuerRequired = false;
 
     // A fresh request: new device ID, state and verifier.
     static AuthorizationRequest fresh(
@@ -40,6 +44,7 @@ enum class CallbackRejection {
     WrongState, // another attempt's, or forged
     NoCode,
     SeveralCodes,
+    WrongIssuer, // iss names another authorisation server, or is missing where it must be
 };
 
 // What a callback that belongs to the attempt says: a code, or the server's OAuth error.

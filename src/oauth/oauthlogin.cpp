@@ -104,6 +104,8 @@ void OAuthLogin::start(const QUrl &baseUrl, const AuthMetadata &metadata, Redire
             m_request = AuthorizationRequest::fresh(
                 registered->clientId, m_redirectUri, scopeNamesFor(m_metadata.scopes));
             m_request.createAccount = m_createAccount;
+            m_request.issuer = m_metadata.issuerIdentifier;
+            m_request.issuerRequired = m_metadata.issuerInResponses;
             m_browserUrl = m_request.url(m_metadata.authorizationEndpoint);
             setStep(Step::WaitingForBrowser);
             qCInfo(lcOAuth) << "registered; opening the browser at"
@@ -131,6 +133,8 @@ OAuthLogin::Verdict OAuthLogin::submitCallbackUrl(const QUrl &url)
                 return Verdict::WrongState;
             case CallbackRejection::NoCode:
                 return Verdict::NoCode;
+            case CallbackRejection::WrongIssuer:
+                return Verdict::WrongIssuer;
             case CallbackRejection::SeveralCodes:
                 break;
             }

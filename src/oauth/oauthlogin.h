@@ -46,6 +46,7 @@ public:
         WrongState,
         NoCode,
         SeveralCodes,
+        WrongIssuer, // RFC 9207: a response of another authorisation server (a mix-up)
     };
     Q_ENUM(Verdict)
     using BrowserLauncher = std::function<bool(const QUrl &)>;

@@ -301,6 +301,9 @@ QString describeOAuthCallbackVerdict(OAuth::OAuthLogin::Verdict verdict)
     case Verdict::WrongState:
         return tr("This link belongs to another sign-in attempt. Use the link from the latest "
                   "attempt, or start again.");
+    case Verdict::WrongIssuer:
+        return tr("This link comes from another sign-in server than the one Portico sent you "
+                  "to. Start the sign-in again.");
     case Verdict::NoCode:
     case Verdict::SeveralCodes:
         break;

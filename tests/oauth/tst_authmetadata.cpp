@@ -66,6 +66,18 @@ private Q_SLOTS:
             QStringLiteral("A+B"));
         QVERIFY(manage.toString(QUrl::FullyEncoded).contains(u"device_id=A%2BB"));
     }
+    // RFC 9207: the issuer as written (for a string comparison with iss) and whether every
+    // authorisation response carries it, as oidc-provider says it does.
+    void issuerInResponses()
+    {
+        QJsonObject o = masMetadata();
+        QVERIFY(!parseAuthMetadata(bytes(o))->issuerInResponses);
+        o.insert(QStringLiteral("authorization_response_iss_parameter_supported"), true);
+        const auto m = parseAuthMetadata(bytes(o));
+        QVERIFY(m);
+        QVERIFY(m->issuerInResponses);
+        QCOMPARE(m->issuerIdentifier, o.value(u"issuer").toString());
+    }
     void loopbackHttpAllowed()
     {
         QJsonObject o = masMetadata();

@@ -4,6 +4,7 @@
 
 #include "oauthtestsupport.h"
 
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Portico::OAuth;
@@ -16,6 +17,32 @@ void recordMessage(QtMsgType type, const QMessageLogContext &context, const QStr
 {
     logged.append(message);
     previousHandler(type, context, message);
+}
+
+// One raw HTTP exchange with the loopback listener, for what QNetworkAccessManager will not send
+// (another Host header, a huge head, bytes that are no HTTP): what came back before it closed.
+QByteArray exchange(const QUrl &listener, const QByteArray &request)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(listener.port()));
+    if (!socket.waitForConnected(5000))
+        return {};
+    socket.write(request);
+    QByteArray answer;
+    (void)QTest::qWaitFor(
+        [&] {
+            answer += socket.readAll();
+            return answer.contains("\r\n\r\n") || socket.state() != QAbstractSocket::ConnectedState;
+        },
+        10000);
+    return answer + socket.readAll();
+}
+
+QByteArray getRequest(const QUrl &url, const QByteArray &host = {})
+{
+    return "GET " + url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority)
+        + " HTTP/1.1\r\nHost: "
+        + (host.isEmpty() ? "127.0.0.1:" + QByteArray::number(url.port()) : host) + "\r\n\r\n";
 }
 
 QUrl withQueryItem(QUrl url, const QString &key, const QString &value)
@@ -168,6 +195,48 @@ private Q_SLOTS:
         QCOMPARE(signedIn.size(), 0);
     }
 
+    // What the SSO listener refuses (tst_callbacklistener), the OAuth mode refuses too, with
+    // this attempt's real callback: another Host (DNS rebinding), another method, two codes, a
+    // huge head, bytes that are no HTTP; none of it signs in or ends the attempt. After the real
+    // callback, a reload of it is refused.
+    void listenerInOAuthModeRefusesWhatTheSsoListenerRefuses()
+    {
+        QSignalSpy signedIn(login.get(), &OAuthLogin::signedIn);
+        QSignalSpy failed(login.get(), &OAuthLogin::failed);
+        QVERIFY(begin());
+        const QUrl back = approve();
+        const QByteArray port = QByteArray::number(back.port());
+        QVERIFY(
+            exchange(back, getRequest(back, "evil.example:" + port)).startsWith("HTTP/1.1 400"));
+        QVERIFY(exchange(back, getRequest(back, "127.0.0.1:1")).startsWith("HTTP/1.1 400"));
+        QByteArray post = getRequest(back);
+        post.replace(0, 3, "POST");
+        QVERIFY(exchange(back, post.replace("\r\n\r\n", "\r\nContent-Length: 0\r\n\r\n"))
+                    .startsWith("HTTP/1.1 405"));
+        QUrl twice = back;
+        QUrlQuery query(twice);
+        query.addQueryItem(QStringLiteral("code"), QStringLiteral("other"));
+        twice.setQuery(query);
+        QVERIFY(exchange(back, getRequest(twice)).startsWith("HTTP/1.1 403"));
+        const QByteArray huge = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Junk: "
+            + QByteArray(1024 * 1024, 'a') + "\r\n\r\n";
+        const QByteArray cut = exchange(back, huge);
+        QVERIFY2(cut.startsWith("HTTP/1.1 431") || cut.isEmpty(), cut.left(40).constData());
+        QVERIFY(exchange(back, QByteArray::fromHex("160301020001") + "\r\n\r\n")
+                    .startsWith("HTTP/1.1 400"));
+        QCOMPARE(login->step(), OAuthLogin::Step::WaitingForBrowser);
+        QCOMPARE(server->oauth()->tokenRequests(QStringLiteral("authorization_code")), 0);
+
+        QVERIFY(exchange(back, getRequest(back)).startsWith("HTTP/1.1 303"));
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 10000);
+        // A reload of the callback: refused (or nobody listens any more), nothing signs in again.
+        const QByteArray reload = exchange(back, getRequest(back));
+        QVERIFY2(reload.isEmpty() || reload.startsWith("HTTP/1.1 4"), reload.constData());
+        QCOMPARE(signedIn.size(), 1);
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(server->oauth()->tokenRequests(QStringLiteral("authorization_code")), 1);
+    }
+
     void registersAgainForEveryAttempt()
     {
         QVERIFY(begin());
@@ -214,6 +283,48 @@ private Q_SLOTS:
         // The attempt went on: the real callback still signs in.
         QCOMPARE(login->submitCallbackUrl(back), Verdict::Accepted);
         QVERIFY(signedIn.wait(10000));
+    }
+    // RFC 9207: a callback naming another issuer is a mix-up (a response of another server's
+    // attempt): refused, and the attempt goes on. oidc-provider sends iss with every response.
+    void callbackFromAnotherIssuerIsRefused()
+    {
+        QSignalSpy signedIn(login.get(), &OAuthLogin::signedIn);
+        QSignalSpy failed(login.get(), &OAuthLogin::failed);
+        QVERIFY(begin());
+        const QUrl back = approve();
+        const QString issuer = server->oauth()->metadata().value(u"issuer").toString();
+        QVERIFY(!issuer.isEmpty());
+        QVERIFY(login->submitCallbackUrl(withQueryItem(
+                    back, QStringLiteral("iss"), QStringLiteral("https://evil.example/")))
+            != Verdict::Accepted);
+        QUrl twice = withQueryItem(back, QStringLiteral("iss"), issuer);
+        QUrlQuery query(twice);
+        query.addQueryItem(QStringLiteral("iss"), QStringLiteral("https://evil.example/"));
+        twice.setQuery(query);
+        QVERIFY(login->submitCallbackUrl(twice) != Verdict::Accepted);
+        QCOMPARE(login->step(), OAuthLogin::Step::WaitingForBrowser);
+        QCOMPARE(server->oauth()->tokenRequests(QStringLiteral("authorization_code")), 0);
+        QCOMPARE(signedIn.size() + failed.size(), 0);
+        // Its own issuer, exactly as its metadata says it, is taken.
+        QCOMPARE(login->submitCallbackUrl(withQueryItem(back, QStringLiteral("iss"), issuer)),
+            Verdict::Accepted);
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 10000);
+    }
+    // Where the metadata says every response carries iss, one without it is refused.
+    void callbackWithoutTheIssuerItPromisedIsRefused()
+    {
+        QSignalSpy signedIn(login.get(), &OAuthLogin::signedIn);
+        AuthMetadata metadata = OAuthTest::metadataOf(*server);
+        metadata.issuerInResponses = true;
+        login->start(server->baseUrl(), metadata);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
+        const QUrl back = approve();
+        QCOMPARE(login->submitCallbackUrl(back), Verdict::WrongIssuer);
+        QCOMPARE(login->step(), OAuthLogin::Step::WaitingForBrowser);
+        QCOMPARE(login->submitCallbackUrl(
+                     withQueryItem(back, QStringLiteral("iss"), metadata.issuerIdentifier)),
+            Verdict::Accepted);
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 10000);
     }
     void forgedErrorWithoutStateIsRefused()
     {
