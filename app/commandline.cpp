@@ -25,7 +25,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
             "main", "Do not save the session; it ends when Portico quits."));
     const QCommandLineOption verbose(QStringLiteral("verbose"),
         QCoreApplication::translate("main", "Log what Portico does (never any token)."));
-    parser.addOptions({server, idp, ephemeral, verbose});
+    const QCommandLineOption noLoopback(QStringLiteral("no-loopback"),
+        QCoreApplication::translate("main",
+            "Receive the browser's sign-in result as a dev.portico: link instead of on a "
+            "loopback port (where listening is not allowed)."));
+    parser.addOptions({server, idp, ephemeral, verbose, noLoopback});
     parser.addPositionalArgument(QStringLiteral("url"),
         QCoreApplication::translate(
             "main", "A portico:// sign-in link, handed to the running Portico."),
@@ -37,6 +41,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     result.idp = parser.value(idp);
     result.ephemeral = parser.isSet(ephemeral);
     result.verbose = parser.isSet(verbose);
+    result.noLoopback = parser.isSet(noLoopback);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1
         || (positional.size() == 1 && !positional.front().startsWith(u"portico:")

@@ -18,6 +18,7 @@ struct CommandLine
     QString idp; // --idp: then sign in with this provider
     bool ephemeral = false;
     bool verbose = false;
+    bool noLoopback = false; // --no-loopback: OAuth results come back as dev.portico: links
     QString url; // a portico:// link handed over by the desktop
 };
 

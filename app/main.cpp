@@ -277,6 +277,7 @@ int main(int argc, char *argv[])
     QObject::connect(&instance, &InstanceChannel::urlReceived, &controller,
         &Portico::Ui::LoginController::submitCallbackUrl);
 
+    controller.setLoopbackAllowed(!options.noLoopback);
     // --server adds one more account to those restored.
     if (!options.server.isEmpty()) {
         controller.setAutoProvider(options.idp);

@@ -146,6 +146,12 @@ public:
     // Sign in with this provider as soon as the server's providers are known (--idp). On a
     // server with the OAuth 2.0 API: continue with its page ("create": register).
     void setAutoProvider(const QString &idpId) { m_autoProvider = idpId; }
+    // OAuth sign-ins come back as a dev.portico:/callback link instead of on a loopback port.
+    void setLoopbackAllowed(bool allowed)
+    {
+        m_flow.oauthSignIn().setRedirect(allowed ? OAuth::OAuthLogin::Redirect::Loopback
+                                                 : OAuth::OAuthLogin::Redirect::PrivateUseScheme);
+    }
     // How long to wait between checks of a session whose server cannot be reached.
     void setVerificationBackoff(Session::SessionKeeper::Backoff backoff)
     {

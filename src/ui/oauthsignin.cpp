@@ -31,8 +31,8 @@ void OAuthSignIn::start(const Discovery::Homeserver &homeserver,
     const OAuth::AuthMetadata &metadata, bool createAccount)
 {
     m_lastError = {};
-    m_login.start(homeserver.baseUrl, metadata, OAuth::OAuthLogin::Redirect::Loopback,
-        createAccount, homeserver.plainHttpAllowed);
+    m_login.start(
+        homeserver.baseUrl, metadata, m_redirect, createAccount, homeserver.plainHttpAllowed);
 }
 
 void OAuthSignIn::reopenBrowser()

@@ -33,6 +33,10 @@ public:
     // Why the last attempt failed, once failed() was emitted.
     const OAuth::SignInError &lastError() const { return m_lastError; }
     OAuth::OAuthLogin &login() { return m_login; }
+    // Where the browser sends the result: the loopback listener (the default), or the
+    // private-use scheme dev.portico:/callback for where listening on loopback is not allowed
+    // (`portico --no-loopback`); the desktop hands that link over to the running Portico.
+    void setRedirect(OAuth::OAuthLogin::Redirect redirect) { m_redirect = redirect; }
 
 Q_SIGNALS:
     // Registered: the browser shows the server's page now.
@@ -41,6 +45,7 @@ Q_SIGNALS:
 private:
     OAuth::OAuthLogin m_login;
     OAuth::SignInError m_lastError;
+    OAuth::OAuthLogin::Redirect m_redirect = OAuth::OAuthLogin::Redirect::Loopback;
 };
 
 } // namespace Portico::Ui

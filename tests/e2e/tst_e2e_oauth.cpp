@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end through the OAuth 2.0 API: the built `portico` binary on Xvfb, the development
 // homeserver in its strict MAS-like OAuth mode, the Secret Service of the private D-Bus session,
-// and the scripted browser. Sign in through the loopback redirect, restart (restored with one
-// refresh at most), sign out (both tokens revoked at the server).
+// and the scripted browser or headless Chromium. Sign in through the loopback redirect, restart
+// (restored with one refresh at most), sign out (both tokens revoked at the server); the same
+// sign-in in Chromium; and the private-use-scheme fallback (`--no-loopback`), whose
+// dev.portico:/callback link the desktop hands to the running Portico through a second start.
 #include "appdriver.h"
 #include "devoauth.h"
 #include "devserver.h"
@@ -11,12 +13,22 @@
 #include "scriptedbrowser.h"
 #include "storedsecret.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
+
+namespace {
+QString readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+} // namespace
 
 class TestE2eOAuth : public QObject
 {
@@ -24,6 +36,38 @@ class TestE2eOAuth : public QObject
 
     QTemporaryDir scratch;
     AppDriver driver{scratch};
+
+    // The server's OAuth mode approving as alice without a consent page.
+    static std::unique_ptr<DevServer> oauthServer()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.oauth = true;
+        auto server = std::make_unique<DevServer>(config);
+        if (!server->start())
+            return nullptr;
+        server->oauth()->options().skipConsent = true;
+        return server;
+    }
+    // The app's "signed-in" line, and the session it stored: alice, a device ID of at least 10
+    // characters, the tokens in the Secret Service.
+    void expectSignedIn(QProcess &app, DevServer &server, QString *deviceOut = nullptr)
+    {
+        QString output;
+        const QStringList signedIn
+            = AppDriver::waitForLine(app, QStringLiteral("signed-in"), output);
+        QVERIFY2(!signedIn.isEmpty(),
+            qPrintable(output + QString::fromUtf8(app.readAllStandardError())
+                + readFile(scratch.filePath(QStringLiteral("chromium.log")))));
+        QCOMPARE(signedIn.value(1), QStringLiteral("@alice:localhost"));
+        const QString device = signedIn.value(2);
+        QVERIFY(device.size() >= 10);
+        QVERIFY(server.devicesOf(signedIn.value(1)).contains(device));
+        const QJsonObject secret = storedSecret(signedIn.value(1) + u'/' + device);
+        QVERIFY2(server.isAccessTokenValid(secret.value(u"access_token").toString()),
+            "no working session in the Secret Service");
+        if (deviceOut)
+            *deviceOut = device;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -136,6 +180,91 @@ private Q_SLOTS:
         for (const auto &request : server.requestLog())
             QVERIFY2(!request.path.endsWith(u"/logout"), "the legacy /logout was used");
         AppDriver::stop(*again);
+    }
+
+    // Headless Chromium plays the browser: it follows the authorisation page (consent skipped)
+    // to the app's loopback listener and its 303 to the success page, which it renders.
+    void signInWithHeadlessChromium()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("chromium")).isEmpty())
+            QFAIL("chromium is not installed: scripts/test installs it");
+        QFile::remove(scratch.filePath(QStringLiteral("final-page.html")));
+        driver.forgetOpenedUrls();
+        const auto server = oauthServer();
+        QVERIFY(server);
+        server->clearRequestLog();
+        auto app = driver.launch({QStringLiteral("--server"), server->baseUrl().toString(),
+                                     QStringLiteral("--idp"), QStringLiteral("continue")},
+            QStringLiteral("chromium"));
+        expectSignedIn(*app, *server);
+        QCOMPARE(server->oauth()->tokenRequests(QStringLiteral("authorization_code")), 1);
+        QString dom;
+        (void)QTest::qWaitFor(
+            [&] {
+                dom = readFile(scratch.filePath(QStringLiteral("final-page.html")));
+                return !dom.isEmpty();
+            },
+            30000);
+        QVERIFY2(dom.contains(QStringLiteral("close this tab")),
+            qPrintable(dom + readFile(scratch.filePath(QStringLiteral("chromium.log")))));
+        // Chromium itself went from the authorisation endpoint to the server's redirect.
+        int authorizations = 0;
+        for (const auto &request : server->requestLog())
+            authorizations += request.path == u"/_oauth/authorize" ? 1 : 0;
+        QCOMPARE(authorizations, 1);
+        AppDriver::stop(*app);
+    }
+
+    // Where no loopback port may be opened (`portico --no-loopback`), Portico registers and
+    // uses dev.portico:/callback; the browser's redirect there goes to the desktop, which starts
+    // `portico <link>`; that start hands the link to the running Portico, which signs in.
+    void privateUseSchemeThroughTheDesktop()
+    {
+        driver.forgetOpenedUrls();
+        const auto server = oauthServer();
+        QVERIFY(server);
+        auto app = driver.launch({QStringLiteral("--no-loopback"), QStringLiteral("--server"),
+            server->baseUrl().toString(), QStringLiteral("--idp"), QStringLiteral("continue")});
+        QString output;
+        QVERIFY2(!AppDriver::waitForLine(*app, QStringLiteral("ready"), output).isEmpty(),
+            qPrintable(output + QString::fromUtf8(app->readAllStandardError())));
+        const QUrl opened = driver.waitForOpenedUrl();
+        QVERIFY(opened.isValid());
+        const QUrlQuery query(opened);
+        QCOMPARE(query.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded),
+            QStringLiteral("dev.portico:/callback"));
+
+        // The browser: the server redirects to the private-use scheme, which no HTTP client
+        // follows; the desktop gets the link.
+        ScriptedBrowser browser;
+        QSignalSpy finished(&browser, &ScriptedBrowser::finished);
+        browser.open(opened);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        const QUrl link = browser.visited().last();
+        QCOMPARE(link.scheme(), QStringLiteral("dev.portico"));
+        QCOMPARE(link.path(), QStringLiteral("/callback"));
+        QVERIFY(QUrlQuery(link).hasQueryItem(QStringLiteral("code")));
+        QVERIFY(QUrlQuery(link).hasQueryItem(QStringLiteral("state")));
+        QCOMPARE(server->oauth()->tokenRequests(QStringLiteral("authorization_code")), 0);
+
+        // The desktop's start (Exec=portico %u): it hands over and exits.
+        auto second = driver.launch({link.toString(QUrl::FullyEncoded)});
+        QVERIFY(second->waitForFinished(20000));
+        QCOMPARE(second->exitCode(), 0);
+        QVERIFY(!second->readAllStandardOutput().contains("ready"));
+        QString device;
+        expectSignedIn(*app, *server, &device);
+        QCOMPARE(server->oauth()->tokenRequests(QStringLiteral("authorization_code")), 1);
+
+        // The same link again (a reload, a second click): nothing more happens.
+        auto third = driver.launch({link.toString(QUrl::FullyEncoded)});
+        QVERIFY(third->waitForFinished(20000));
+        QCOMPARE(third->exitCode(), 0);
+        QString more;
+        QVERIFY(!AppDriver::waitForLine(*app, QStringLiteral("activated"), more).isEmpty());
+        QCOMPARE(server->oauth()->tokenRequests(QStringLiteral("authorization_code")), 1);
+        QCOMPARE(server->devicesOf(QStringLiteral("@alice:localhost")), QStringList{device});
+        AppDriver::stop(*app);
     }
 };
 
