@@ -266,6 +266,36 @@ private Q_SLOTS:
         QCOMPARE(server->devicesOf(QStringLiteral("@alice:localhost")), QStringList{device});
         AppDriver::stop(*app);
     }
+
+    // The same fallback where the desktop does not hand the link over: the user copies it from
+    // the browser and pastes it on the waiting page (keyboard: the third Tab stop is the field).
+    void privateUseSchemeLinkPastedOnTheWaitingPage()
+    {
+        driver.forgetOpenedUrls();
+        const auto server = oauthServer();
+        QVERIFY(server);
+        auto app = driver.launch({QStringLiteral("--no-loopback"), QStringLiteral("--server"),
+            server->baseUrl().toString(), QStringLiteral("--idp"), QStringLiteral("continue")});
+        const QUrl opened = driver.waitForOpenedUrl();
+        QVERIFY2(opened.isValid(), qPrintable(QString::fromUtf8(app->readAllStandardError())));
+        ScriptedBrowser browser;
+        QSignalSpy finished(&browser, &ScriptedBrowser::finished);
+        browser.open(opened);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        const QUrl link = browser.visited().last();
+        QCOMPARE(link.scheme(), QStringLiteral("dev.portico"));
+
+        QVERIFY(AppDriver::typeKeys(app->processId(),
+            {QStringLiteral("Tab"), QStringLiteral("Tab"), QStringLiteral("Tab")}));
+        QCOMPARE(QProcess::execute(QStringLiteral("xdotool"),
+                     {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("5"),
+                         link.toString(QUrl::FullyEncoded)}),
+            0);
+        QVERIFY(AppDriver::typeKeys(app->processId(), {QStringLiteral("Return")}));
+        expectSignedIn(*app, *server);
+        QCOMPARE(server->oauth()->tokenRequests(QStringLiteral("authorization_code")), 1);
+        AppDriver::stop(*app);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestE2eOAuth)
