@@ -17,10 +17,85 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkCookieJar>
+#include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
+
+namespace {
+struct Answer
+{
+    int status = 0;
+    QUrl location;
+    QByteArray body;
+};
+
+Answer send(QNetworkAccessManager &network, const QUrl &url, const QByteArray &form = {})
+{
+    QNetworkRequest request(url);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply *reply = nullptr;
+    if (form.isNull()) {
+        reply = network.get(request);
+    } else {
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+            QByteArrayLiteral("application/x-www-form-urlencoded"));
+        reply = network.post(request, form);
+    }
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000))
+        reply->abort();
+    Answer answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.location = url.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+    answer.body = reply->readAll();
+    reply->deleteLater();
+    return answer;
+}
+
+// The phone: opens oidc-provider's verification page, submits its forms (the one its script
+// submits by itself, then "Continue" on the confirmation: hidden fields only), follows redirects
+// and the interaction's "continue" links to the last page.
+Answer approveOnThePhone(const QUrl &verification)
+{
+    QNetworkAccessManager phone;
+    phone.setCookieJar(new QNetworkCookieJar(&phone));
+    static const QRegularExpression action(
+        QStringLiteral("<form[^>]* method=\"post\" action=\"([^\"]+)\""));
+    static const QRegularExpression hidden(
+        QStringLiteral("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\""));
+    static const QRegularExpression next(QStringLiteral("id=\"continue\" href=\"([^\"]+)\""));
+    Answer page = send(phone, verification);
+    for (int hops = 0; hops < 16; ++hops) {
+        if (page.status >= 300 && page.status < 400) {
+            page = send(phone, page.location);
+            continue;
+        }
+        const QString html = QString::fromUtf8(page.body);
+        if (page.status != 200)
+            break;
+        if (const auto form = action.match(html); form.hasMatch()) {
+            QUrlQuery fields;
+            for (auto it = hidden.globalMatch(html); it.hasNext();) {
+                const auto field = it.next();
+                fields.addQueryItem(field.captured(1), field.captured(2));
+            }
+            page = send(phone, verification.resolved(QUrl(form.captured(1))),
+                fields.query(QUrl::FullyEncoded).toUtf8());
+            continue;
+        }
+        const auto link = next.match(html);
+        if (!link.hasMatch())
+            break;
+        page = send(phone, verification.resolved(QUrl(link.captured(1))));
+    }
+    return page;
+}
+} // namespace
 
 class TestE2eOidcProvider : public QObject
 {
@@ -161,6 +236,68 @@ private Q_SLOTS:
         QVERIFY(!issuer.isActive(access));
         QTRY_VERIFY_WITH_TIMEOUT(storedSecret(user + u'/' + device).isEmpty(), 10000);
         AppDriver::stop(*again);
+    }
+
+    // The device grant (RFC 8628) at oidc-provider, from a terminal: `portico sign-in SERVER
+    // --device` prints the code; the test plays the phone at oidc-provider's verification page.
+    void deviceGrantFromATerminal()
+    {
+        OidcProvider issuer;
+        const QString problem = issuer.start();
+        if (!problem.isEmpty())
+            QFAIL(qPrintable(problem));
+        DevServer::Config config;
+        config.versions
+            = {QStringLiteral("v1.1"), QStringLiteral("v1.11"), QStringLiteral("v1.15")};
+        config.externalIssuer = issuer.issuer().toString();
+        config.introspectionClientSecret = issuer.homeserverSecret();
+        DevServer server(config);
+        QVERIFY(server.start());
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("QT_LOGGING_RULES"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), scratch.filePath(QStringLiteral("cli")));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(PORTICO_BINARY),
+            {QStringLiteral("sign-in"), server.baseUrl().toString(), QStringLiteral("--device")});
+        static const QRegularExpression codeLine(
+            QStringLiteral("^code (\\S+)$"), QRegularExpression::MultilineOption);
+        QString out;
+        QString code;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         out += QString::fromUtf8(cli.readAllStandardOutput());
+                         code = codeLine.match(out).captured(1);
+                         return !code.isEmpty() || cli.state() == QProcess::NotRunning;
+                     },
+                     20000)
+                && !code.isEmpty(),
+            qPrintable(
+                out + QString::fromUtf8(cli.readAllStandardError()) + issuer.lines().join(u'\n')));
+        QVERIFY(out.contains(issuer.issuer().toString() + QStringLiteral("/device")));
+
+        QUrl verification(issuer.issuer().toString() + QStringLiteral("/device"));
+        verification.setQuery(QUrlQuery{{QStringLiteral("user_code"), code}});
+        const Answer last = approveOnThePhone(verification);
+        QVERIFY2(last.status == 200 && last.body.contains("Sign-in Success"),
+            qPrintable(QString::number(last.status) + u' ' + QString::fromUtf8(last.body)));
+
+        QVERIFY(QTest::qWaitFor([&] { return cli.state() == QProcess::NotRunning; }, 60000));
+        out += QString::fromUtf8(cli.readAllStandardOutput());
+        QVERIFY2(cli.exitCode() == 0,
+            qPrintable(
+                out + QString::fromUtf8(cli.readAllStandardError()) + issuer.lines().join(u'\n')));
+        static const QRegularExpression signedIn(QStringLiteral("^signed-in (\\S+) (\\S+) (\\S+)$"),
+            QRegularExpression::MultilineOption);
+        const auto match = signedIn.match(out);
+        QVERIFY2(match.hasMatch(), qPrintable(out));
+        QCOMPARE(match.captured(1), QStringLiteral("@alice:localhost"));
+        QVERIFY(
+            issuer.count(QStringLiteral("token urn:ietf:params:oauth:grant-type:device_code 200"))
+            == 1);
+        const QJsonObject secret = storedSecret(match.captured(1) + u'/' + match.captured(2));
+        QVERIFY(issuer.isActive(secret.value(u"access_token").toString()));
+        QVERIFY(server.devicesOf(match.captured(1)).contains(match.captured(2)));
     }
 };
 
