@@ -80,7 +80,8 @@ portico_ensure_synapse() {
     touch "$stamp"
 }
 
-# Installs the npm package oidc-provider into $1/oidc-provider unless it is there already.
+# Installs the npm package oidc-provider into $1/oidc-provider unless it is there already: the
+# identity providers of tests/synapse and the authorisation server of tests/oidc.
 portico_ensure_oidc_provider() {
     local dir=$1/oidc-provider
     local stamp=$dir/.portico-oidc-provider-$PORTICO_OIDC_PROVIDER_VERSION
@@ -93,7 +94,7 @@ portico_ensure_oidc_provider() {
     mkdir -p "$dir"
     (cd "$dir" && echo '{"private": true}' >package.json &&
         npm install --silent --no-audit --no-fund --save-exact "oidc-provider@$PORTICO_OIDC_PROVIDER_VERSION") || {
-        echo "Cannot install oidc-provider from npm: the real-Synapse tests need it (check the network)" >&2
+        echo "Cannot install oidc-provider from npm: the real-Synapse and oidc-provider tests need it (check the network)" >&2
         return 1
     }
     touch "$stamp"
