@@ -110,6 +110,11 @@ DevIntrospection::Identity DevIntrospection::introspect(const QString &accessTok
     const QJsonObject answer = QJsonDocument::fromJson(reply.body).object();
     if (!answer.value(u"active").toBool())
         return {};
+    // An access token, not a refresh token sent as one (oidc-provider names no token_type for
+    // refresh tokens; MAS says "access_token").
+    const QString type = answer.value(u"token_type").toString().toLower();
+    if (type != u"bearer" && type != u"access_token")
+        return {};
     // The Matrix scopes, stable or unstable (MSC2967), as Synapse reads them behind MAS.
     static const QRegularExpression api(
         QStringLiteral("^urn:matrix:(client|org\\.matrix\\.msc2967\\.client):api:\\*$"));

@@ -9,9 +9,9 @@
 // The development homeserver behind an authorisation server it did not write (Config::
 // externalIssuer), as a homeserver behind the Matrix Authentication Service is: its auth_metadata
 // is the issuer's own discovery document, and it checks every access token by introspection
-// (RFC 7662) at the issuer, as the confidential client `clientId`. An active token whose scope
-// has the Matrix API scope and exactly one device scope is that device of the user named by its
-// `username` (or `sub`).
+// (RFC 7662) at the issuer, as the confidential client `clientId`. An active access token (not
+// a refresh token) whose scope has the Matrix API scope and exactly one device scope is that
+// device of the user named by its `username` (or `sub`).
 //
 // The requests are synchronous: DevServer answers each request before it reads the next, and
 // the issuer is another process on loopback. Hand-written on a blocking QTcpSocket for that

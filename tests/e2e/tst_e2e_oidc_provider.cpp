@@ -57,6 +57,20 @@ Answer send(QNetworkAccessManager &network, const QUrl &url, const QByteArray &f
     return answer;
 }
 
+Answer bearerGet(QNetworkAccessManager &network, const QUrl &url, const QString &token)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    QNetworkReply *reply = network.get(request);
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000))
+        reply->abort();
+    Answer answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.body = reply->readAll();
+    reply->deleteLater();
+    return answer;
+}
+
 // The phone: opens oidc-provider's verification page, submits its forms (the one its script
 // submits by itself, then "Continue" on the confirmation: hidden fields only), follows redirects
 // and the interaction's "continue" links to the last page.
@@ -187,6 +201,15 @@ private Q_SLOTS:
         QVERIFY2(!accessToken.isEmpty(), "no session in the Secret Service");
         QVERIFY(!secret.value(u"refresh_token").toString().isEmpty());
         QVERIFY(issuer.isActive(accessToken));
+        // The homeserver takes the access token, and not the refresh token as one.
+        {
+            QNetworkAccessManager network;
+            const QUrl whoami(
+                server.baseUrl().toString() + QStringLiteral("/_matrix/client/v3/account/whoami"));
+            QCOMPARE(bearerGet(network, whoami, accessToken).status, 200);
+            QCOMPARE(
+                bearerGet(network, whoami, secret.value(u"refresh_token").toString()).status, 401);
+        }
         QCOMPARE(filesContaining(scratch.path(), accessToken.toUtf8()), QStringList());
         // The session remembers the issuer it came from (oidc-provider, not the homeserver).
         QVERIFY(!filesContaining(scratch.path(), issuer.issuer().toString().toUtf8()).isEmpty());
