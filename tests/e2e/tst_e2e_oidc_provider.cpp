@@ -15,6 +15,7 @@
 #include "scriptedbrowser.h"
 #include "storedsecret.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -22,6 +23,7 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -259,6 +261,51 @@ private Q_SLOTS:
         QVERIFY(!issuer.isActive(access));
         QTRY_VERIFY_WITH_TIMEOUT(storedSecret(user + u'/' + device).isEmpty(), 10000);
         AppDriver::stop(*again);
+    }
+
+    // The same sign-in in headless Chromium: it runs oidc-provider's interaction pages (their
+    // script clicks "Continue"), follows the redirect to the app's loopback listener and its 303
+    // to the success page.
+    void signInWithHeadlessChromium()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("chromium")).isEmpty())
+            QFAIL("chromium is not installed: scripts/test installs it");
+        OidcProvider issuer;
+        const QString problem = issuer.start();
+        if (!problem.isEmpty())
+            QFAIL(qPrintable(problem));
+        DevServer::Config config;
+        config.versions
+            = {QStringLiteral("v1.1"), QStringLiteral("v1.11"), QStringLiteral("v1.15")};
+        config.externalIssuer = issuer.issuer().toString();
+        config.introspectionClientSecret = issuer.homeserverSecret();
+        DevServer server(config);
+        QVERIFY(server.start());
+        const QString page = scratch.filePath(QStringLiteral("final-page.html"));
+        QFile::remove(page);
+        auto app = driver.launch({QStringLiteral("--server"), server.baseUrl().toString(),
+                                     QStringLiteral("--idp"), QStringLiteral("continue")},
+            QStringLiteral("chromium"));
+        QString output;
+        const QStringList signedIn
+            = AppDriver::waitForLine(*app, QStringLiteral("signed-in"), output);
+        QVERIFY2(!signedIn.isEmpty(),
+            qPrintable(output + QString::fromUtf8(app->readAllStandardError())
+                + issuer.lines().join(u'\n')));
+        QCOMPARE(signedIn.value(1), QStringLiteral("@alice:localhost"));
+        QVERIFY(issuer.count(QStringLiteral("interaction login")) == 1);
+        QVERIFY(issuer.count(QStringLiteral("interaction consent")) == 1);
+        QString dom;
+        (void)QTest::qWaitFor(
+            [&] {
+                QFile file(page);
+                dom = file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll())
+                                                     : QString();
+                return !dom.isEmpty();
+            },
+            30000);
+        QVERIFY2(dom.contains(QStringLiteral("close this tab")), qPrintable(dom));
+        AppDriver::stop(*app);
     }
 
     // The device grant (RFC 8628) at oidc-provider, from a terminal: `portico sign-in SERVER
