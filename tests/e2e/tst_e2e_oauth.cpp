@@ -13,6 +13,8 @@
 #include "scriptedbrowser.h"
 #include "storedsecret.h"
 
+#include <QDBusConnection>
+#include <QDBusMessage>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -217,9 +219,17 @@ private Q_SLOTS:
 
     // Where no loopback port may be opened (`portico --no-loopback`), Portico registers and
     // uses dev.portico:/callback; the browser's redirect there goes to the desktop, which starts
-    // `portico <link>`; that start hands the link to the running Portico, which signs in.
+    // `portico <link>` (or, the application being DBusActivatable, calls its Open on the session
+    // bus); the running Portico gets the link and signs in.
+    void privateUseSchemeThroughTheDesktop_data()
+    {
+        QTest::addColumn<bool>("dbusOpen");
+        QTest::newRow("a second start") << false;
+        QTest::newRow("org.freedesktop.Application.Open") << true;
+    }
     void privateUseSchemeThroughTheDesktop()
     {
+        QFETCH(bool, dbusOpen);
         driver.forgetOpenedUrls();
         const auto server = oauthServer();
         QVERIFY(server);
@@ -247,11 +257,20 @@ private Q_SLOTS:
         QVERIFY(QUrlQuery(link).hasQueryItem(QStringLiteral("state")));
         QCOMPARE(server->oauth()->tokenRequests(QStringLiteral("authorization_code")), 0);
 
-        // The desktop's start (Exec=portico %u): it hands over and exits.
-        auto second = driver.launch({link.toString(QUrl::FullyEncoded)});
-        QVERIFY(second->waitForFinished(20000));
-        QCOMPARE(second->exitCode(), 0);
-        QVERIFY(!second->readAllStandardOutput().contains("ready"));
+        if (dbusOpen) {
+            QDBusMessage open = QDBusMessage::createMethodCall(QStringLiteral(PORTICO_APP_ID),
+                QStringLiteral("/dev/portico/Portico"),
+                QStringLiteral("org.freedesktop.Application"), QStringLiteral("Open"));
+            open << QStringList{link.toString(QUrl::FullyEncoded)} << QVariantMap{};
+            QCOMPARE(QDBusConnection::sessionBus().call(open, QDBus::Block, 10000).type(),
+                QDBusMessage::ReplyMessage);
+        } else {
+            // The desktop's start (Exec=portico %u): it hands over and exits.
+            auto second = driver.launch({link.toString(QUrl::FullyEncoded)});
+            QVERIFY(second->waitForFinished(20000));
+            QCOMPARE(second->exitCode(), 0);
+            QVERIFY(!second->readAllStandardOutput().contains("ready"));
+        }
         QString device;
         expectSignedIn(*app, *server, &device);
         QCOMPARE(server->oauth()->tokenRequests(QStringLiteral("authorization_code")), 1);
