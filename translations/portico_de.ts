@@ -1177,22 +1177,27 @@
         <translation>Server, Matrix-ID oder Adresse</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+30"/>
+        <source>Use %1</source>
+        <translation>%1 verwenden</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Sign in again as %1</source>
         <translation>Erneut als %1 anmelden</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-39"/>
         <source>Working…</source>
         <translation>Bitte warten …</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+50"/>
         <source>Back to %1</source>
         <translation>Zurück zu %1</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
@@ -1360,7 +1365,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+12"/>
+        <location filename="../app/commandline.cpp" line="+14"/>
         <source>Sign in to Matrix homeservers with single sign-on.</source>
         <translation>Bei Matrix-Homeservern mit Single Sign-on anmelden.</translation>
     </message>
@@ -1381,8 +1386,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/providerscommand.cpp" line="+74"/>
-        <location filename="../app/signincommand.cpp" line="+47"/>
+        <location filename="../app/providerscommand.cpp" line="+76"/>
+        <location filename="../app/signincommand.cpp" line="+49"/>
         <source>Log what Portico does (never any token).</source>
         <translation>Protokollieren, was Portico tut (niemals Tokens).</translation>
     </message>
@@ -1413,7 +1418,7 @@
         <translation>Die Anmeldung auf einem anderen Gerät bestätigen (OAuth-2.0-Gerätefluss).</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+29"/>
         <source>This server does not offer signing in on another device.</source>
         <translation>Dieser Server bietet keine Anmeldung auf einem anderen Gerät an.</translation>
     </message>
