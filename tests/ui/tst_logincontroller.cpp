@@ -321,8 +321,8 @@ private Q_SLOTS:
         // The same shortened second on both sides: a client second shortened against the server's
         // real one made every poll after the first "too fast", and slow_down then never ended
         // (failed 3 in 15 runs); real seconds on both sides waited a second for the first poll.
-        server.oauth()->options().deviceSecondMs = 20;
-        controller.signInFlow().deviceSignIn().login().setSecond(std::chrono::milliseconds(20));
+        server.oauth()->options().deviceSecondMs = 100;
+        controller.signInFlow().deviceSignIn().login().setSecond(std::chrono::milliseconds(100));
         QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
         controller.discover(server.baseUrl().toString());
         QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::Providers, 5000);
@@ -342,6 +342,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::DeviceGrant, 5000);
         const QString code = controller.deviceUserCode();
         QVERIFY(code != firstCode);
+        // Approved only after a few polls, so that their pace is judged by the server.
+        const auto polls = [&server] {
+            return server.oauth()->tokenRequests(
+                QString(Portico::OAuth::AuthMetadata::DeviceCodeGrant));
+        };
+        const int pollsBefore = polls();
+        QTRY_VERIFY_WITH_TIMEOUT(polls() >= pollsBefore + 3, 15000);
         for (const QString &userCode : {firstCode, code}) {
             QNetworkRequest request(
                 QUrl(server.baseUrl().toString() + QStringLiteral("/_oauth/link")));
