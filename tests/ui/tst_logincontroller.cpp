@@ -208,7 +208,9 @@ private Q_SLOTS:
         controller.serverLookup().setDebounceInterval(std::chrono::milliseconds(30));
         const QString url = server.baseUrl().toString();
         controller.serverTextEdited(url.left(10)); // half typed: nothing is looked up yet
+        QCOMPARE(controller.lookupStatus(), QString()); // a lookup under way would say so
         controller.serverTextEdited(url);
+        QCOMPARE(controller.lookupStatus(), QString());
         QVERIFY(!controller.busy());
         QTRY_VERIFY_WITH_TIMEOUT(
             controller.lookupStatus().contains(QStringLiteral("4 sign-in options")), 5000);
