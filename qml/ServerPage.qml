@@ -60,10 +60,21 @@ ColumnLayout {
 
     MessageBanner { text: page.controller.errorText }
 
+    // A server on this machine speaks plain http where https was tried: offer its address.
+    AccessibleButton {
+        visible: page.controller.plainHttpOffer.length > 0
+        text: qsTr("Use %1").arg(page.controller.plainHttpOffer)
+        highlighted: true
+        enabled: !page.controller.busy
+        Layout.fillWidth: true
+        onClicked: page.controller.usePlainHttpOffer()
+    }
+
     // The one main action.
     AccessibleButton {
         text: qsTr("Continue")
         highlighted: page.controller.signInAgainUser.length === 0
+                     && page.controller.plainHttpOffer.length === 0
         enabled: serverField.text.trim().length > 0 && !page.controller.busy
         Layout.fillWidth: true
         onClicked: page.submit()

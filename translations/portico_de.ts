@@ -1182,22 +1182,27 @@
         <translation>Server, Matrix-ID oder Adresse</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+30"/>
+        <source>Use %1</source>
+        <translation>%1 verwenden</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Sign in again as %1</source>
         <translation>Erneut als %1 anmelden</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-39"/>
         <source>Working…</source>
         <translation>Bitte warten …</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+50"/>
         <source>Back to %1</source>
         <translation>Zurück zu %1</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>

@@ -7,6 +7,8 @@
 #include "oauthcalls.h"
 #include "pkce.h"
 
+#include "matrix/duration.h"
+
 namespace Portico::OAuth {
 
 namespace {
@@ -20,7 +22,14 @@ DeviceLogin::DeviceLogin(QNetworkAccessManager &network, QObject *parent)
     m_pollTimer.setSingleShot(true);
     m_expiry.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &DeviceLogin::poll);
-    connect(&m_expiry, &QTimer::timeout, this, [this] { fail(SignInError::Kind::Expired); });
+    connect(&m_expiry, &QTimer::timeout, this, [this] {
+        // A lifetime past the int limit of Qt 6.4's timers fired at that limit: plan again.
+        if (QDateTime::currentDateTimeUtc().msecsTo(m_expiresAt) > 1000) {
+            startExpiryTimer();
+            return;
+        }
+        fail(SignInError::Kind::Expired);
+    });
 }
 
 void DeviceLogin::setStep(Step step)
@@ -96,19 +105,29 @@ void DeviceLogin::start(const QUrl &baseUrl, const AuthMetadata &metadata, bool 
                     }
                     m_deviceCode = authorization->deviceCode;
                     m_interval = int(authorization->intervalSeconds);
-                    m_expiry.start(std::chrono::seconds(authorization->expiresInSeconds));
+                    m_expiresAt
+                        = QDateTime::currentDateTimeUtc().addSecs(authorization->expiresInSeconds);
+                    startExpiryTimer();
                     setStep(Step::WaitingForApproval);
                     schedulePoll();
-                    Q_EMIT promptReady(VerificationPrompt{authorization->userCode,
-                        authorization->verificationUri, authorization->verificationUriComplete,
-                        QDateTime::currentDateTimeUtc().addSecs(authorization->expiresInSeconds)});
+                    Q_EMIT promptReady(
+                        VerificationPrompt{authorization->userCode, authorization->verificationUri,
+                            authorization->verificationUriComplete, m_expiresAt});
                 });
         });
 }
 
 void DeviceLogin::schedulePoll()
 {
-    m_pollTimer.start(m_second * m_interval);
+    m_pollTimer.start(Matrix::timerInterval(m_second * m_interval));
+}
+
+void DeviceLogin::startExpiryTimer()
+{
+    // Clamped: Qt 6.4 truncates a chrono interval to int, and the server's expires_in (up to
+    // 366 days) can be past that; 49.7 days wrapped to 704 ms, a grant expired at once.
+    m_expiry.start(Matrix::timerInterval(
+        std::chrono::milliseconds(QDateTime::currentDateTimeUtc().msecsTo(m_expiresAt))));
 }
 
 void DeviceLogin::poll()

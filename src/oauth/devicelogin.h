@@ -54,6 +54,11 @@ public:
     // in production.
     void setSecond(std::chrono::milliseconds second) { m_second = second; }
     int intervalSeconds() const { return m_interval; }
+    // The interval the code's expiry timer runs with (negative: none), for tests.
+    std::chrono::milliseconds expiryTimerInterval() const
+    {
+        return m_expiry.isActive() ? m_expiry.intervalAsDuration() : std::chrono::milliseconds(-1);
+    }
 
 Q_SIGNALS:
     void stepChanged(Portico::OAuth::DeviceLogin::Step step);
@@ -68,6 +73,7 @@ private:
     void reset();
     void poll();
     void schedulePoll();
+    void startExpiryTimer();
 
     QNetworkAccessManager &m_network;
     QUrl m_baseUrl;
@@ -81,6 +87,7 @@ private:
     std::chrono::milliseconds m_second{1000};
     QTimer m_pollTimer;
     QTimer m_expiry;
+    QDateTime m_expiresAt;
     Matrix::Call m_call;
     Step m_step = Step::Idle;
 };

@@ -66,6 +66,21 @@ SessionKeeper::SessionKeeper(
     m_refresher.track(m_session);
 }
 
+std::optional<std::chrono::milliseconds> SessionKeeper::plannedRetryWait() const
+{
+    if (!m_retry.isActive())
+        return std::nullopt;
+    return m_retry.intervalAsDuration();
+}
+
+void SessionKeeper::setClock(TokenRefresher::Clock clock)
+{
+    m_now = clock;
+    m_refresher.setClock(std::move(clock));
+    if (!m_refresher.isRefreshing())
+        m_refresher.track(m_session);
+}
+
 void SessionKeeper::verify()
 {
     if (m_state == State::Ended || m_state == State::SoftLoggedOut)
@@ -207,7 +222,7 @@ void SessionKeeper::retryLater(const Matrix::Error &error)
     if (error.retryAfter)
         wait = std::max<std::chrono::milliseconds>(
             wait, std::min<std::chrono::milliseconds>(*error.retryAfter, m_backoff.max));
-    m_nextRetry = QDateTime::currentDateTimeUtc().addMSecs(wait.count());
+    m_nextRetry = m_now().addMSecs(wait.count());
     m_retry.start(Matrix::timerInterval(wait));
     qCInfo(lcSession) << "could not check the session of" << m_session.userId << "("
                       << error.describe() << "); next try in" << wait.count() << "ms";

@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -63,9 +64,15 @@ public:
     // Why the last check failed (Offline) or why the session ended.
     const Matrix::Error &lastError() const { return m_lastError; }
     QDateTime nextRetry() const { return m_nextRetry; }
+    // The wait the retry timer was started with, while a retry is planned (Offline): tests read
+    // the plan instead of waiting for it.
+    std::optional<std::chrono::milliseconds> plannedRetryWait() const;
     int failedAttempts() const { return m_failedAttempts; }
 
     void setBackoff(Backoff backoff) { m_backoff = backoff; }
+    // What "now" is for nextRetry() and for the refresher's plan (tests pass their own; UTC).
+    // Set it before verify(): the refresh is planned again by it.
+    void setClock(TokenRefresher::Clock clock);
     // Asks the server now (also "Retry now" while offline).
     void verify();
     // The session was just made by a sign-in: it works, no need to ask.
@@ -108,6 +115,7 @@ private:
     QDateTime m_nextRetry;
     int m_failedAttempts = 0;
     quint64 m_generation = 0;
+    TokenRefresher::Clock m_now = [] { return QDateTime::currentDateTimeUtc(); };
     bool m_checkAwaitsRefresh = false; // a check will judge the refresh outcome itself
     bool m_signingOut = false;
 };

@@ -78,7 +78,9 @@ void TokenRefresher::schedule()
     // network, late enough not to refresh all the time.
     const QDateTime now = m_now();
     const qint64 remaining = std::max<qint64>(0, now.msecsTo(m_session.accessTokenExpiresAt));
-    const std::chrono::milliseconds wait(remaining * 4 / 5);
+    // remaining * 4 / 5 without the product, which overflows for an expiry near the end of
+    // QDateTime's range (and the timer then fired at once).
+    const std::chrono::milliseconds wait(remaining / 5 * 4 + remaining % 5 * 4 / 5);
     planAt(now.addMSecs(wait.count()), wait);
 }
 

@@ -27,6 +27,8 @@ LoginController::LoginController(
     connect(&m_lookup, &ServerLookup::homeserverChanged, this, &LoginController::homeserverChanged);
     connect(&m_lookup, &ServerLookup::chosen, this, &LoginController::showChoices);
     connect(&m_lookup, &ServerLookup::failed, this, &LoginController::setError);
+    connect(&m_lookup, &ServerLookup::plainHttpOfferChanged, this,
+        &LoginController::plainHttpOfferChanged);
     connect(&m_lookup, &ServerLookup::revised, this, [this] {
         if (m_page == Page::Providers)
             m_lookup.showRevised();
@@ -210,6 +212,13 @@ void LoginController::discover(const QString &text)
     m_flow.cancel(); // a sign-in in progress (signing in again too) is for another server
     m_againUser.clear();
     m_lookup.submit(text);
+}
+
+void LoginController::usePlainHttpOffer()
+{
+    const QString offer = m_lookup.plainHttpOffer();
+    if (!offer.isEmpty())
+        discover(offer);
 }
 
 void LoginController::showChoices()

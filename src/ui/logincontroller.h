@@ -37,6 +37,9 @@ class LoginController : public QObject
     Q_PROPERTY(bool insecure READ insecure NOTIFY homeserverChanged)
     Q_PROPERTY(bool genericSso READ genericSso NOTIFY homeserverChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    // A plain-http server on this machine answered where https was tried: its http:// address,
+    // offered on the server page (usePlainHttpOffer()); empty otherwise.
+    Q_PROPERTY(QString plainHttpOffer READ plainHttpOffer NOTIFY plainHttpOfferChanged)
     Q_PROPERTY(QString noticeText READ noticeText NOTIFY noticeTextChanged)
     Q_PROPERTY(IdentityProviderModel *providers READ providers CONSTANT)
     Q_PROPERTY(ProviderFilterModel *filteredProviders READ filteredProviders CONSTANT)
@@ -102,6 +105,7 @@ public:
     bool insecure() const;
     bool genericSso() const;
     QString errorText() const { return m_errorText; }
+    QString plainHttpOffer() const { return m_lookup.plainHttpOffer(); }
     QString noticeText() const { return m_noticeText; }
     IdentityProviderModel *providers() { return m_lookup.providers(); }
     ProviderFilterModel *filteredProviders() { return m_lookup.filteredProviders(); }
@@ -163,6 +167,8 @@ public Q_SLOTS:
     // user is already signing in to another account.
     void restore();
     void discover(const QString &text);
+    // Continues with plainHttpOffer(), as if the user had typed it.
+    void usePlainHttpOffer();
     // The user is typing: look the server up quietly once they pause (debounced), so that
     // Continue shows its providers at once.
     void serverTextEdited(const QString &text);
@@ -200,6 +206,7 @@ Q_SIGNALS:
     void serverTextChanged();
     void homeserverChanged();
     void errorTextChanged();
+    void plainHttpOfferChanged();
     void noticeTextChanged();
     void lookupStatusChanged();
     void sessionChanged();

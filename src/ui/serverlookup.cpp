@@ -59,9 +59,18 @@ void ServerLookup::setServerText(const QString &text)
     Q_EMIT serverTextChanged();
 }
 
+void ServerLookup::setPlainHttpOffer(const QString &url)
+{
+    if (m_plainHttpOffer == url)
+        return;
+    m_plainHttpOffer = url;
+    Q_EMIT plainHttpOfferChanged();
+}
+
 void ServerLookup::edit(const QString &text)
 {
     setServerText(text);
+    setPlainHttpOffer({});
     setStatus({});
     m_debounce.start(); // a quiet lookup once the user pauses
 }
@@ -81,6 +90,7 @@ void ServerLookup::submit(const QString &text)
 {
     m_debounce.stop();
     setServerText(text);
+    setPlainHttpOffer({});
     const auto input = Discovery::parseServerInput(text);
     if (!input) {
         cancel();
@@ -131,9 +141,10 @@ void ServerLookup::start(const Discovery::ServerInput &input, const QString &tex
 void ServerLookup::onDiscoveryFailed(const Discovery::DiscoveryError &error)
 {
     setBusy(false);
-    if (m_navigate)
+    if (m_navigate) {
+        setPlainHttpOffer(error.error.plainHttpUrl.toString());
         Q_EMIT failed(describeDiscoveryError(error));
-    else if (!failRevalidation(describeDiscoveryError(error)))
+    } else if (!failRevalidation(describeDiscoveryError(error)))
         setStatus({}); // while typing, a failure is no news
 }
 

@@ -52,6 +52,10 @@ public:
     // The chosen server's OAuth 2.0 metadata, when it offers that API.
     const std::optional<OAuth::AuthMetadata> &oauth() const { return m_oauth; }
     QString suggestedUser() const { return m_suggestedUser; }
+    // After a lookup the user asked for failed because a server on this machine speaks plain
+    // http where https was tried: that http:// address, to offer (empty otherwise). Cleared by
+    // the next edit or lookup.
+    QString plainHttpOffer() const { return m_plainHttpOffer; }
     IdentityProviderModel *providers() { return &m_providers; }
     const IdentityProviderModel &providers() const { return m_providers; }
     ProviderFilterModel *filteredProviders() { return &m_filtered; }
@@ -62,6 +66,7 @@ Q_SIGNALS:
     void serverTextChanged();
     void statusChanged();
     void homeserverChanged();
+    void plainHttpOfferChanged();
     // The user's server is known, with its flows: show how to sign in.
     void chosen();
     // What the user asked for could not be looked up.
@@ -91,6 +96,7 @@ private:
     void setBusy(bool busy);
     void setStatus(const QString &text);
     void setServerText(const QString &text);
+    void setPlainHttpOffer(const QString &url);
     void lookUpQuietly();
     void start(const Discovery::ServerInput &input, const QString &text, bool navigate);
     void onDiscovered(const Discovery::Homeserver &homeserver);
@@ -115,6 +121,7 @@ private:
     Matrix::LoginFlows m_flows;
     std::optional<OAuth::AuthMetadata> m_oauth;
     QString m_suggestedUser;
+    QString m_plainHttpOffer;
     QString m_serverText;
     QString m_lookupText; // what the lookup under way is for
     QString m_revalidating; // shown from the cache, being asked again

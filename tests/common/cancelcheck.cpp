@@ -40,8 +40,10 @@ int requestsAfterCancel(QNetworkAccessManager &network, DevServer &server, const
         fault.latencyMs = 300; // then answered as usual
     } else {
         fault.status = 429;
-        fault.body = R"({"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests"})";
-        fault.retryAfter = "1";
+        // 50 ms (the body's retry_after_ms; the header counts whole seconds): the witness's own
+        // retry, planned after the cancelled one's, proves that one would have been sent.
+        fault.body
+            = R"({"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests","retry_after_ms":50})";
         fault.times = 2; // the request under test, and the witness's first try
     }
     server.setFault(path, fault);

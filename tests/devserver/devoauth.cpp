@@ -554,7 +554,10 @@ QHttpServerResponse DevOAuth::deviceCodeGrant(const QUrlQuery &form)
         m_deviceCodes.erase(found);
         return oauthError(400, "expired_token", QStringLiteral("The device code expired"));
     }
-    if (grant.lastPoll.isValid() && grant.lastPoll.msecsTo(now) < grant.interval * 1000 - 50) {
+    // Coarse timers may fire 5 % early: that much is not "too fast".
+    const qint64 second = m_options.deviceSecondMs;
+    if (grant.lastPoll.isValid()
+        && grant.lastPoll.msecsTo(now) < grant.interval * second - (second + 19) / 20) {
         grant.interval += 5;
         grant.lastPoll = now;
         return oauthError(400, "slow_down", QStringLiteral("Polling too fast"));

@@ -30,6 +30,9 @@ public:
         qint64 codeLifetimeMs = 60000;
         qint64 accessTokenLifetimeMs = 5 * 60 * 1000;
         int deviceIntervalSeconds = 5;
+        // How long one second of that interval lasts when polls are judged "too fast": tests
+        // shorten it on both sides (DeviceLogin::setSecond()) instead of waiting real seconds.
+        qint64 deviceSecondMs = 1000;
         qint64 deviceCodeLifetimeMs = 10 * 60 * 1000;
         bool unstableScopesOnly = false; // advertise and accept only msc2967 scope names
         bool deviceGrant = true;

@@ -7,6 +7,8 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <limits>
+
 using namespace Portico::OAuth;
 using namespace std::chrono_literals;
 
@@ -112,6 +114,21 @@ private Q_SLOTS:
         QVERIFY(!startAndWaitForPrompt().userCode.isEmpty());
         QVERIFY(failed.wait(10000));
         QCOMPARE(failed.first().first().value<SignInError>().kind, SignInError::Kind::Expired);
+    }
+    // The server's expires_in past Qt 6.4's int timer limit (~24.8 days): 4294968 s used to be
+    // truncated to 704 ms, and the grant failed as expired at once. Read from the timer, not
+    // waited for.
+    void aLongExpiryDoesNotExpireAtOnce()
+    {
+        login->setSecond(60s); // no poll during the test
+        server->oauth()->options().deviceCodeLifetimeMs = qint64(4294968) * 1000;
+        QSignalSpy failed(login.get(), &DeviceLogin::failed);
+        const VerificationPrompt prompt = startAndWaitForPrompt();
+        QVERIFY(!prompt.userCode.isEmpty());
+        QCOMPARE(login->expiryTimerInterval().count(), qint64(std::numeric_limits<int>::max()));
+        QVERIFY(QDateTime::currentDateTimeUtc().daysTo(prompt.expiresAt) >= 49);
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(login->step(), DeviceLogin::Step::WaitingForApproval);
     }
     void cancelStopsPolling()
     {

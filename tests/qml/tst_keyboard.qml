@@ -104,4 +104,35 @@ TestCase {
         tryVerify(() => focused(win) instanceof TextField, 5000)
         compare(focused(win).text, testServerUrl)
     }
+
+    // https typed for the plain-http server on this machine: the page offers its http://
+    // address; Tab reaches the offer, Enter fills it in and continues.
+    function test_plainHttpServerIsOffered() {
+        const win = openMain()
+        if (testController.page === LoginController.SignedIn) {
+            testController.signOut()
+            tryCompare(testController, "page", LoginController.Server, 10000)
+        }
+        tryVerify(() => focused(win) instanceof TextField, 5000)
+        keyClick(Qt.Key_A, Qt.ControlModifier)
+        const typed = testServerUrl.replace("http://", "https://")
+        typeText(typed)
+        keyClick(Qt.Key_Return)
+        tryCompare(testController, "plainHttpOffer", testServerUrl, 15000)
+        verify(testController.errorText.indexOf("plain http") >= 0, testController.errorText)
+        compare(testController.page, LoginController.Server)
+
+        keyClick(Qt.Key_Tab)
+        verify(focused(win) instanceof Button, "Tab went to " + focused(win))
+        compare(focused(win).text, "Use " + testServerUrl)
+        keyClick(Qt.Key_Return)
+        tryCompare(testController, "page", LoginController.Providers, 15000)
+        compare(testController.errorText, "")
+
+        // Back on the server page, the field holds the address that worked.
+        keyClick(Qt.Key_Escape)
+        tryCompare(testController, "page", LoginController.Server, 5000)
+        tryVerify(() => focused(win) instanceof TextField, 5000)
+        compare(focused(win).text, testServerUrl)
+    }
 }

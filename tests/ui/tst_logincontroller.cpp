@@ -112,6 +112,63 @@ private Q_SLOTS:
         QVERIFY(controller.errorText().contains(QStringLiteral("refused")));
         QCOMPARE(controller.page(), Page::Server);
     }
+    // https typed for a plain-http server on this machine: the error says so and the controller
+    // offers its http:// address, which continues as if typed; a server elsewhere gets no offer.
+    void aLoopbackPlainHttpServerIsOfferedOverHttp_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::newRow("127.0.0.1") << QStringLiteral("127.0.0.1");
+        QTest::newRow("localhost") << QStringLiteral("localhost");
+    }
+    void aLoopbackPlainHttpServerIsOfferedOverHttp()
+    {
+        QFETCH(QString, host);
+        DevServer server(DevServer::Config::demo());
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        QSignalSpy offers(&controller, &Ui::LoginController::plainHttpOfferChanged);
+        const QString typed
+            = QStringLiteral("https://%1:%2").arg(host).arg(server.baseUrl().port());
+        const QString offered
+            = QStringLiteral("http://%1:%2").arg(host).arg(server.baseUrl().port());
+        controller.discover(typed);
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 15000);
+        QCOMPARE(controller.page(), Page::Server);
+        QVERIFY2(controller.errorText().contains(QStringLiteral("plain http")),
+            qPrintable(controller.errorText()));
+        QCOMPARE(controller.plainHttpOffer(), offered);
+        QCOMPARE(offers.size(), 1);
+        // Typing something else withdraws the offer; the same failure offers it again.
+        controller.serverTextEdited(typed + u'x');
+        QCOMPARE(controller.plainHttpOffer(), QString());
+        controller.discover(typed);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.plainHttpOffer(), offered, 15000);
+        controller.usePlainHttpOffer();
+        QCOMPARE(controller.serverText(), offered); // filled in
+        QCOMPARE(controller.plainHttpOffer(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::Providers, 15000);
+        QVERIFY(controller.errorText().isEmpty());
+        QCOMPARE(controller.homeserver(), offered);
+    }
+    void noOfferForOtherFailures()
+    {
+        quint16 port;
+        {
+            QTcpServer closed;
+            closed.listen(QHostAddress::LocalHost, 0);
+            port = closed.serverPort();
+        }
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        Ui::LoginController controller(network, store);
+        controller.discover(QStringLiteral("https://127.0.0.1:%1").arg(port));
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 15000);
+        QVERIFY(!controller.errorText().isEmpty());
+        QCOMPARE(controller.plainHttpOffer(), QString());
+        controller.usePlainHttpOffer(); // nothing to use: nothing happens
+        QCOMPARE(controller.page(), Page::Server);
+        QVERIFY(!controller.busy());
+    }
     void cancelGoesBackToProviders()
     {
         DevServer server(DevServer::Config::demo());
@@ -146,9 +203,14 @@ private Q_SLOTS:
         QVERIFY(server.start());
         Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
         Ui::LoginController controller(network, store);
+        // The pause that counts as "stopped typing", shortened here rather than waited for.
+        QCOMPARE(controller.serverLookup().debounceInterval(), std::chrono::milliseconds(600));
+        controller.serverLookup().setDebounceInterval(std::chrono::milliseconds(30));
         const QString url = server.baseUrl().toString();
         controller.serverTextEdited(url.left(10)); // half typed: nothing is looked up yet
+        QCOMPARE(controller.lookupStatus(), QString()); // a lookup under way would say so
         controller.serverTextEdited(url);
+        QCOMPARE(controller.lookupStatus(), QString());
         QVERIFY(!controller.busy());
         QTRY_VERIFY_WITH_TIMEOUT(
             controller.lookupStatus().contains(QStringLiteral("4 sign-in options")), 5000);
@@ -258,9 +320,11 @@ private Q_SLOTS:
         server.oauth()->options().deviceIntervalSeconds = 1;
         Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
         Ui::LoginController controller(network, store);
-        // Real seconds on both sides: a client second shortened against the server's real one makes
-        // every poll after the first "too fast", and slow_down then never ends (failed 3 in 15
-        // runs).
+        // The same shortened second on both sides: a client second shortened against the server's
+        // real one made every poll after the first "too fast", and slow_down then never ended
+        // (failed 3 in 15 runs); real seconds on both sides waited a second for the first poll.
+        server.oauth()->options().deviceSecondMs = 100;
+        controller.signInFlow().deviceSignIn().login().setSecond(std::chrono::milliseconds(100));
         QSignalSpy signedIn(&controller, &Ui::LoginController::signedIn);
         controller.discover(server.baseUrl().toString());
         QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::Providers, 5000);
@@ -280,6 +344,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(controller.page(), Page::DeviceGrant, 5000);
         const QString code = controller.deviceUserCode();
         QVERIFY(code != firstCode);
+        // Approved only after a few polls, so that their pace is judged by the server.
+        const auto polls = [&server] {
+            return server.oauth()->tokenRequests(
+                QString(Portico::OAuth::AuthMetadata::DeviceCodeGrant));
+        };
+        const int pollsBefore = polls();
+        QTRY_VERIFY_WITH_TIMEOUT(polls() >= pollsBefore + 3, 15000);
         for (const QString &userCode : {firstCode, code}) {
             QNetworkRequest request(
                 QUrl(server.baseUrl().toString() + QStringLiteral("/_oauth/link")));
@@ -298,6 +369,8 @@ private Q_SLOTS:
         QCOMPARE(controller.page(), Page::SignedIn);
         QVERIFY(controller.accountManager().current().isOAuth());
         QCOMPARE(controller.accounts()->rowCount(), 1); // the cancelled attempt made none
+        // Never polled too fast for the server: no slow_down lengthened the interval.
+        QCOMPARE(controller.signInFlow().deviceSignIn().login().intervalSeconds(), 1);
     }
 
     void aStaleLookupNeverWins()
@@ -757,8 +830,9 @@ private Q_SLOTS:
         server.setFault(QStringLiteral("/_matrix/client/v3/account/whoami"), down);
 
         Ui::LoginController controller(network, store);
-        controller.setVerificationBackoff(
-            {std::chrono::milliseconds(200), std::chrono::seconds(1)});
+        // Pauses of a minute and more: the planned retry is read from the keeper and asked for
+        // ("Retry now") instead of waited for; tst_sessionkeeper proves the timer makes it.
+        controller.setVerificationBackoff({std::chrono::minutes(1), std::chrono::minutes(5)});
         QList<State> states;
         connect(&controller, &Ui::LoginController::sessionChanged, this, [&] {
             if (states.isEmpty() || states.last() != controller.sessionState())
@@ -766,9 +840,16 @@ private Q_SLOTS:
         });
         controller.restore();
         QCOMPARE(controller.page(), Page::SignedIn);
-        QTRY_COMPARE_WITH_TIMEOUT(controller.sessionState(), State::Offline, 15000);
-        QVERIFY(controller.sessionStatusText().contains(QStringLiteral("still signed in")));
-        QCOMPARE(controller.page(), Page::SignedIn);
+        for (const std::chrono::milliseconds planned :
+            {std::chrono::minutes(1), std::chrono::minutes(2)}) {
+            QTRY_COMPARE_WITH_TIMEOUT(controller.sessionState(), State::Offline, 15000);
+            QVERIFY(controller.sessionStatusText().contains(QStringLiteral("still signed in")));
+            QCOMPARE(controller.page(), Page::SignedIn);
+            const Session::SessionKeeper *keeper = controller.accountManager().currentKeeper();
+            QVERIFY(keeper);
+            QCOMPARE(keeper->plannedRetryWait(), std::optional(planned));
+            controller.retryVerification();
+        }
         QTRY_COMPARE_WITH_TIMEOUT(controller.sessionState(), State::Verified, 10000);
         QVERIFY(controller.sessionStatusText().isEmpty());
         QCOMPARE(states.count(State::Offline), 2);
