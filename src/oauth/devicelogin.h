@@ -59,6 +59,12 @@ public:
     {
         return m_expiry.isActive() ? m_expiry.intervalAsDuration() : std::chrono::milliseconds(-1);
     }
+    // Whether anything is still to happen: a poll planned, a request in flight, the expiry
+    // timer running. False after cancel(): tests read it instead of waiting to see nothing.
+    bool hasPendingWork() const
+    {
+        return m_pollTimer.isActive() || m_expiry.isActive() || m_call.isActive();
+    }
 
 Q_SIGNALS:
     void stepChanged(Portico::OAuth::DeviceLogin::Step step);
