@@ -148,7 +148,7 @@
 <context>
     <name>DeviceRow</name>
     <message>
-        <location filename="../qml/DeviceRow.qml" line="+26"/>
+        <location filename="../qml/DeviceRow.qml" line="+28"/>
         <source>%1, this device</source>
         <translation>%1, dieses Gerät</translation>
     </message>
@@ -197,13 +197,23 @@
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens your server&apos;s page to confirm</source>
+        <translation>Öffnet die Seite Ihres Servers zum Bestätigen</translation>
+    </message>
 </context>
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../qml/DevicesPage.qml" line="+25"/>
+        <location filename="../qml/DevicesPage.qml" line="+26"/>
         <source>Your devices</source>
         <translation>Ihre Geräte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where %1 is signed in. Your server removes devices on its own page, in your browser.</source>
+        <translation>Wo %1 angemeldet ist. Ihr Server entfernt Geräte auf seiner eigenen Seite, in Ihrem Browser.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -216,7 +226,7 @@
         <translation>Geräte</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>No devices to show.</source>
         <translation>Keine Geräte.</translation>
     </message>
@@ -249,7 +259,17 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Manage account</source>
+        <translation>Konto verwalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens your server&apos;s account page in your browser</source>
+        <translation>Öffnet die Kontoseite Ihres Servers in Ihrem Browser</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -998,7 +1018,7 @@
 <context>
     <name>Portico::Ui::DevicesController</name>
     <message>
-        <location filename="../src/ui/devicescontroller.cpp" line="+30"/>
+        <location filename="../src/ui/devicescontroller.cpp" line="+34"/>
         <source>%1 was signed out and removed.</source>
         <translation>%1 wurde abgemeldet und entfernt.</translation>
     </message>
@@ -1021,7 +1041,17 @@
         <translation>Das Gerät wurde nicht umbenannt. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+34"/>
+        <source>Remove one device at a time: your server confirms each removal on its own page.</source>
+        <translation>Entfernen Sie ein Gerät nach dem anderen: Ihr Server bestätigt jedes Entfernen auf seiner eigenen Seite.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Confirm the removal of %1 on your server&apos;s page in your browser. The list is updated when you come back.</source>
+        <translation>Bestätigen Sie das Entfernen von %1 auf der Seite Ihres Servers in Ihrem Browser. Die Liste wird aktualisiert, wenn Sie zurückkehren.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sign out and remove %1? Whoever uses it will have to sign in again.</source>
         <translation>%1 abmelden und entfernen? Wer es benutzt, muss sich neu anmelden.</translation>
     </message>
@@ -1045,6 +1075,21 @@
             <numerusform>Bestätigen Sie, dass Sie es sind, um %n Gerät zu entfernen.</numerusform>
             <numerusform>Bestätigen Sie, dass Sie es sind, um %n Geräte zu entfernen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Your server&apos;s account page is open in your browser. The list is updated when you come back.</source>
+        <translation>Die Kontoseite Ihres Servers ist in Ihrem Browser geöffnet. Die Liste wird aktualisiert, wenn Sie zurückkehren.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Your server offers no account page that Portico can open, so devices cannot be removed from here. Sign them out on the device itself.</source>
+        <translation>Ihr Server bietet keine Kontoseite an, die Portico öffnen kann, daher können Geräte hier nicht entfernt werden. Melden Sie sie auf dem Gerät selbst ab.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Portico could not open your web browser. Make sure a default browser is set, then try again.</source>
+        <translation>Portico konnte Ihren Webbrowser nicht öffnen. Stellen Sie sicher, dass ein Standardbrowser festgelegt ist, und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -1200,7 +1245,7 @@
 <context>
     <name>SignedInPage</name>
     <message>
-        <location filename="../qml/SignedInPage.qml" line="+50"/>
+        <location filename="../qml/SignedInPage.qml" line="+60"/>
         <source>You are signed in</source>
         <translation>Sie sind angemeldet</translation>
     </message>
@@ -1255,7 +1300,17 @@
         <translation>Erneut speichern</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-65"/>
+        <source>Manage account</source>
+        <translation>Konto verwalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens your server&apos;s account page in your browser</source>
+        <translation>Öffnet die Kontoseite Ihres Servers in Ihrem Browser</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Sign in again as %1</source>
         <translation>Erneut als %1 anmelden</translation>
     </message>
@@ -1360,7 +1415,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+12"/>
+        <location filename="../app/commandline.cpp" line="+14"/>
         <source>Sign in to Matrix homeservers with single sign-on.</source>
         <translation>Bei Matrix-Homeservern mit Single Sign-on anmelden.</translation>
     </message>
@@ -1381,8 +1436,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/providerscommand.cpp" line="+74"/>
-        <location filename="../app/signincommand.cpp" line="+47"/>
+        <location filename="../app/providerscommand.cpp" line="+76"/>
+        <location filename="../app/signincommand.cpp" line="+49"/>
         <source>Log what Portico does (never any token).</source>
         <translation>Protokollieren, was Portico tut (niemals Tokens).</translation>
     </message>
@@ -1413,7 +1468,7 @@
         <translation>Die Anmeldung auf einem anderen Gerät bestätigen (OAuth-2.0-Gerätefluss).</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+29"/>
         <source>This server does not offer signing in on another device.</source>
         <translation>Dieser Server bietet keine Anmeldung auf einem anderen Gerät an.</translation>
     </message>
