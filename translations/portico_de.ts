@@ -1018,12 +1018,13 @@
 <context>
     <name>Portico::Ui::DevicesController</name>
     <message>
-        <location filename="../src/ui/devicescontroller.cpp" line="+34"/>
+        <location filename="../src/ui/devicescontroller.cpp" line="+36"/>
+        <location line="+34"/>
         <source>%1 was signed out and removed.</source>
         <translation>%1 wurde abgemeldet und entfernt.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-33"/>
         <source>%n devices were signed out and removed.</source>
         <translation>
             <numerusform>%n Gerät wurde abgemeldet und entfernt.</numerusform>
@@ -1036,7 +1037,7 @@
         <translation>Portico konnte Ihre Geräte nicht laden. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>The device was not renamed. Try again.</source>
         <translation>Das Gerät wurde nicht umbenannt. Versuchen Sie es erneut.</translation>
     </message>
@@ -1046,7 +1047,7 @@
         <translation>Entfernen Sie ein Gerät nach dem anderen: Ihr Server bestätigt jedes Entfernen auf seiner eigenen Seite.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Confirm the removal of %1 on your server&apos;s page in your browser. The list is updated when you come back.</source>
         <translation>Bestätigen Sie das Entfernen von %1 auf der Seite Ihres Servers in Ihrem Browser. Die Liste wird aktualisiert, wenn Sie zurückkehren.</translation>
     </message>

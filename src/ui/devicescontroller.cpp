@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QDesktopServices>
 
+#include <algorithm>
+
 namespace Portico::Ui {
 
 DevicesController::DevicesController(
@@ -56,8 +58,18 @@ void DevicesController::refresh()
                 m_noticeText);
             return;
         }
+        // Back from the account page: the device the user went to remove is gone.
+        const bool removed = !m_removingInBrowser.isEmpty()
+            && std::none_of(result->cbegin(), result->cend(),
+                [&](const Session::Device &d) { return d.deviceId == m_removingInBrowser; });
+        const QString name = m_devices.displayName(m_removingInBrowser);
         m_devices.setDevices(result.value(), session.deviceId);
         Q_EMIT loaded(int(result->size()));
+        if (removed) {
+            const QStringList targets{std::exchange(m_removingInBrowser, {})};
+            setMessages({}, tr("%1 was signed out and removed.").arg(name));
+            Q_EMIT deleted(targets);
+        }
     });
 }
 
@@ -123,6 +135,7 @@ void DevicesController::askDelete(const QStringList &deviceIds)
         if (action.isEmpty())
             action = QStringLiteral("org.matrix.device_delete");
         if (openAccountPage(action, targets[0])) {
+            m_removingInBrowser = targets[0];
             Q_EMIT deleteAsked(targets);
             setMessages({},
                 tr("Confirm the removal of %1 on your server's page in your browser. The list "
@@ -214,6 +227,7 @@ bool DevicesController::openAccountPage(const QString &action, const QString &de
 void DevicesController::reset()
 {
     m_awaitingReturn = false;
+    m_removingInBrowser.clear();
     m_listing.cancel();
     m_renaming.cancel();
     m_prompt.cancel();

@@ -101,6 +101,7 @@ private:
     Matrix::Call m_renaming;
     BrowserLauncher m_launcher;
     bool m_awaitingReturn = false; // the user was sent to the account page
+    QString m_removingInBrowser; // the device the user went there to remove
     QStringList m_deleteTargets;
     QString m_deleteQuestion;
     QString m_errorText;

@@ -208,6 +208,8 @@ private Q_SLOTS:
         // Back in the app's window: the list is loaded again, without the device.
         QVERIFY(AppDriver::typeKeys(app->processId(), {QStringLiteral("shift")}));
         QTRY_COMPARE_WITH_TIMEOUT(lastDeviceCount(*app, output), 2, 15000);
+        QCOMPARE(AppDriver::waitForLine(*app, QStringLiteral("devices-deleted"), output).value(1),
+            removed);
         QVERIFY2(!output.contains(u"uia-stage"), qPrintable(output));
         QVERIFY(!askedForUia(server));
         const QStringList left = server.devicesOf(Alice);

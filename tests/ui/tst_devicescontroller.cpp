@@ -186,12 +186,24 @@ private Q_SLOTS:
         QVERIFY(devices->noticeText().contains(u"browser"));
         QVERIFY(devices->errorText().isEmpty());
 
+        QSignalSpy deleted(devices.get(), &Ui::DevicesController::deleted);
+        // Back before confirming: the list is loaded, the device still there, the notice stays.
+        devices->windowActivated();
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(devices->devices()->rowCount(), 3);
+        QCOMPARE(deleted.size(), 0);
+        QVERIFY(devices->noticeText().contains(u"browser"));
+
         QCOMPARE(confirmOnAccountPage(url), 200);
         QVERIFY(!server->devicesOf(Alice).contains(OldPhone));
         devices->windowActivated();
-        QTRY_COMPARE(loaded.size(), 1);
+        QTRY_COMPARE(loaded.size(), 2);
         QCOMPARE(devices->devices()->rowCount(), 2);
         QVERIFY(devices->devices()->displayName(OldPhone) != u"Old phone");
+        QCOMPARE(deleted.size(), 1);
+        QCOMPARE(deleted.first().first().toStringList(), QStringList{OldPhone});
+        QVERIFY2(devices->noticeText().contains(u"Old phone was signed out and removed"),
+            qPrintable(devices->noticeText()));
         QVERIFY(sentNoDeletion());
     }
 
