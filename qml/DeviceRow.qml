@@ -16,6 +16,8 @@ ItemDelegate {
     required property string lastSeenExact
     required property bool isThisDevice
     property bool current: false
+    property bool selectable: true
+    property bool removesInBrowser: false
     property bool editing: false
 
     signal selectionToggled(bool on)
@@ -29,7 +31,7 @@ ItemDelegate {
     contentItem: RowLayout {
         spacing: Theme.spacingS
         CheckBox {
-            visible: !row.isThisDevice
+            visible: !row.isThisDevice && row.selectable
             checked: row.checked
             onToggled: row.selectionToggled(checked)
             // Pressed or toggled by a screen reader: as a click would (see AccessibleButton.qml).
@@ -117,6 +119,7 @@ ItemDelegate {
             text: qsTr("Remove")
             flat: true
             Accessible.name: qsTr("Remove %1").arg(row.displayName)
+            Accessible.description: row.removesInBrowser ? qsTr("Opens your server's page to confirm") : ""
             onClicked: row.removeRequested()
         }
     }

@@ -5,7 +5,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Portico
 
-// The signed-in account's devices: rename them, sign them out and remove them.
+// The signed-in account's devices: rename them, sign them out and remove them (on an OAuth
+// account, on the server's own page in the browser).
 ColumnLayout {
     id: page
 
@@ -23,7 +24,9 @@ ColumnLayout {
 
     PageHeading {
         title: qsTr("Your devices")
-        subtitle: qsTr("Where %1 is signed in.").arg(page.controller.userId)
+        subtitle: page.devices.removesInBrowser
+                  ? qsTr("Where %1 is signed in. Your server removes devices on its own page, in your browser.").arg(page.controller.userId)
+                  : qsTr("Where %1 is signed in.").arg(page.controller.userId)
     }
 
     MessageBanner { text: page.devices.errorText }
@@ -53,6 +56,9 @@ ColumnLayout {
             width: ListView.view.width
             checked: page.selected.indexOf(deviceRow.deviceId) >= 0
             current: ListView.isCurrentItem
+            // The server's page removes one device at a time.
+            selectable: !page.devices.removesInBrowser
+            removesInBrowser: page.devices.removesInBrowser
             onSelectionToggled: on => page.toggle(deviceRow.deviceId, on)
             onRenameRequested: name => page.devices.rename(deviceRow.deviceId, name)
             onRemoveRequested: page.devices.askDelete([deviceRow.deviceId])
@@ -102,6 +108,13 @@ ColumnLayout {
             onClicked: page.devices.askDelete(page.selected)
         }
         AccessibleButton {
+            visible: page.devices.canManageAccount
+            text: qsTr("Manage account")
+            flat: true
+            Accessible.description: qsTr("Opens your server's account page in your browser")
+            onClicked: page.devices.manageAccount()
+        }
+        AccessibleButton {
             text: qsTr("Refresh")
             enabled: !page.devices.busy
             onClicked: page.devices.refresh()
@@ -111,6 +124,15 @@ ColumnLayout {
     Connections {
         target: page.devices
         function onDeleted() { page.selected = [] }
+        function onSessionChanged() { page.selected = [] }
+    }
+    // Back from the browser (the server's account page): the controller loads the list again.
+    Connections {
+        target: page.Window.window
+        function onActiveChanged() {
+            if (page.visible && page.Window.active)
+                page.devices.windowActivated()
+        }
     }
 
     AuthDialog { prompt: page.devices.prompt }

@@ -43,6 +43,16 @@ ColumnLayout {
                 wrapMode: Text.WrapAnywhere
                 Layout.fillWidth: true
             }
+            // OAuth accounts: the server's own account page (profile, password, devices), under
+            // who you are. Before the main action in the page, so Tab from it does not pass here.
+            AccessibleButton {
+                visible: page.controller.devices.canManageAccount
+                text: qsTr("Manage account")
+                flat: true
+                Accessible.description: qsTr("Opens your server's account page in your browser")
+                Layout.leftMargin: -leftPadding
+                onClicked: page.controller.devices.manageAccount()
+            }
         }
     }
 

@@ -148,7 +148,7 @@
 <context>
     <name>DeviceRow</name>
     <message>
-        <location filename="../qml/DeviceRow.qml" line="+26"/>
+        <location filename="../qml/DeviceRow.qml" line="+28"/>
         <source>%1, this device</source>
         <translation>%1, dieses Gerät</translation>
     </message>
@@ -197,13 +197,23 @@
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens your server&apos;s page to confirm</source>
+        <translation>Öffnet die Seite Ihres Servers zum Bestätigen</translation>
+    </message>
 </context>
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../qml/DevicesPage.qml" line="+25"/>
+        <location filename="../qml/DevicesPage.qml" line="+26"/>
         <source>Your devices</source>
         <translation>Ihre Geräte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where %1 is signed in. Your server removes devices on its own page, in your browser.</source>
+        <translation>Wo %1 angemeldet ist. Ihr Server entfernt Geräte auf seiner eigenen Seite, in Ihrem Browser.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -216,7 +226,7 @@
         <translation>Geräte</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>No devices to show.</source>
         <translation>Keine Geräte.</translation>
     </message>
@@ -249,7 +259,17 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Manage account</source>
+        <translation>Konto verwalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens your server&apos;s account page in your browser</source>
+        <translation>Öffnet die Kontoseite Ihres Servers in Ihrem Browser</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -1003,12 +1023,13 @@
 <context>
     <name>Portico::Ui::DevicesController</name>
     <message>
-        <location filename="../src/ui/devicescontroller.cpp" line="+30"/>
+        <location filename="../src/ui/devicescontroller.cpp" line="+36"/>
+        <location line="+34"/>
         <source>%1 was signed out and removed.</source>
         <translation>%1 wurde abgemeldet und entfernt.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-33"/>
         <source>%n devices were signed out and removed.</source>
         <translation>
             <numerusform>%n Gerät wurde abgemeldet und entfernt.</numerusform>
@@ -1021,12 +1042,22 @@
         <translation>Portico konnte Ihre Geräte nicht laden. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>The device was not renamed. Try again.</source>
         <translation>Das Gerät wurde nicht umbenannt. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+34"/>
+        <source>Remove one device at a time: your server confirms each removal on its own page.</source>
+        <translation>Entfernen Sie ein Gerät nach dem anderen: Ihr Server bestätigt jedes Entfernen auf seiner eigenen Seite.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Confirm the removal of %1 on your server&apos;s page in your browser. The list is updated when you come back.</source>
+        <translation>Bestätigen Sie das Entfernen von %1 auf der Seite Ihres Servers in Ihrem Browser. Die Liste wird aktualisiert, wenn Sie zurückkehren.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sign out and remove %1? Whoever uses it will have to sign in again.</source>
         <translation>%1 abmelden und entfernen? Wer es benutzt, muss sich neu anmelden.</translation>
     </message>
@@ -1050,6 +1081,21 @@
             <numerusform>Bestätigen Sie, dass Sie es sind, um %n Gerät zu entfernen.</numerusform>
             <numerusform>Bestätigen Sie, dass Sie es sind, um %n Geräte zu entfernen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Your server&apos;s account page is open in your browser. The list is updated when you come back.</source>
+        <translation>Die Kontoseite Ihres Servers ist in Ihrem Browser geöffnet. Die Liste wird aktualisiert, wenn Sie zurückkehren.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Your server offers no account page that Portico can open, so devices cannot be removed from here. Sign them out on the device itself.</source>
+        <translation>Ihr Server bietet keine Kontoseite an, die Portico öffnen kann, daher können Geräte hier nicht entfernt werden. Melden Sie sie auf dem Gerät selbst ab.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Portico could not open your web browser. Make sure a default browser is set, then try again.</source>
+        <translation>Portico konnte Ihren Webbrowser nicht öffnen. Stellen Sie sicher, dass ein Standardbrowser festgelegt ist, und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -1210,7 +1256,7 @@
 <context>
     <name>SignedInPage</name>
     <message>
-        <location filename="../qml/SignedInPage.qml" line="+50"/>
+        <location filename="../qml/SignedInPage.qml" line="+60"/>
         <source>You are signed in</source>
         <translation>Sie sind angemeldet</translation>
     </message>
@@ -1265,7 +1311,17 @@
         <translation>Erneut speichern</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-65"/>
+        <source>Manage account</source>
+        <translation>Konto verwalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens your server&apos;s account page in your browser</source>
+        <translation>Öffnet die Kontoseite Ihres Servers in Ihrem Browser</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Sign in again as %1</source>
         <translation>Erneut als %1 anmelden</translation>
     </message>

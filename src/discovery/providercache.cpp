@@ -38,6 +38,30 @@ std::optional<QStringList> stringList(const QJsonValue &value)
     return list;
 }
 
+// The metadata as the server's document would name it, for parseAuthMetadata() to read back.
+QJsonObject metadataObject(const OAuth::AuthMetadata &m)
+{
+    QJsonObject object{{QStringLiteral("issuer"), m.issuer.toString()},
+        {QStringLiteral("authorization_endpoint"), m.authorizationEndpoint.toString()},
+        {QStringLiteral("token_endpoint"), m.tokenEndpoint.toString()},
+        {QStringLiteral("revocation_endpoint"), m.revocationEndpoint.toString()},
+        {QStringLiteral("registration_endpoint"), m.registrationEndpoint.toString()},
+        {QStringLiteral("response_types_supported"), toArray(m.responseTypes)},
+        {QStringLiteral("response_modes_supported"), toArray(m.responseModes)},
+        {QStringLiteral("grant_types_supported"), toArray(m.grantTypes)},
+        {QStringLiteral("code_challenge_methods_supported"), toArray(m.codeChallengeMethods)},
+        {QStringLiteral("prompt_values_supported"), toArray(m.promptValues)},
+        {QStringLiteral("scopes_supported"), toArray(m.scopes)},
+        {QStringLiteral("account_management_actions_supported"),
+            toArray(m.accountManagementActions)}};
+    if (m.deviceAuthorizationEndpoint.isValid())
+        object.insert(QStringLiteral("device_authorization_endpoint"),
+            m.deviceAuthorizationEndpoint.toString());
+    if (m.accountManagementUri.isValid())
+        object.insert(QStringLiteral("account_management_uri"), m.accountManagementUri.toString());
+    return object;
+}
+
 std::optional<CachedProviders> entryFrom(const QJsonObject &object)
 {
     CachedProviders entry;
@@ -74,6 +98,13 @@ std::optional<CachedProviders> entryFrom(const QJsonObject &object)
             return std::nullopt;
         entry.flows.identityProviders.append(idp);
     }
+    // An OAuth server's entry is complete only with metadata that passes the server's checks.
+    if (const QJsonValue oauth = object.value(u"oauth"); !oauth.isUndefined()) {
+        auto metadata = OAuth::parseAuthMetadata(oauth.toObject());
+        if (!metadata)
+            return std::nullopt;
+        entry.oauth = std::move(metadata).value();
+    }
     return entry;
 }
 } // namespace
@@ -88,7 +119,7 @@ QByteArray serialiseProviderCache(const QList<CachedProviders> &entries)
                 QJsonObject{{QStringLiteral("id"), idp.id}, {QStringLiteral("name"), idp.name},
                     {QStringLiteral("icon"), idp.icon}, {QStringLiteral("brand"), idp.brand}});
         const Matrix::LoginFlows &flows = entry.flows;
-        array.append(QJsonObject{{QStringLiteral("key"), entry.key},
+        QJsonObject object{{QStringLiteral("key"), entry.key},
             {QStringLiteral("fetched"), entry.fetched.toUTC().toString(Qt::ISODateWithMs)},
             {QStringLiteral("homeserver"),
                 QJsonObject{{QStringLiteral("baseUrl"), entry.homeserver.baseUrl.toString()},
@@ -102,7 +133,10 @@ QByteArray serialiseProviderCache(const QList<CachedProviders> &entries)
                     {QStringLiteral("password"), flows.password},
                     {QStringLiteral("cas"), flows.cas},
                     {QStringLiteral("oauthAwarePreferred"), flows.oauthAwarePreferred},
-                    {QStringLiteral("providers"), providers}}}});
+                    {QStringLiteral("providers"), providers}}}};
+        if (entry.oauth)
+            object.insert(QStringLiteral("oauth"), metadataObject(*entry.oauth));
+        array.append(object);
     }
     return QJsonDocument(
         QJsonObject{{QStringLiteral("version"), FormatVersion}, {QStringLiteral("servers"), array}})
@@ -148,8 +182,8 @@ std::optional<CachedProviders> ProviderCache::lookup(const QString &typed) const
     return std::nullopt;
 }
 
-void ProviderCache::store(
-    const QString &typed, const Homeserver &homeserver, const Matrix::LoginFlows &flows)
+void ProviderCache::store(const QString &typed, const Homeserver &homeserver,
+    const Matrix::LoginFlows &flows, const std::optional<OAuth::AuthMetadata> &oauth)
 {
     if (!isEnabled())
         return;
@@ -163,7 +197,7 @@ void ProviderCache::store(
     Matrix::LoginFlows kept = flows;
     kept.warnings.clear();
     kept.otherTypes.clear();
-    entries.prepend({key, now, homeserver, kept});
+    entries.prepend({key, now, homeserver, kept, oauth});
     if (entries.size() > MaxEntries)
         entries.resize(MaxEntries); // the newest first: the least recently used go
     const QByteArray bytes = serialiseProviderCache(entries);

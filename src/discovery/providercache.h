@@ -5,6 +5,7 @@
 #include "homeservercheck.h"
 
 #include "matrix/loginflows.h"
+#include "oauth/authmetadata.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -23,6 +24,10 @@ struct CachedProviders
     QDateTime fetched;
     Homeserver homeserver;
     Matrix::LoginFlows flows;
+    // The OAuth 2.0 API's metadata, when the server signs in through it: the cached server then
+    // shows "Continue with <server>" (and Create account, the device grant) at once. Validated
+    // again when read, like the server's own document.
+    std::optional<OAuth::AuthMetadata> oauth;
 };
 
 // Pure: the cache file's bytes to entries and back. Entries that are not complete are dropped,
@@ -48,7 +53,8 @@ public:
     QString filePath() const;
 
     std::optional<CachedProviders> lookup(const QString &typed) const;
-    void store(const QString &typed, const Homeserver &homeserver, const Matrix::LoginFlows &flows);
+    void store(const QString &typed, const Homeserver &homeserver, const Matrix::LoginFlows &flows,
+        const std::optional<OAuth::AuthMetadata> &oauth = std::nullopt);
 
     static QString keyFor(const QString &typed) { return typed.trimmed().toLower(); }
 

@@ -89,6 +89,8 @@ Session::Session sessionFrom(const TokenResponse &tokens, const WhoAmI &who, con
     session.oauthClientId = clientId;
     session.oauthTokenEndpoint = metadata.tokenEndpoint;
     session.oauthRevocationEndpoint = metadata.revocationEndpoint;
+    session.oauthAccountManagementUri = metadata.accountManagementUri;
+    session.oauthAccountManagementActions = metadata.accountManagementActions;
     return session;
 }
 

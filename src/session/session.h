@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace Portico::Session {
@@ -31,6 +32,10 @@ struct Session
     QString oauthClientId;
     QUrl oauthTokenEndpoint;
     QUrl oauthRevocationEndpoint;
+    // The server's account management page (MSC4191; invalid: none) and the actions it lists:
+    // devices are removed there, since UIA cannot remove them on an OAuth session.
+    QUrl oauthAccountManagementUri;
+    QStringList oauthAccountManagementActions;
 
     // Where the user signed in: the server that offered the sign-in methods. It differs from
     // baseUrl when an MSC1730 portal handed the session on to its target; signing in again

@@ -108,9 +108,14 @@ void SessionStore::writeMetadata(const Session &session)
             QStringLiteral("oauthTokenEndpoint"), session.oauthTokenEndpoint.toString());
         settings.setValue(
             QStringLiteral("oauthRevocationEndpoint"), session.oauthRevocationEndpoint.toString());
+        settings.setValue(QStringLiteral("oauthAccountManagementUri"),
+            session.oauthAccountManagementUri.toString());
+        settings.setValue(
+            QStringLiteral("oauthAccountManagementActions"), session.oauthAccountManagementActions);
     } else {
-        for (const char *key : {"api", "oauthIssuer", "oauthClientId", "oauthTokenEndpoint",
-                 "oauthRevocationEndpoint"})
+        for (const char *key :
+            {"api", "oauthIssuer", "oauthClientId", "oauthTokenEndpoint", "oauthRevocationEndpoint",
+                "oauthAccountManagementUri", "oauthAccountManagementActions"})
             settings.remove(QLatin1StringView(key));
     }
     // Where the session was made (signing in again starts there).
@@ -181,6 +186,10 @@ QList<Session> SessionStore::storedSessions() const
                 = QUrl(settings.value(QStringLiteral("oauthTokenEndpoint")).toString());
             session.oauthRevocationEndpoint
                 = QUrl(settings.value(QStringLiteral("oauthRevocationEndpoint")).toString());
+            session.oauthAccountManagementUri
+                = QUrl(settings.value(QStringLiteral("oauthAccountManagementUri")).toString());
+            session.oauthAccountManagementActions
+                = settings.value(QStringLiteral("oauthAccountManagementActions")).toStringList();
         }
         session.loginServer = QUrl(settings.value(QStringLiteral("loginServer")).toString());
         settings.endGroup();

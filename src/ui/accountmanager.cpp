@@ -38,6 +38,8 @@ AccountManager::AccountManager(
     // The devices page met a refused token: the keeper refreshes it, or ends the session.
     connect(&m_devices, &DevicesController::sessionRejected, this,
         [this] { verify(m_accounts.current()); });
+    // What the devices page offers depends on the account's API (account management on OAuth).
+    connect(this, &AccountManager::currentChanged, &m_devices, &DevicesController::sessionChanged);
     connect(&m_store, &Session::SessionStore::saved, this, &AccountManager::onSaved);
     connect(&m_store, &Session::SessionStore::failed, this, &AccountManager::onStoreFailed);
 }

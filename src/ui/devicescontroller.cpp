@@ -3,9 +3,14 @@
 #include "devicescontroller.h"
 
 #include "matrix/logging.h"
+#include "oauth/authmetadata.h"
+#include "oauth/json.h"
 #include "session/deviceclient.h"
 
 #include <QCoreApplication>
+#include <QDesktopServices>
+
+#include <algorithm>
 
 namespace Portico::Ui {
 
@@ -15,6 +20,7 @@ DevicesController::DevicesController(
     , m_network(network)
     , m_session(std::move(session))
     , m_prompt(network)
+    , m_launcher([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
     connect(&m_prompt, &AuthPrompt::finished, this,
         [this](bool succeeded, const QJsonObject &, const QString &failure) {
@@ -52,8 +58,18 @@ void DevicesController::refresh()
                 m_noticeText);
             return;
         }
+        // Back from the account page: the device the user went to remove is gone.
+        const bool removed = !m_removingInBrowser.isEmpty()
+            && std::none_of(result->cbegin(), result->cend(),
+                [&](const Session::Device &d) { return d.deviceId == m_removingInBrowser; });
+        const QString name = m_devices.displayName(m_removingInBrowser);
         m_devices.setDevices(result.value(), session.deviceId);
         Q_EMIT loaded(int(result->size()));
+        if (removed) {
+            const QStringList targets{std::exchange(m_removingInBrowser, {})};
+            setMessages({}, tr("%1 was signed out and removed.").arg(name));
+            Q_EMIT deleted(targets);
+        }
     });
 }
 
@@ -79,6 +95,18 @@ void DevicesController::rename(const QString &deviceId, const QString &displayNa
         });
 }
 
+bool DevicesController::removesInBrowser() const
+{
+    return m_session().isOAuth();
+}
+
+bool DevicesController::canManageAccount() const
+{
+    const Session::Session session = m_session();
+    // Checked again here: the address comes back from the settings after a restart.
+    return session.isOAuth() && OAuth::Json::isSecureUrl(session.oauthAccountManagementUri);
+}
+
 void DevicesController::askDelete(const QStringList &deviceIds)
 {
     const Session::Session session = m_session();
@@ -88,6 +116,34 @@ void DevicesController::askDelete(const QStringList &deviceIds)
     targets.removeDuplicates();
     if (targets.isEmpty() || m_prompt.active())
         return;
+    if (session.isOAuth()) {
+        // UIA cannot remove devices of an OAuth session: the server's page asks and removes,
+        // one device at a time (MSC4191 names one device_id).
+        if (targets.size() > 1) {
+            setMessages(tr("Remove one device at a time: your server confirms each removal on "
+                           "its own page."),
+                {});
+            return;
+        }
+        OAuth::AuthMetadata metadata;
+        metadata.accountManagementUri = session.oauthAccountManagementUri;
+        metadata.accountManagementActions = session.oauthAccountManagementActions;
+        // Where the server lists neither org.matrix.device_delete nor the unstable
+        // org.matrix.session_end, the stable action still goes: MSC4191 has a server show its
+        // account page for an action it does not know, where the user can remove the device.
+        QString action = metadata.deviceDeleteAction();
+        if (action.isEmpty())
+            action = QStringLiteral("org.matrix.device_delete");
+        if (openAccountPage(action, targets[0])) {
+            m_removingInBrowser = targets[0];
+            Q_EMIT deleteAsked(targets);
+            setMessages({},
+                tr("Confirm the removal of %1 on your server's page in your browser. The list "
+                   "is updated when you come back.")
+                    .arg(m_devices.displayName(targets[0])));
+        }
+        return;
+    }
     m_deleteTargets = targets;
     m_deleteQuestion = targets.size() == 1
         ? tr("Sign out and remove %1? Whoever uses it will have to sign in again.")
@@ -127,8 +183,51 @@ void DevicesController::cancelDelete()
     Q_EMIT deleteQuestionChanged();
 }
 
+void DevicesController::manageAccount()
+{
+    if (openAccountPage(QStringLiteral("org.matrix.profile")))
+        setMessages({},
+            tr("Your server's account page is open in your browser. The list is updated when you "
+               "come back."));
+}
+
+void DevicesController::windowActivated()
+{
+    if (m_awaitingReturn && !m_prompt.active())
+        refresh();
+}
+
+bool DevicesController::openAccountPage(const QString &action, const QString &deviceId)
+{
+    const Session::Session session = m_session();
+    if (!session.isOAuth())
+        return false;
+    if (!OAuth::Json::isSecureUrl(session.oauthAccountManagementUri)) {
+        // Nothing to open, or an address that is neither https nor on this computer.
+        setMessages(tr("Your server offers no account page that Portico can open, so devices "
+                       "cannot be removed from here. Sign them out on the device itself."),
+            {});
+        return false;
+    }
+    OAuth::AuthMetadata metadata;
+    metadata.accountManagementUri = session.oauthAccountManagementUri;
+    const QUrl url = metadata.accountManagementUrl(action, deviceId);
+    if (!m_launcher(url)) {
+        setMessages(tr("Portico could not open your web browser. Make sure a default browser "
+                       "is set, then try again."),
+            {});
+        return false;
+    }
+    qCInfo(lcUi) << "opened the account page:" << action << deviceId;
+    m_awaitingReturn = true;
+    Q_EMIT accountPageOpened(action, deviceId);
+    return true;
+}
+
 void DevicesController::reset()
 {
+    m_awaitingReturn = false;
+    m_removingInBrowser.clear();
     m_listing.cancel();
     m_renaming.cancel();
     m_prompt.cancel();
@@ -136,6 +235,7 @@ void DevicesController::reset()
     m_devices.clear();
     setMessages({}, {});
     setBusy(false);
+    Q_EMIT sessionChanged();
 }
 
 void DevicesController::noticeRejection(const Matrix::Error &error)

@@ -18,7 +18,9 @@ class QNetworkAccessManager;
 namespace Portico::Ui {
 
 // The account page's devices: list, rename, and delete (after the user confirms, and again
-// through the AuthPrompt when the server asks for it).
+// through the AuthPrompt when the server asks for it). On an OAuth session devices are removed
+// on the server's account management page (MSC4191) instead, in the browser, since UIA cannot
+// remove them there; the list is loaded again when the user comes back.
 class DevicesController : public QObject
 {
     Q_OBJECT
@@ -32,9 +34,14 @@ class DevicesController : public QObject
     Q_PROPERTY(QString noticeText READ noticeText NOTIFY messageChanged)
     // Non-empty while the user is asked whether to delete deleteTargets.
     Q_PROPERTY(QString deleteQuestion READ deleteQuestion NOTIFY deleteQuestionChanged)
+    // The current session is an OAuth one: "Remove" opens the server's account page.
+    Q_PROPERTY(bool removesInBrowser READ removesInBrowser NOTIFY sessionChanged)
+    // The session names a usable account management page ("Manage account").
+    Q_PROPERTY(bool canManageAccount READ canManageAccount NOTIFY sessionChanged)
 
 public:
     using SessionSource = std::function<Session::Session()>;
+    using BrowserLauncher = std::function<bool(const QUrl &)>;
 
     DevicesController(
         QNetworkAccessManager &network, SessionSource session, QObject *parent = nullptr);
@@ -45,6 +52,10 @@ public:
     QString errorText() const { return m_errorText; }
     QString noticeText() const { return m_noticeText; }
     QString deleteQuestion() const { return m_deleteQuestion; }
+    bool removesInBrowser() const;
+    bool canManageAccount() const;
+    // Tests open nothing; the app opens the system browser.
+    void setBrowserLauncher(BrowserLauncher launcher) { m_launcher = std::move(launcher); }
 
 public Q_SLOTS:
     void refresh();
@@ -53,6 +64,10 @@ public Q_SLOTS:
     void askDelete(const QStringList &deviceIds);
     void confirmDelete();
     void cancelDelete();
+    // Opens the server's account page at its profile (OAuth sessions).
+    void manageAccount();
+    // The window is active again: after a trip to the account page, the list may have changed.
+    void windowActivated();
     // Leaves the page: nothing under way continues.
     void reset();
 
@@ -64,6 +79,10 @@ Q_SIGNALS:
     void loaded(int count);
     void deleteAsked(const QStringList &deviceIds);
     void deleted(const QStringList &deviceIds);
+    // The current account changed (AccountManager): removesInBrowser, canManageAccount.
+    void sessionChanged();
+    // The account management page was opened at `action` (and `deviceId`).
+    void accountPageOpened(const QString &action, const QString &deviceId);
     // The server no longer takes the session's access token: the account's keeper should look.
     void sessionRejected();
 
@@ -71,6 +90,8 @@ private:
     void setBusy(bool busy);
     void setMessages(const QString &error, const QString &notice);
     void noticeRejection(const Matrix::Error &error);
+    // Opens the session's account page at `action`; false (with an error shown) when it cannot.
+    bool openAccountPage(const QString &action, const QString &deviceId = {});
 
     QNetworkAccessManager &m_network;
     SessionSource m_session;
@@ -78,6 +99,9 @@ private:
     AuthPrompt m_prompt;
     Matrix::Call m_listing;
     Matrix::Call m_renaming;
+    BrowserLauncher m_launcher;
+    bool m_awaitingReturn = false; // the user was sent to the account page
+    QString m_removingInBrowser; // the device the user went there to remove
     QStringList m_deleteTargets;
     QString m_deleteQuestion;
     QString m_errorText;

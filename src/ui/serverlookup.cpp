@@ -104,7 +104,7 @@ void ServerLookup::submit(const QString &text)
     }
     if (const auto cached = m_cache.lookup(text)) {
         // Shown at once as last time, asked again quietly, and replaced if it changed.
-        show({trimmed, cached->homeserver, cached->flows, std::nullopt});
+        show({trimmed, cached->homeserver, cached->flows, cached->oauth});
         start(input.value(), trimmed, false);
         m_revalidating = trimmed;
         return;
@@ -199,7 +199,7 @@ void ServerLookup::onProbed()
 void ServerLookup::onFlows(const Found &found)
 {
     m_prefetched = found;
-    m_cache.store(found.text, found.homeserver, found.flows);
+    m_cache.store(found.text, found.homeserver, found.flows, found.oauth);
     if (!m_navigate && std::exchange(m_revalidating, {}) == found.text) {
         setStatus({});
         if (!sameChoices(found))

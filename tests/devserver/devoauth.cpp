@@ -671,20 +671,38 @@ QHttpServerResponse DevOAuth::devicePage(const QHttpServerRequest &request, bool
 
 QHttpServerResponse DevOAuth::accountPage(const QHttpServerRequest &request, bool post)
 {
+    // Like MAS's account pages: an action in the address (MSC4191) opens its page; removing a
+    // device asks first, and only the form that page served (single-use) removes it.
     const QString userId
         = QStringLiteral("@%1:%2").arg(m_server.m_config.defaultUser, m_server.m_config.serverName);
+    const auto isDeviceDelete = [](const QString &action) {
+        return action == u"org.matrix.device_delete" || action == u"org.matrix.session_end";
+    };
     if (!post) {
         const QUrlQuery query(request.url());
         const QString action = value(query, "action");
         const QString deviceId = value(query, "device_id");
-        if ((action == u"org.matrix.device_delete" || action == u"org.matrix.session_end")
-            && !deviceId.isEmpty())
+        m_accountVisits.append({action, deviceId});
+        if (isDeviceDelete(action)) {
+            if (deviceId.isEmpty() || !m_server.devicesOf(userId).contains(deviceId))
+                return page(QStringLiteral("<h1>No such device</h1><p id=\"error\">The device "
+                                           "<code>%1</code> is not one of this account's.</p>")
+                                .arg(deviceId.toHtmlEscaped()),
+                    404);
+            const QString form = randomToken(24);
+            m_accountForms.insert(form, deviceId);
             return page(QStringLiteral(
                 "<h1>Remove device %1?</h1><form method=\"post\" action=\"/_oauth/account\">"
                 "<input type=\"hidden\" name=\"action\" value=\"%2\">"
                 "<input type=\"hidden\" name=\"device_id\" value=\"%1\">"
+                "<input type=\"hidden\" name=\"form\" value=\"%3\">"
                 "<p><button id=\"confirm\" type=\"submit\">Remove</button></p></form>")
-                            .arg(deviceId.toHtmlEscaped(), action.toHtmlEscaped()));
+                            .arg(deviceId.toHtmlEscaped(), action.toHtmlEscaped(), form));
+        }
+        if (action == u"org.matrix.profile")
+            return page(QStringLiteral("<h1 id=\"profile\">Your profile</h1><p id=\"user\">%1</p>")
+                            .arg(userId.toHtmlEscaped()));
+        // No action, or one this page does not know: the account's overview, as on MAS.
         QString devices;
         for (const QString &device : m_server.devicesOf(userId))
             devices += QStringLiteral("<li>%1</li>").arg(device.toHtmlEscaped());
@@ -695,6 +713,14 @@ QHttpServerResponse DevOAuth::accountPage(const QHttpServerRequest &request, boo
     if (!form)
         return page(QStringLiteral("<h1>Bad request</h1>"), 400);
     const QString deviceId = value(*form, "device_id");
+    // The confirmation page's form, once, for the device it asked about.
+    const auto served = m_accountForms.constFind(value(*form, "form"));
+    if (!isDeviceDelete(value(*form, "action")) || served == m_accountForms.cend()
+        || *served != deviceId)
+        return page(QStringLiteral("<h1>Bad request</h1><p id=\"error\">Open the page from your "
+                                   "app again.</p>"),
+            400);
+    m_accountForms.erase(served);
     if (!m_server.devicesOf(userId).contains(deviceId))
         return page(QStringLiteral("<h1>No such device</h1>"), 404);
     m_server.deleteDevice(userId, deviceId);

@@ -56,6 +56,13 @@ public:
     int tokenRequests(const QString &grantType) const { return m_tokenRequests.value(grantType); }
     // The metadata document served at both paths.
     QJsonObject metadata() const;
+    // The account management page's visits (GET), as asked: action and device_id.
+    struct AccountVisit
+    {
+        QString action;
+        QString deviceId;
+    };
+    QList<AccountVisit> accountVisits() const { return m_accountVisits; }
 
 private:
     struct Client
@@ -124,4 +131,6 @@ private:
     int m_registrationCount = 0;
     QList<Revocation> m_revocations;
     QHash<QString, int> m_tokenRequests;
+    QList<AccountVisit> m_accountVisits;
+    QHash<QString, QString> m_accountForms; // removal form served -> the device it asks about
 };

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
@@ -612,14 +613,77 @@ private Q_SLOTS:
             QStringLiteral("/_oauth/account?action=org.matrix.device_delete&device_id=PHONEPHONE"));
         QCOMPARE(confirm.status, 200);
         QVERIFY(confirm.body.contains("PHONEPHONE"));
+        const QRegularExpression formField(QStringLiteral("name=\"form\" value=\"([^\"]+)\""));
+        const QString served = formField.match(QString::fromUtf8(confirm.body)).captured(1);
+        QVERIFY2(!served.isEmpty(), confirm.body.constData());
+        const auto removal = [&](const QString &action, const QString &device,
+                                 const QString &formToken) {
+            return send("POST", QStringLiteral("/_oauth/account"),
+                form({{QStringLiteral("action"), action}, {QStringLiteral("device_id"), device},
+                    {QStringLiteral("form"), formToken}}),
+                Form);
+        };
+        const QString remove = QStringLiteral("org.matrix.device_delete");
+        // Strict: no removal without the form the confirmation served, nor for another device.
+        QCOMPARE(
+            removal(remove, QStringLiteral("PHONEPHONE"), QStringLiteral("forged")).status, 400);
+        QCOMPARE(removal(remove, QStringLiteral("OTHERDEVICE"), served).status, 400);
+        QCOMPARE(removal(QStringLiteral("org.matrix.profile"), QStringLiteral("PHONEPHONE"), served)
+                     .status,
+            400);
+        QVERIFY(server->isAccessTokenValid(token));
+
+        const Answer done = removal(remove, QStringLiteral("PHONEPHONE"), served);
+        QCOMPARE(done.status, 200);
+        QVERIFY(done.body.contains("id=\"done\""));
+        QVERIFY(!server->devicesOf(QStringLiteral("@alice:localhost")).contains(u"PHONEPHONE"));
+        QVERIFY(!server->isAccessTokenValid(token));
+        // The form is single-use.
+        QCOMPARE(removal(remove, QStringLiteral("PHONEPHONE"), served).status, 400);
+        QCOMPARE(server->oauth()->accountVisits().constLast().action, remove);
+        QCOMPARE(
+            server->oauth()->accountVisits().constLast().deviceId, QStringLiteral("PHONEPHONE"));
+    }
+
+    void accountManagementEndsSessionsByTheUnstableName()
+    {
+        const QString token
+            = server->addDevice(QStringLiteral("@alice:localhost"), QStringLiteral("TABLETTABLET"));
+        const Answer confirm = send("GET",
+            QStringLiteral("/_oauth/account?action=org.matrix.session_end&device_id=TABLETTABLET"));
+        QCOMPARE(confirm.status, 200);
+        const QRegularExpression formField(QStringLiteral("name=\"form\" value=\"([^\"]+)\""));
+        const QString served = formField.match(QString::fromUtf8(confirm.body)).captured(1);
         QCOMPARE(send("POST", QStringLiteral("/_oauth/account"),
-                     form({{QStringLiteral("action"), QStringLiteral("org.matrix.device_delete")},
-                         {QStringLiteral("device_id"), QStringLiteral("PHONEPHONE")}}),
+                     form({{QStringLiteral("action"), QStringLiteral("org.matrix.session_end")},
+                         {QStringLiteral("device_id"), QStringLiteral("TABLETTABLET")},
+                         {QStringLiteral("form"), served}}),
                      Form)
                      .status,
             200);
-        QVERIFY(!server->devicesOf(QStringLiteral("@alice:localhost")).contains(u"PHONEPHONE"));
         QVERIFY(!server->isAccessTokenValid(token));
+    }
+
+    void accountManagementRefusesUnknownDevices()
+    {
+        const Answer unknown = send("GET",
+            QStringLiteral(
+                "/_oauth/account?action=org.matrix.device_delete&device_id=NOSUCHDEVICE"));
+        QCOMPARE(unknown.status, 404);
+        QVERIFY(unknown.body.contains("id=\"error\""));
+        QVERIFY(!unknown.body.contains("id=\"confirm\""));
+        QCOMPARE(
+            send("GET", QStringLiteral("/_oauth/account?action=org.matrix.device_delete")).status,
+            404);
+    }
+
+    void accountManagementShowsTheProfile()
+    {
+        const Answer profile
+            = send("GET", QStringLiteral("/_oauth/account?action=org.matrix.profile"));
+        QCOMPARE(profile.status, 200);
+        QVERIFY(profile.body.contains("id=\"profile\""));
+        QVERIFY(profile.body.contains("@alice:localhost"));
     }
 };
 

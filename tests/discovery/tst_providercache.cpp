@@ -3,6 +3,8 @@
 #include "discovery/providercache.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,7 +37,7 @@ private Q_SLOTS:
     {
         CachedProviders entry{QStringLiteral("example.org"), QDateTime::currentDateTimeUtc(),
             homeserverAt(QStringLiteral("https://matrix.example.org")),
-            flowsWith({QStringLiteral("github"), QStringLiteral("gitlab")})};
+            flowsWith({QStringLiteral("github"), QStringLiteral("gitlab")}), std::nullopt};
         entry.flows.identityProviders[1].brand = QStringLiteral("gitlab");
         entry.flows.password = true;
         entry.homeserver.versions.enabledUnstableFeatures = {QStringLiteral("org.example.f")};
@@ -51,6 +53,63 @@ private Q_SLOTS:
         QVERIFY(parsed[0].flows.password);
         QVERIFY(!parsed[0].flows.cas);
         QCOMPARE(parsed[0].fetched.toMSecsSinceEpoch(), entry.fetched.toMSecsSinceEpoch());
+    }
+    // An OAuth server's metadata comes back as the server sent it; metadata that would not pass
+    // the server's own checks (an http endpoint elsewhere than this computer) drops the entry.
+    void oauthMetadataRoundTrips()
+    {
+        const QString auth = QStringLiteral("https://auth.example.org/");
+        const auto list = [](std::initializer_list<const char *> values) {
+            QJsonArray array;
+            for (const char *value : values)
+                array.append(QString::fromLatin1(value));
+            return array;
+        };
+        const QJsonObject document{{QStringLiteral("issuer"), auth},
+            {QStringLiteral("authorization_endpoint"), auth + QStringLiteral("authorize")},
+            {QStringLiteral("token_endpoint"), auth + QStringLiteral("token")},
+            {QStringLiteral("revocation_endpoint"), auth + QStringLiteral("revoke")},
+            {QStringLiteral("registration_endpoint"), auth + QStringLiteral("register")},
+            {QStringLiteral("device_authorization_endpoint"), auth + QStringLiteral("device")},
+            {QStringLiteral("response_types_supported"), list({"code"})},
+            {QStringLiteral("response_modes_supported"), list({"query", "fragment"})},
+            {QStringLiteral("grant_types_supported"),
+                list({"authorization_code", "refresh_token",
+                    "urn:ietf:params:oauth:grant-type:device_code"})},
+            {QStringLiteral("code_challenge_methods_supported"), list({"S256"})},
+            {QStringLiteral("prompt_values_supported"), list({"create"})},
+            {QStringLiteral("account_management_uri"), auth + QStringLiteral("account/")},
+            {QStringLiteral("account_management_actions_supported"),
+                list({"org.matrix.profile", "org.matrix.session_end"})}};
+        const auto metadata = OAuth::parseAuthMetadata(document);
+        QVERIFY(metadata);
+        CachedProviders entry{QStringLiteral("example.org"), QDateTime::currentDateTimeUtc(),
+            homeserverAt(QStringLiteral("https://matrix.example.org")), Matrix::LoginFlows{},
+            metadata.value()};
+        const QList<CachedProviders> parsed = parseProviderCache(serialiseProviderCache({entry}));
+        QCOMPARE(parsed.size(), 1);
+        QVERIFY(parsed[0].oauth);
+        const OAuth::AuthMetadata &m = *parsed[0].oauth;
+        QCOMPARE(m.issuer, metadata->issuer);
+        QCOMPARE(m.authorizationEndpoint, metadata->authorizationEndpoint);
+        QCOMPARE(m.tokenEndpoint, metadata->tokenEndpoint);
+        QCOMPARE(m.revocationEndpoint, metadata->revocationEndpoint);
+        QCOMPARE(m.registrationEndpoint, metadata->registrationEndpoint);
+        QVERIFY(m.supportsDeviceGrant());
+        QVERIFY(m.canCreateAccount());
+        QCOMPARE(m.accountManagementUri, metadata->accountManagementUri);
+        QCOMPARE(m.accountManagementActions, metadata->accountManagementActions);
+        QCOMPARE(m.deviceDeleteAction(), QStringLiteral("org.matrix.session_end"));
+
+        // A legacy server's entry has none.
+        CachedProviders legacy = entry;
+        legacy.key = QStringLiteral("legacy.org");
+        legacy.oauth.reset();
+        QVERIFY(!parseProviderCache(serialiseProviderCache({legacy}))[0].oauth);
+
+        CachedProviders tampered = entry;
+        tampered.oauth->tokenEndpoint = QUrl(QStringLiteral("http://evil.example/token"));
+        QVERIFY(parseProviderCache(serialiseProviderCache({tampered})).isEmpty());
     }
     void corruptOrForeignDocumentsGiveNothing_data()
     {
@@ -69,7 +128,8 @@ private Q_SLOTS:
     void incompleteEntriesAreDropped()
     {
         CachedProviders good{QStringLiteral("good.org"), QDateTime::currentDateTimeUtc(),
-            homeserverAt(QStringLiteral("https://good.org")), flowsWith({QStringLiteral("a")})};
+            homeserverAt(QStringLiteral("https://good.org")), flowsWith({QStringLiteral("a")}),
+            std::nullopt};
         CachedProviders noUrl = good;
         noUrl.key = QStringLiteral("nourl.org");
         noUrl.homeserver.baseUrl = QUrl();
@@ -129,7 +189,8 @@ private Q_SLOTS:
         ProviderCache cache(dir.path());
         CachedProviders old{QStringLiteral("old.org"),
             QDateTime::currentDateTimeUtc().addDays(-ProviderCache::MaxAgeDays - 1),
-            homeserverAt(QStringLiteral("https://old.org")), flowsWith({QStringLiteral("a")})};
+            homeserverAt(QStringLiteral("https://old.org")), flowsWith({QStringLiteral("a")}),
+            std::nullopt};
         QFile file(cache.filePath());
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(serialiseProviderCache({old}));

@@ -5,11 +5,15 @@
 #include "devicescontroller.h"
 
 #include "cancelcheck.h"
+#include "devoauth.h"
 #include "devserver.h"
 #include "devsession.h"
 #include "scriptedbrowser.h"
 
+#include <QJsonArray>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
@@ -24,6 +28,8 @@ const QString Password = QStringLiteral("wonderland");
 const QString Sso = QStringLiteral("m.login.sso");
 const QString PasswordStage = QStringLiteral("m.login.password");
 const QString Terms = QStringLiteral("m.login.terms");
+const QString DeviceDelete = QStringLiteral("org.matrix.device_delete");
+const QString SessionEnd = QStringLiteral("org.matrix.session_end");
 } // namespace
 
 class TestDevicesController : public QObject
@@ -73,7 +79,254 @@ class TestDevicesController : public QObject
         return shown.first().first().toString();
     }
 
+    // An OAuth session on the development homeserver's strict OAuth mode (its account page at
+    // /_oauth/account), and two more devices. The controller opens URLs into `opened`.
+    QList<QUrl> opened;
+    void serveOAuth()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.oauth = true;
+        server = std::make_unique<DevServer>(config);
+        QVERIFY(server->start());
+        const QJsonObject metadata = server->oauth()->metadata();
+        session = {};
+        session.userId = Alice;
+        session.deviceId = QStringLiteral("THISLAPTOP");
+        session.accessToken = server->addDevice(Alice, session.deviceId, QStringLiteral("Laptop"));
+        session.baseUrl = server->baseUrl();
+        session.plainHttpAllowed = true;
+        session.api = Session::Session::Api::OAuth;
+        session.loginMethod = QStringLiteral("oauth");
+        session.oauthClientId = QStringLiteral("client");
+        session.oauthTokenEndpoint = QUrl(metadata.value(u"token_endpoint").toString());
+        session.oauthAccountManagementUri
+            = QUrl(metadata.value(u"account_management_uri").toString());
+        for (const QJsonValue &action :
+            metadata.value(u"account_management_actions_supported").toArray())
+            session.oauthAccountManagementActions.append(action.toString());
+        QVERIFY(session.isValid());
+        server->addDevice(Alice, OldPhone, QStringLiteral("Old phone"));
+        server->addDevice(Alice, Tablet, QStringLiteral("Tablet"));
+        server->clearRequestLog();
+        opened.clear();
+    }
+    std::unique_ptr<Ui::DevicesController> oauthController()
+    {
+        auto devices = controller();
+        devices->setBrowserLauncher([this](const QUrl &url) {
+            opened.append(url);
+            return true;
+        });
+        return devices;
+    }
+    // No request that UIA would need: neither DELETE /devices/{id} nor POST /delete_devices.
+    bool sentNoDeletion() const
+    {
+        for (const auto &request : server->requestLog())
+            if (request.method == "DELETE" || request.path.endsWith(u"/delete_devices"))
+                return false;
+        return true;
+    }
+    // Plays the user on the account page: opens it, and presses its confirmation button.
+    int confirmOnAccountPage(const QUrl &url)
+    {
+        ScriptedBrowser browser;
+        QSignalSpy finished(&browser, &ScriptedBrowser::finished);
+        browser.open(url);
+        if (!finished.wait(10000))
+            return 0;
+        const auto page = finished.first().first().value<ScriptedBrowser::Page>();
+        if (page.status != 200 || !page.body.contains("id=\"confirm\""))
+            return page.status;
+        QUrlQuery form;
+        const QRegularExpression hidden(
+            QStringLiteral("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">"));
+        for (auto it = hidden.globalMatch(QString::fromUtf8(page.body)); it.hasNext();) {
+            const auto match = it.next();
+            form.addQueryItem(match.captured(1), match.captured(2));
+        }
+        QNetworkRequest post(page.url.resolved(QUrl(QStringLiteral("/_oauth/account"))));
+        post.setHeader(QNetworkRequest::ContentTypeHeader,
+            QByteArrayLiteral("application/x-www-form-urlencoded"));
+        std::unique_ptr<QNetworkReply> reply(
+            network.post(post, form.toString(QUrl::FullyEncoded).toUtf8()));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        if (!done.wait(10000))
+            return 0;
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    }
+
 private Q_SLOTS:
+    // MSC4191: on an OAuth session "Remove" opens the server's account page at device_delete
+    // for that device, asks nothing itself and offers no UIA; back in the window, the list is
+    // loaded again and the device the user removed there is gone.
+    void oauthRemovalOpensTheAccountPage()
+    {
+        serveOAuth();
+        auto devices = oauthController();
+        QVERIFY(devices->removesInBrowser());
+        QVERIFY(devices->canManageAccount());
+        QCOMPARE(devices->devices()->rowCount(), 3);
+        QSignalSpy loaded(devices.get(), &Ui::DevicesController::loaded);
+        // Coming back without having gone anywhere loads nothing.
+        devices->windowActivated();
+        QCOMPARE(loaded.size(), 0);
+
+        QSignalSpy asked(devices.get(), &Ui::DevicesController::deleteAsked);
+        devices->askDelete({OldPhone});
+        QVERIFY(devices->deleteQuestion().isEmpty()); // the server's page asks
+        QVERIFY(!devices->prompt()->active());
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(opened.size(), 1);
+        const QUrl url = opened.first();
+        QCOMPARE(url.adjusted(QUrl::RemoveQuery), session.oauthAccountManagementUri);
+        const QUrlQuery query(url);
+        QCOMPARE(query.queryItemValue(QStringLiteral("action")), DeviceDelete);
+        QCOMPARE(query.queryItemValue(QStringLiteral("device_id")), OldPhone);
+        QVERIFY(devices->noticeText().contains(u"browser"));
+        QVERIFY(devices->errorText().isEmpty());
+
+        QSignalSpy deleted(devices.get(), &Ui::DevicesController::deleted);
+        // Back before confirming: the list is loaded, the device still there, the notice stays.
+        devices->windowActivated();
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(devices->devices()->rowCount(), 3);
+        QCOMPARE(deleted.size(), 0);
+        QVERIFY(devices->noticeText().contains(u"browser"));
+
+        QCOMPARE(confirmOnAccountPage(url), 200);
+        QVERIFY(!server->devicesOf(Alice).contains(OldPhone));
+        devices->windowActivated();
+        QTRY_COMPARE(loaded.size(), 2);
+        QCOMPARE(devices->devices()->rowCount(), 2);
+        QVERIFY(devices->devices()->displayName(OldPhone) != u"Old phone");
+        QCOMPARE(deleted.size(), 1);
+        QCOMPARE(deleted.first().first().toStringList(), QStringList{OldPhone});
+        QVERIFY2(devices->noticeText().contains(u"Old phone was signed out and removed"),
+            qPrintable(devices->noticeText()));
+        QVERIFY(sentNoDeletion());
+    }
+
+    void oauthRemovalNamesTheActionTheServerLists_data()
+    {
+        QTest::addColumn<QStringList>("actions");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("both") << QStringList{SessionEnd, DeviceDelete} << DeviceDelete;
+        QTest::newRow("only unstable") << QStringList{SessionEnd} << SessionEnd;
+        QTest::newRow("none listed") << QStringList{} << DeviceDelete;
+        // Neither: the stable action still, and the server shows its account page (MSC4191).
+        QTest::newRow("neither") << QStringList{QStringLiteral("org.matrix.profile")}
+                                 << DeviceDelete;
+    }
+    void oauthRemovalNamesTheActionTheServerLists()
+    {
+        QFETCH(QStringList, actions);
+        QFETCH(QString, expected);
+        serveOAuth();
+        session.oauthAccountManagementActions = actions;
+        auto devices = oauthController();
+        devices->askDelete({Tablet});
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(QUrlQuery(opened.first()).queryItemValue(QStringLiteral("action")), expected);
+        QCOMPARE(QUrlQuery(opened.first()).queryItemValue(QStringLiteral("device_id")), Tablet);
+        QCOMPARE(confirmOnAccountPage(opened.first()), 200);
+        QVERIFY(!server->devicesOf(Alice).contains(Tablet));
+    }
+
+    void manageAccountOpensTheProfile()
+    {
+        serveOAuth();
+        auto devices = oauthController();
+        QSignalSpy pageOpened(devices.get(), &Ui::DevicesController::accountPageOpened);
+        devices->manageAccount();
+        QCOMPARE(opened.size(), 1);
+        const QUrlQuery query(opened.first());
+        QCOMPARE(
+            query.queryItemValue(QStringLiteral("action")), QStringLiteral("org.matrix.profile"));
+        QVERIFY(!query.hasQueryItem(QStringLiteral("device_id")));
+        QCOMPARE(pageOpened.size(), 1);
+        // Back from the profile: the list is loaded again (the user may have removed a device).
+        QSignalSpy loaded(devices.get(), &Ui::DevicesController::loaded);
+        devices->windowActivated();
+        QTRY_COMPARE(loaded.size(), 1);
+        // Leaving the page ends the trip: coming back later loads nothing.
+        devices->reset();
+        devices->windowActivated();
+        QCOMPARE(loaded.size(), 1);
+    }
+
+    void legacySessionsOfferNoAccountPage()
+    {
+        serve({{PasswordStage}}, QStringLiteral("password"));
+        auto devices = controller();
+        devices->setBrowserLauncher([this](const QUrl &url) {
+            opened.append(url);
+            return true;
+        });
+        opened.clear();
+        QVERIFY(!devices->removesInBrowser());
+        QVERIFY(!devices->canManageAccount());
+        devices->manageAccount();
+        devices->askDelete({OldPhone});
+        QVERIFY(opened.isEmpty());
+        QVERIFY(!devices->deleteQuestion().isEmpty()); // our own question, then UIA
+        devices->cancelDelete();
+    }
+
+    void oauthAccountPageMustBeSecure_data()
+    {
+        QTest::addColumn<QUrl>("page");
+        QTest::newRow("none") << QUrl();
+        QTest::newRow("plain http elsewhere")
+            << QUrl(QStringLiteral("http://evil.example/account"));
+        QTest::newRow("javascript") << QUrl(QStringLiteral("javascript:alert(1)"));
+        QTest::newRow("user info") << QUrl(QStringLiteral("https://me@auth.example/account"));
+        QTest::newRow("relative") << QUrl(QStringLiteral("/account"));
+    }
+    // The address comes back from the settings after a restart: checked before it is opened.
+    void oauthAccountPageMustBeSecure()
+    {
+        QFETCH(QUrl, page);
+        serveOAuth();
+        session.oauthAccountManagementUri = page;
+        auto devices = oauthController();
+        QVERIFY(devices->removesInBrowser());
+        QVERIFY(!devices->canManageAccount());
+        devices->askDelete({OldPhone});
+        devices->manageAccount();
+        QVERIFY(opened.isEmpty());
+        QVERIFY(devices->errorText().contains(u"account page"));
+        QVERIFY(devices->deleteQuestion().isEmpty());
+        QVERIFY(!devices->prompt()->active());
+        QVERIFY(server->devicesOf(Alice).contains(OldPhone));
+        QVERIFY(sentNoDeletion());
+    }
+
+    void oauthRemovesOneAtATime()
+    {
+        serveOAuth();
+        auto devices = oauthController();
+        devices->askDelete({OldPhone, Tablet});
+        QVERIFY(opened.isEmpty());
+        QVERIFY(devices->errorText().contains(u"one device at a time"));
+        QVERIFY(!devices->prompt()->active());
+        QVERIFY(sentNoDeletion());
+    }
+
+    void oauthBrowserThatCannotOpenIsExplained()
+    {
+        serveOAuth();
+        auto devices = oauthController();
+        devices->setBrowserLauncher([](const QUrl &) { return false; });
+        QSignalSpy asked(devices.get(), &Ui::DevicesController::deleteAsked);
+        devices->askDelete({OldPhone});
+        QVERIFY(devices->errorText().contains(u"browser"));
+        QCOMPARE(asked.size(), 0);
+        QSignalSpy loaded(devices.get(), &Ui::DevicesController::loaded);
+        devices->windowActivated(); // nobody went anywhere
+        QCOMPARE(loaded.size(), 0);
+    }
+
     void listsThisDeviceFirstAndRenames()
     {
         serve({{PasswordStage}}, QStringLiteral("password"));

@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +60,51 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(asked(server, QStringLiteral("/_matrix/client/v3/login")), 15000);
         QCOMPARE(controller.page(), Page::Providers);
         QCOMPARE(controller.providers()->rowCount(), 4);
+    }
+    // A server that signs in through the OAuth 2.0 API shows its own choice from the cache at
+    // once ("Continue with <server>", Create account, the device grant), not the legacy choices
+    // its compatibility layer lists, and the quiet revalidation finds nothing to revise.
+    void oauthServerUsedBeforeShowsItsChoiceAtOnce()
+    {
+        QTemporaryDir dir;
+        DevServer::Config config = DevServer::Config::demo();
+        config.oauth = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        const QString url = server.baseUrl().toString();
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        {
+            Ui::LoginController first(network, store);
+            first.providerCache().setDirectory(dir.path());
+            first.discover(url);
+            QTRY_COMPARE_WITH_TIMEOUT(first.page(), Page::Providers, 15000);
+            QCOMPARE(first.signInApi(), Ui::LoginController::SignInApi::OAuth);
+        }
+
+        server.clearRequestLog();
+        Ui::LoginController controller(network, store);
+        controller.providerCache().setDirectory(dir.path());
+        QSignalSpy changed(&controller, &Ui::LoginController::homeserverChanged);
+        controller.discover(url);
+        // Shown before any request could have been answered, as the server's own choice.
+        QCOMPARE(controller.page(), Page::Providers);
+        QVERIFY(server.requestLog().isEmpty());
+        QCOMPARE(controller.signInApi(), Ui::LoginController::SignInApi::OAuth);
+        QVERIFY(controller.canCreateAccount());
+        QVERIFY(controller.deviceGrantAvailable());
+        QVERIFY(!controller.passwordAvailable());
+        QCOMPARE(controller.providers()->rowCount(), 0);
+        const int shown = changed.size();
+        // Asked again quietly: the same choice, so the page is not rebuilt.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            asked(server,
+                QStringLiteral("/_matrix/client/unstable/org.matrix.msc2965/auth_metadata")),
+            15000);
+        QTRY_VERIFY_WITH_TIMEOUT(asked(server, QStringLiteral("/_matrix/client/v3/login")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.lookupStatus().isEmpty(), 15000);
+        QCOMPARE(changed.size(), shown);
+        QCOMPARE(controller.signInApi(), Ui::LoginController::SignInApi::OAuth);
+        QCOMPARE(controller.page(), Page::Providers);
     }
     void revalidationReplacesStaleProviders()
     {
