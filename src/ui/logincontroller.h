@@ -156,6 +156,10 @@ public Q_SLOTS:
     // Reads stored sessions and checks each with its server; shows the current one unless the
     // user is already signing in to another account.
     void restore();
+    // The same, but the keychain is asked for the tokens only by readRestoredTokens(): the app
+    // shows the accounts in its first frame and reads their tokens once that is on screen.
+    void restoreShownFirst();
+    void readRestoredTokens();
     void discover(const QString &text);
     // The user is typing: look the server up quietly once they pause (debounced), so that
     // Continue shows its providers at once.
