@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
+#include "deferredstartup.h"
 #include "instancechannel.h"
 #include "providerscommand.h"
 #include "signincommand.h"
@@ -256,6 +257,9 @@ int main(int argc, char *argv[])
                     controller.readRestoredTokens();
                     QMetaObject::invokeMethod(window, "compilePagesAhead");
                     QGuiApplication::setWindowIcon(applicationIcon());
+                    // Compiling the pages was start-up's last step: what it freed goes back.
+                    DeferredStartup::whenPagesAheadCompiled(
+                        window, [](int) { DeferredStartup::returnFreedMemory(); });
                     if (StartupProbe::enabled())
                         StartupProbe::deferredWorkStarted(window);
                 },
