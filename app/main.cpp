@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
+#include "deferredstartup.h"
 #include "instancechannel.h"
 #include "providerscommand.h"
 #include "signincommand.h"
@@ -24,9 +25,11 @@
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QTimer>
 #include <QWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <chrono>
 #include <cmath>
 #include <memory>
 #include <thread>
@@ -198,11 +201,13 @@ int main(int argc, char *argv[])
         });
 
     // The accounts already signed in come back in any case. Before the window is made: they are
-    // shown from the settings at once (the keychain is asked for their tokens meanwhile), so the
-    // first page built and painted is the signed-in one, not the server page and then that.
-    // With --server, the lookup goes first, and the sign-in it starts keeps its pages.
+    // shown from the settings at once, so the first page built and painted is the signed-in one,
+    // not the server page and then that. Their tokens are read once that frame is on screen
+    // (below): the keychain's first job loads libsecret and GIO on this thread, which would
+    // otherwise come before the first frame. With --server, the lookup goes first, and the
+    // sign-in it starts keeps its pages.
     if (options.server.isEmpty())
-        controller.restore();
+        controller.restoreShownFirst();
 
     QQmlApplicationEngine engine;
     // Icons are cached on disk, except in an ephemeral run, which leaves nothing behind.
@@ -245,17 +250,26 @@ int main(int argc, char *argv[])
             auto done = std::make_shared<bool>(false);
             *once = QObject::connect(
                 window, &QQuickWindow::frameSwapped, &app,
-                [once, done, window] {
+                [once, done, window, &controller] {
                     QObject::disconnect(*once);
                     if (std::exchange(*done, true))
                         return;
+                    controller.readRestoredTokens();
                     QMetaObject::invokeMethod(window, "compilePagesAhead");
                     QGuiApplication::setWindowIcon(applicationIcon());
+                    // Compiling the pages was start-up's last step: what it freed goes back.
+                    DeferredStartup::whenPagesAheadCompiled(
+                        window, [](int) { DeferredStartup::returnFreedMemory(); });
                     if (StartupProbe::enabled())
                         StartupProbe::deferredWorkStarted(window);
                 },
                 Qt::QueuedConnection);
         }
+
+    // A window that is never drawn (minimised at start, a compositor that holds it back) still
+    // gets its accounts' tokens, and their checks.
+    QTimer::singleShot(
+        std::chrono::seconds(1), &controller, [&controller] { controller.readRestoredTokens(); });
 
     // Another start (a plain launch, or a portico:// link) brings this window to the front.
     QObject::connect(&instance, &InstanceChannel::activationRequested, &engine,

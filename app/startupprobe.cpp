@@ -2,17 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "startupprobe.h"
 
+#include "deferredstartup.h"
+
 #include <QGuiApplication>
 #include <QIcon>
-#include <QJSValue>
-#include <QPointer>
-#include <QQmlComponent>
 #include <QQuickWindow>
 #include <QSGRendererInterface>
 
 #include <chrono>
 #include <cstdio>
-#include <memory>
 
 namespace {
 long long steadyNs()
@@ -36,37 +34,6 @@ const char *sceneGraph(QQuickWindow *window)
     }
 }
 
-QList<QPointer<QQmlComponent>> pagesAhead(QQuickWindow *window)
-{
-    QVariant value = window->property("pagesAhead");
-    if (value.canConvert<QJSValue>())
-        value = value.value<QJSValue>().toVariant();
-    QList<QPointer<QQmlComponent>> pages;
-    for (const QVariant &page : value.toList())
-        if (auto *component = qobject_cast<QQmlComponent *>(page.value<QObject *>()))
-            pages.append(component);
-    return pages;
-}
-
-void reportWhenCompiled(const QList<QPointer<QQmlComponent>> &pages)
-{
-    for (const QPointer<QQmlComponent> &page : pages)
-        if (page && page->isLoading()) {
-            // Asked again each time one of them finishes.
-            auto once = std::make_shared<QMetaObject::Connection>();
-            *once = QObject::connect(page, &QQmlComponent::statusChanged, page, [once, pages] {
-                QObject::disconnect(*once);
-                reportWhenCompiled(pages);
-            });
-            return;
-        }
-    std::printf("deferred-done %lld pages=%lld icon=%lld\n", steadyNs(),
-        static_cast<long long>(pages.size()),
-        static_cast<long long>(QGuiApplication::windowIcon().availableSizes().size()));
-    std::fflush(stdout);
-    QMetaObject::invokeMethod(
-        qApp, [] { QCoreApplication::quit(); }, Qt::QueuedConnection);
-}
 } // namespace
 
 namespace StartupProbe {
@@ -93,7 +60,13 @@ void watchFirstFrame(QQuickWindow *window)
 
 void deferredWorkStarted(QQuickWindow *window)
 {
-    reportWhenCompiled(pagesAhead(window));
+    DeferredStartup::whenPagesAheadCompiled(window, [](int pages) {
+        std::printf("deferred-done %lld pages=%d icon=%lld\n", steadyNs(), pages,
+            static_cast<long long>(QGuiApplication::windowIcon().availableSizes().size()));
+        std::fflush(stdout);
+        QMetaObject::invokeMethod(
+            qApp, [] { QCoreApplication::quit(); }, Qt::QueuedConnection);
+    });
 }
 
 } // namespace StartupProbe

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -32,7 +33,9 @@ std::vector<std::string> split(const std::string &text, char separator)
 // The figure users see first: the first paint, or for a restore the signed-in page painted.
 double paintOf(const std::string &client, const Start &start)
 {
-    return client == "portico-restore" ? start.values.at("linepaint") : start.values.at("paint");
+    return client == "portico-restore" || client == "baseline-restore"
+        ? start.values.at("linepaint")
+        : start.values.at("paint");
 }
 } // namespace
 
@@ -86,19 +89,21 @@ int main()
         {"portico-restore", "Portico, one stored account (signed-in page)"},
         {"portico-waiting", "Portico --server URL --idp github (waiting page)"},
         {"portico-rhi", "Portico, QT_QUICK_BACKEND=rhi (OpenGL on llvmpipe)"},
-        {"quaternion", "Quaternion"}, {"nheko", "Nheko"}, {"neochat", "NeoChat"}};
+        {"quaternion", "Quaternion"}, {"nheko", "Nheko"}, {"neochat", "NeoChat"},
+        {"baseline", "Baseline (PORTICO_BENCH_BASELINE)"},
+        {"baseline-restore", "Baseline, one stored account (signed-in page)"}};
     const std::vector<std::string> order{"portico", "portico-restore", "portico-rhi",
-        "portico-waiting", "quaternion", "nheko", "neochat"};
+        "portico-waiting", "baseline", "baseline-restore", "quaternion", "nheko", "neochat"};
     for (const std::string &client : order) {
         if (!paint.count(client))
             continue;
         const std::string name = names.at(client);
         const bool target = client == "portico" || client == "portico-restore";
+        const bool restore = client == "portico-restore" || client == "baseline-restore";
         const auto pr = Bench::stats(paintRatio[client]), rr = Bench::stats(rssRatio[client]);
-        if (client != "portico-restore")
+        if (!restore)
             Bench::row(name + ": window mapped", Bench::stats(map[client]), "ms", "—", "—", true);
-        Bench::row(
-            name + (client == "portico-restore" ? ": signed-in page painted" : ": first paint"),
+        Bench::row(name + (restore ? ": signed-in page painted" : ": first paint"),
             Bench::stats(paint[client]), "ms", "—", "—", true);
         Bench::row("  ÷ fastest peer's first paint (per run)", pr, "×", "1 ×",
             target ? "≤ 0.25 ×" : "—", pr.median <= 0.25);
@@ -106,10 +111,34 @@ int main()
             name + ": RSS 5 s after the map", Bench::stats(rss[client]), "MiB", "—", "—", true);
         Bench::row("  ÷ smallest peer's RSS (per run)", rr, "×", "1 ×", target ? "≤ 0.4 ×" : "—",
             rr.median <= 0.4);
-        if (client == "portico" || client == "portico-restore")
+        if (client == "portico" || restore || client == "baseline")
             Bench::row(
                 name + ": first paint → idle", Bench::stats(idle[client]), "ms", "—", "—", true);
     }
+    // A/B: this build against PORTICO_BENCH_BASELINE's, per run (both started in the same run).
+    for (const auto &[client, base] : std::vector<std::pair<std::string, std::string>>{
+             {"portico", "baseline"}, {"portico-restore", "baseline-restore"}}) {
+        std::vector<double> paintAB, rssAB, idleAB;
+        for (const auto &[run, clients] : runs) {
+            const auto a = clients.find(client), b = clients.find(base);
+            if (a == clients.end() || b == clients.end())
+                continue;
+            paintAB.push_back(paintOf(client, a->second) / paintOf(base, b->second));
+            rssAB.push_back(a->second.values.at("rss") / b->second.values.at("rss"));
+            if (a->second.values.at("idle") >= 0 && b->second.values.at("idle") > 0)
+                idleAB.push_back(a->second.values.at("idle") / b->second.values.at("idle"));
+        }
+        if (paintAB.empty())
+            continue;
+        const std::string name = names.at(client);
+        Bench::row(name + " ÷ baseline: first paint (per run)", Bench::stats(paintAB), "×", "1 ×",
+            "—", true);
+        Bench::row(name + " ÷ baseline: RSS (per run)", Bench::stats(rssAB), "×", "1 ×", "—", true);
+        if (!idleAB.empty())
+            Bench::row(name + " ÷ baseline: first paint → idle (per run)", Bench::stats(idleAB),
+                "×", "1 ×", "—", true);
+    }
+
     const auto w = Bench::stats(waitingCpu), s = Bench::stats(signedInCpu);
     Bench::row("CPU waiting for the browser (spinner), 10 s", w, "% of a core", "—", "≤ 2 %",
         w.median <= 2.0);

@@ -23,7 +23,8 @@ ColumnLayout {
     }
 
     Repeater {
-        model: list.controller.accounts
+        // No rows while hidden (one account): the signed-in page's first frame builds none.
+        model: list.controller.accounts.count > 1 ? list.controller.accounts : null
 
         ItemDelegate {
             id: row

@@ -168,14 +168,20 @@ ColumnLayout {
 
     Item { Layout.fillHeight: true }
 
-    // Sign out could not reach the server: removing the account here is the user's call.
-    ConfirmDialog {
-        title: qsTr("Sign out")
-        question: page.controller.signOutQuestion
-        acceptText: qsTr("Remove from this computer")
-        rejectText: qsTr("Keep signed in")
-        onAnsweredYes: page.controller.confirmSignOut()
-        onAnsweredNo: page.controller.cancelSignOut()
+    // Sign out could not reach the server: removing the account here is the user's call. Made
+    // when first asked, not with the page's first frame; kept then, so that it closes as usual.
+    Loader {
+        visible: false // not laid out; the dialog is a popup on the window's overlay
+        active: page.controller.signOutQuestion.length > 0
+        onLoaded: active = true // no binding any more: stays once made
+        sourceComponent: ConfirmDialog {
+            title: qsTr("Sign out")
+            question: page.controller.signOutQuestion
+            acceptText: qsTr("Remove from this computer")
+            rejectText: qsTr("Keep signed in")
+            onAnsweredYes: page.controller.confirmSignOut()
+            onAnsweredNo: page.controller.cancelSignOut()
+        }
     }
 
     // The keyboard starts on the account's main action: saving it, while the keychain refused it.

@@ -10,6 +10,8 @@
 #include <QSettings>
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 
 namespace Portico::Ui {
 
@@ -69,7 +71,7 @@ QString AccountManager::statusText() const
     return keeper ? sessionStatusText(*keeper) : QString();
 }
 
-void AccountManager::restore()
+void AccountManager::restore(TokenRead when)
 {
     // Shown at once from what the settings hold (user, device, server): the keychain is the
     // Secret Service over D-Bus, which takes 40-400 ms on its first contact, and the signed-in
@@ -98,6 +100,20 @@ void AccountManager::restore()
     const Session::Session session = current();
     Q_EMIT sessionRestored(session.userId, session.deviceId, session.baseUrl.toString());
 
+    m_tokensToRead.append(toRead);
+    m_keysToRead.append(restoredKeys);
+    if (when == TokenRead::Now)
+        readRestoredTokens();
+}
+
+void AccountManager::readRestoredTokens()
+{
+    // The first job loads libsecret (and GIO with it) and opens a Secret Service session: ~5 ms
+    // of the GUI thread here, which the app keeps off its first frame.
+    if (m_tokensToRead.isEmpty())
+        return;
+    const QList<Session::Session> toRead = std::exchange(m_tokensToRead, {});
+    const QStringList restoredKeys = std::exchange(m_keysToRead, {});
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(&m_store, &Session::SessionStore::loaded, this,
         [this, connection, restoredKeys](const QList<Session::Session> &sessions) {

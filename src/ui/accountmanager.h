@@ -32,10 +32,15 @@ public:
     AccountManager(
         QNetworkAccessManager &network, Session::SessionStore &store, QObject *parent = nullptr);
 
+    // When restore() asks the keychain for the tokens: at once, or once readRestoredTokens() is
+    // called (the app: once the first frame is on screen, docs/performance.md).
+    enum class TokenRead { Now, Later };
     // Shows the stored sessions at once from the settings (restored()), then reads their tokens
     // from the keychain and checks each one with its server. Until the keychain has answered,
     // what needs a token waits: signing out, the devices, checks.
-    void restore();
+    void restore(TokenRead when = TokenRead::Now);
+    // Asks the keychain for the tokens a restore(TokenRead::Later) left to read; nothing else.
+    void readRestoredTokens();
     // True while the current account is shown from the settings and its tokens are being read.
     bool awaitingSecrets() const;
     // The current account's devices, once its tokens are there.
@@ -120,6 +125,9 @@ private:
     bool m_busy = false;
     // Restored from the settings, tokens still being read from the keychain.
     QStringList m_awaitingSecrets;
+    // Left by restore(TokenRead::Later) for readRestoredTokens().
+    QList<Session::Session> m_tokensToRead;
+    QStringList m_keysToRead;
     QList<Session::StoreError> m_readErrors; // the keychain's refusals during that read
     bool m_signOutAfterSecrets = false;
     bool m_devicesAfterSecrets = false;

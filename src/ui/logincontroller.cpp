@@ -200,6 +200,16 @@ void LoginController::restore()
     m_accountManager.restore();
 }
 
+void LoginController::restoreShownFirst()
+{
+    m_accountManager.restore(AccountManager::TokenRead::Later);
+}
+
+void LoginController::readRestoredTokens()
+{
+    m_accountManager.readRestoredTokens();
+}
+
 void LoginController::serverTextEdited(const QString &text)
 {
     m_lookup.edit(text);

@@ -166,6 +166,10 @@ public Q_SLOTS:
     // Reads stored sessions and checks each with its server; shows the current one unless the
     // user is already signing in to another account.
     void restore();
+    // The same, but the keychain is asked for the tokens only by readRestoredTokens(): the app
+    // shows the accounts in its first frame and reads their tokens once that is on screen.
+    void restoreShownFirst();
+    void readRestoredTokens();
     void discover(const QString &text);
     // Continues with plainHttpOffer(), as if the user had typed it.
     void usePlainHttpOffer();

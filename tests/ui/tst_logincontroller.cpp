@@ -770,6 +770,39 @@ private Q_SLOTS:
         }
     }
 
+    // The app shows the restored accounts in its first frame and asks the keychain for their
+    // tokens only once that frame is on screen (app/main.cpp): restoreShownFirst() asks for none,
+    // readRestoredTokens() asks once. (In memory the store answers at once, so what is asked
+    // shows synchronously.)
+    void restoreShownFirstReadsTheTokensWhenAsked()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        DevServer server(config);
+        QVERIFY(server.start());
+        Session::SessionStore store(Session::SessionStore::Persistence::MemoryOnly);
+        {
+            Ui::LoginController first(network, store);
+            ScriptedBrowser browser;
+            QVERIFY(signInThrough(first, browser, server, QStringLiteral("github")));
+        }
+        Ui::LoginController controller(network, store);
+        QSignalSpy loaded(&store, &Session::SessionStore::loaded);
+        QSignalSpy restored(&controller, &Ui::LoginController::sessionRestored);
+        QSignalSpy verified(&controller, &Ui::LoginController::sessionVerified);
+        controller.restoreShownFirst();
+        QCOMPARE(restored.size(), 1);
+        QCOMPARE(controller.page(), Page::SignedIn);
+        QCOMPARE(controller.userId(), QStringLiteral("@alice:localhost"));
+        QCOMPARE(loaded.size(), 0);
+        controller.readRestoredTokens();
+        QCOMPARE(loaded.size(), 1);
+        controller.readRestoredTokens(); // nothing left to read
+        QCOMPARE(loaded.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(verified.size(), 1, 15000);
+        QCOMPARE(controller.sessionState(), State::Verified);
+    }
+
     // While a new sign-in waits for the keychain, a background save of another account's
     // refreshed token fails, and so does a delete: that is said, but the new session is not
     // taken for unsaved; it is shown once the keychain has it.
