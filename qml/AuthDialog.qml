@@ -74,7 +74,7 @@ Dialog {
 
         MessageBanner { text: dialog.prompt.errorText }
 
-        // m.login.password
+        // The password stage.
         ColumnLayout {
             visible: dialog.prompt.mode === AuthPrompt.Password
             spacing: 8
@@ -105,7 +105,7 @@ Dialog {
             }
         }
 
-        // m.login.terms
+        // The terms stage.
         ColumnLayout {
             visible: dialog.prompt.mode === AuthPrompt.Terms
             spacing: 8
@@ -145,7 +145,7 @@ Dialog {
             }
         }
 
-        // m.login.sso and every stage Portico does not do itself: the server's page.
+        // Single sign-on, and every stage Portico does not do itself: the server's page.
         ColumnLayout {
             visible: dialog.prompt.mode === AuthPrompt.Browser
             spacing: 8
@@ -155,7 +155,7 @@ Dialog {
                       ? qsTr("Finish in your browser. This window continues by itself when you are done.")
                       : dialog.prompt.providerName.length > 0
                       ? qsTr("Your browser will open so that you can confirm with %1.").arg(dialog.prompt.providerName)
-                      : dialog.prompt.stage === "m.login.sso"
+                      : dialog.prompt.browserPage === AuthPrompt.IdentityProvider
                       ? qsTr("Your browser will open so that you can confirm with your identity provider.")
                       : qsTr("Your browser will open a page of your server to complete this step.")
                 wrapMode: Text.Wrap
