@@ -41,6 +41,9 @@ DevicesController::DevicesController(
             refresh();
         });
     connect(&m_prompt, &AuthPrompt::sessionRejected, this, &DevicesController::sessionRejected);
+    // Also at restore, for the signed-in page's Manage account: a request without a token.
+    connect(
+        this, &DevicesController::sessionChanged, this, [this] { findAccountPage(m_session()); });
 }
 
 void DevicesController::refresh()
@@ -228,8 +231,10 @@ bool DevicesController::openAccountPage(const QString &action, const QString &de
 
 void DevicesController::findAccountPage(const Session::Session &session)
 {
-    if (!session.isOAuth() || session.oauthAccountManagementUri.isValid()
-        || m_findingAccountPageFor == session.key())
+    // Only a session with its tokens read: the keeper stores what it keeps (the keychain too).
+    if (!session.isValid() || !session.isOAuth() || session.oauthAccountManagementUri.isValid()
+        || m_findingAccountPageFor == session.key()
+        || m_accountPageAnswered.contains(session.key()))
         return;
     m_findingAccountPageFor = session.key();
     Discovery::Homeserver homeserver;
@@ -240,6 +245,8 @@ void DevicesController::findAccountPage(const Session::Session &session)
     m_metadata.fetch(
         homeserver, [this, session](const Discovery::AuthMetadataFetch::Result &result) {
             m_findingAccountPageFor.clear();
+            if (result) // the server answered: not asked again in this run (a failure is)
+                m_accountPageAnswered.insert(session.key());
             if (!result || !result.value()) {
                 qCInfo(lcUi) << "no account page found again for" << session.userId;
                 Q_EMIT accountPageSearched(false);

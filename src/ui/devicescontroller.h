@@ -10,6 +10,7 @@
 #include "session/session.h"
 
 #include <QObject>
+#include <QSet>
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
@@ -110,6 +111,7 @@ private:
     Matrix::Call m_renaming;
     Discovery::AuthMetadataFetch m_metadata;
     QString m_findingAccountPageFor; // the session key whose auth_metadata is asked for
+    QSet<QString> m_accountPageAnswered; // session keys whose server answered that
     BrowserLauncher m_launcher;
     bool m_awaitingReturn = false; // the user was sent to the account page
     QString m_removingInBrowser; // the device the user went there to remove
