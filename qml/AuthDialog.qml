@@ -74,7 +74,7 @@ Dialog {
 
         MessageBanner { text: dialog.prompt.errorText }
 
-        // m.login.password
+        // The password stage.
         ColumnLayout {
             visible: dialog.prompt.mode === AuthPrompt.Password
             spacing: 8
@@ -92,20 +92,9 @@ Dialog {
                 Layout.fillWidth: true
                 onAccepted: confirmPassword.clicked()
             }
-            AccessibleButton {
-                id: confirmPassword
-                text: qsTr("Confirm")
-                highlighted: true
-                enabled: passwordField.text.length > 0 && !dialog.prompt.busy
-                Layout.alignment: Qt.AlignRight
-                onClicked: {
-                    dialog.prompt.submitPassword(passwordField.text)
-                    passwordField.clear() // never kept longer than needed
-                }
-            }
         }
 
-        // m.login.terms
+        // The terms stage.
         ColumnLayout {
             visible: dialog.prompt.mode === AuthPrompt.Terms
             spacing: 8
@@ -135,17 +124,9 @@ Dialog {
                     TapHandler { onTapped: Qt.openUrlExternally(modelData.url) }
                 }
             }
-            AccessibleButton {
-                id: acceptTerms
-                text: qsTr("Accept")
-                highlighted: true
-                enabled: !dialog.prompt.busy
-                Layout.alignment: Qt.AlignRight
-                onClicked: dialog.prompt.acceptTerms()
-            }
         }
 
-        // m.login.sso and every stage Portico does not do itself: the server's page.
+        // Single sign-on, and every stage Portico does not do itself: the server's page.
         ColumnLayout {
             visible: dialog.prompt.mode === AuthPrompt.Browser
             spacing: 8
@@ -155,13 +136,14 @@ Dialog {
                       ? qsTr("Finish in your browser. This window continues by itself when you are done.")
                       : dialog.prompt.providerName.length > 0
                       ? qsTr("Your browser will open so that you can confirm with %1.").arg(dialog.prompt.providerName)
-                      : dialog.prompt.stage === "m.login.sso"
+                      : dialog.prompt.browserPage === AuthPrompt.IdentityProvider
                       ? qsTr("Your browser will open so that you can confirm with your identity provider.")
                       : qsTr("Your browser will open a page of your server to complete this step.")
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
             RowLayout {
+                visible: dialog.prompt.waitingForBrowser
                 Layout.fillWidth: true
                 BusyIndicator {
                     running: dialog.prompt.waitingForBrowser
@@ -171,24 +153,9 @@ Dialog {
                 }
                 Item { Layout.fillWidth: true }
                 AccessibleButton {
-                    visible: dialog.prompt.waitingForBrowser
                     text: qsTr("Open again")
                     flat: true
                     onClicked: dialog.prompt.openBrowser()
-                }
-                AccessibleButton {
-                    visible: dialog.prompt.waitingForBrowser
-                    text: qsTr("I'm done")
-                    onClicked: dialog.prompt.browserDone()
-                }
-                AccessibleButton {
-                    id: openBrowser
-                    visible: !dialog.prompt.waitingForBrowser
-                    text: qsTr("Continue in browser")
-                    highlighted: true
-                    onClicked: dialog.prompt.openBrowser()
-                    Keys.onReturnPressed: clicked()
-                    Keys.onEnterPressed: clicked()
                 }
             }
         }
@@ -210,18 +177,66 @@ Dialog {
         Accessible.role: Accessible.Heading
     }
 
-    footer: DialogButtonBox {
-        padding: Theme.spacingXL
-        topPadding: 0
-        AccessibleButton {
-            visible: dialog.prompt.canStartOver
-            text: qsTr("Start over")
-            DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
-            onClicked: dialog.prompt.startOver()
-        }
-        AccessibleButton {
-            text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+    // One row: Start over on the left; Cancel and the stage's own action on the right, as in
+    // ConfirmDialog. A plain row, not a DialogButtonBox: its buttons come and go with the stage,
+    // and the box kept room for hidden ones (Cancel was pushed out of the dialog).
+    footer: Item {
+        implicitHeight: buttonRow.implicitHeight + Theme.spacingXL
+        implicitWidth: buttonRow.implicitWidth + 2 * Theme.spacingXL
+        RowLayout {
+            id: buttonRow
+            spacing: Theme.spacingS
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: parent.top
+            anchors.leftMargin: Theme.spacingXL
+            anchors.rightMargin: Theme.spacingXL
+            AccessibleButton {
+                visible: dialog.prompt.canStartOver
+                text: qsTr("Start over")
+                onClicked: dialog.prompt.startOver()
+            }
+            Item { Layout.fillWidth: true }
+            AccessibleButton {
+                objectName: "cancel"
+                text: qsTr("Cancel")
+                onClicked: dialog.reject()
+            }
+            AccessibleButton {
+                id: confirmPassword
+                visible: dialog.prompt.mode === AuthPrompt.Password
+                text: qsTr("Confirm")
+                highlighted: true
+                enabled: passwordField.text.length > 0 && !dialog.prompt.busy
+                onClicked: {
+                    dialog.prompt.submitPassword(passwordField.text)
+                    passwordField.clear() // never kept longer than needed
+                }
+            }
+            AccessibleButton {
+                id: acceptTerms
+                visible: dialog.prompt.mode === AuthPrompt.Terms
+                text: qsTr("Accept")
+                highlighted: true
+                enabled: !dialog.prompt.busy
+                onClicked: dialog.prompt.acceptTerms()
+            }
+            AccessibleButton {
+                id: openBrowser
+                objectName: "openBrowser"
+                visible: dialog.prompt.mode === AuthPrompt.Browser && !dialog.prompt.waitingForBrowser
+                text: qsTr("Continue in browser")
+                highlighted: true
+                onClicked: dialog.prompt.openBrowser()
+                Keys.onReturnPressed: clicked()
+                Keys.onEnterPressed: clicked()
+            }
+            AccessibleButton {
+                visible: dialog.prompt.mode === AuthPrompt.Browser && dialog.prompt.waitingForBrowser
+                text: qsTr("I'm done")
+                highlighted: true
+                onClicked: dialog.prompt.browserDone()
+            }
         }
     }
 

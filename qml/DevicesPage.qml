@@ -137,6 +137,15 @@ ColumnLayout {
 
     AuthDialog { prompt: page.devices.prompt }
 
+    // "Last seen 5 minutes ago" stays true while the page is on screen (a minute timer, stopped
+    // while the page is hidden).
+    Binding {
+        target: page.devices.devices
+        property: "shown"
+        value: page.visible
+    }
+    Component.onDestruction: page.devices.devices.shown = false // a Binding does not restore then
+
     // Arriving on the page puts the keyboard in the list (arrows choose, Delete removes).
     function entered() { list.forceActiveFocus(Qt.TabFocusReason) }
     onVisibleChanged: if (visible) entered()

@@ -39,22 +39,22 @@
         <translation>Passwort</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+103"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-91"/>
         <source>Read and accept the server&apos;s policies to continue:</source>
         <translation>Lesen und akzeptieren Sie die Richtlinien des Servers, um fortzufahren:</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+103"/>
         <source>Accept</source>
         <translation>Akzeptieren</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-70"/>
         <source>Finish in your browser. This window continues by itself when you are done.</source>
         <translation>Schließen Sie den Vorgang in Ihrem Browser ab. Dieses Fenster macht von selbst weiter, sobald Sie fertig sind.</translation>
     </message>
@@ -79,22 +79,22 @@
         <translation>Erneut öffnen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+69"/>
         <source>I&apos;m done</source>
         <translation>Ich bin fertig</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-9"/>
         <source>Continue in browser</source>
         <translation>Im Browser fortfahren</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-31"/>
         <source>Start over</source>
         <translation>Neu beginnen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+47"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -625,7 +625,7 @@
 <context>
     <name>Portico::Ui</name>
     <message>
-        <location filename="../src/ui/usermessages.cpp" line="+23"/>
+        <location filename="../src/ui/usermessages.cpp" line="+24"/>
         <source>No keychain is available to keep your session safe. Install and start a Secret Service such as GNOME Keyring or KWallet, then try again.</source>
         <translation>Es ist kein Schlüsselbund verfügbar, der Ihre Sitzung sicher aufbewahren kann. Installieren und starten Sie einen Secret Service wie GNOME Keyring oder KWallet und versuchen Sie es dann erneut.</translation>
     </message>
@@ -680,7 +680,7 @@
         <translation>Überprüfen Sie die Adresse und Ihre Verbindung und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+20"/>
         <source>Wait a moment, then try again.</source>
         <translation>Warten Sie einen Moment und versuchen Sie es dann erneut.</translation>
     </message>
@@ -695,12 +695,12 @@
         <translation>Sie können es in %1 Sekunden erneut versuchen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>You can try again at %1.</source>
         <translation>Sie können es um %1 erneut versuchen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>The user name or the password is wrong. Check them and try again.</source>
         <translation>Benutzername oder Passwort sind falsch. Überprüfen Sie beides und versuchen Sie es erneut.</translation>
     </message>
@@ -948,7 +948,7 @@
 <context>
     <name>Portico::Ui::AuthPrompt</name>
     <message>
-        <location filename="../src/ui/authprompt.cpp" line="+113"/>
+        <location filename="../src/ui/authprompt.cpp" line="+120"/>
         <source>%1 or %2</source>
         <translation>%1 oder %2</translation>
     </message>
@@ -961,7 +961,7 @@
 <context>
     <name>Portico::Ui::DeviceListModel</name>
     <message>
-        <location filename="../src/ui/devicelistmodel.cpp" line="+48"/>
+        <location filename="../src/ui/devicelistmodel.cpp" line="+81"/>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
@@ -1023,13 +1023,13 @@
 <context>
     <name>Portico::Ui::DevicesController</name>
     <message>
-        <location filename="../src/ui/devicescontroller.cpp" line="+36"/>
-        <location line="+34"/>
+        <location filename="../src/ui/devicescontroller.cpp" line="+37"/>
+        <location line="+35"/>
         <source>%1 was signed out and removed.</source>
         <translation>%1 wurde abgemeldet und entfernt.</translation>
     </message>
     <message numerus="yes">
-        <location line="-33"/>
+        <location line="-34"/>
         <source>%n devices were signed out and removed.</source>
         <translation>
             <numerusform>%n Gerät wurde abgemeldet und entfernt.</numerusform>
@@ -1037,7 +1037,7 @@
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Portico could not load your devices. Try again.</source>
         <translation>Portico konnte Ihre Geräte nicht laden. Versuchen Sie es erneut.</translation>
     </message>

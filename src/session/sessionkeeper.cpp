@@ -50,9 +50,14 @@ SessionKeeper::SessionKeeper(
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &SessionKeeper::verify);
     connect(&m_refresher, &TokenRefresher::refreshed, this, [this](const Session &refreshed) {
+        // The refresher's copy may predate setAccountManagement().
+        const QUrl accountPage = m_session.oauthAccountManagementUri;
+        const QStringList actions = m_session.oauthAccountManagementActions;
         m_session = refreshed;
+        m_session.oauthAccountManagementUri = accountPage;
+        m_session.oauthAccountManagementActions = actions;
         if (!m_signingOut)
-            Q_EMIT sessionUpdated(refreshed);
+            Q_EMIT sessionUpdated(m_session);
     });
     connect(&m_refresher, &TokenRefresher::failed, this, [this](const Matrix::Error &error) {
         // A refused refresh token ends the session; anything else is retried by the refresher.
@@ -79,6 +84,17 @@ void SessionKeeper::setClock(TokenRefresher::Clock clock)
     m_refresher.setClock(std::move(clock));
     if (!m_refresher.isRefreshing())
         m_refresher.track(m_session);
+}
+
+void SessionKeeper::setAccountManagement(const QUrl &uri, const QStringList &actions)
+{
+    if (m_session.oauthAccountManagementUri == uri
+        && m_session.oauthAccountManagementActions == actions)
+        return;
+    m_session.oauthAccountManagementUri = uri;
+    m_session.oauthAccountManagementActions = actions;
+    if (!m_signingOut)
+        Q_EMIT sessionUpdated(m_session);
 }
 
 void SessionKeeper::verify()

@@ -86,6 +86,10 @@ public:
     // reported through sessionUpdated(): the session is going away. Checks stop for good.
     using SignOutDone = std::function<void(const Matrix::Expected<bool, Matrix::Error> &)>;
     void signOut(SignOutDone done);
+    // The server's account management page, found again for a session stored without it (by an
+    // older Portico): kept from now on, also across refreshes, and reported through
+    // sessionUpdated() so that it is stored.
+    void setAccountManagement(const QUrl &uri, const QStringList &actions);
     // The refresher, for tests (its planned refresh) and for clocks.
     TokenRefresher &refresher() { return m_refresher; }
 

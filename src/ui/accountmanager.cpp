@@ -42,6 +42,12 @@ AccountManager::AccountManager(
         [this] { verify(m_accounts.current()); });
     // What the devices page offers depends on the account's API (account management on OAuth).
     connect(this, &AccountManager::currentChanged, &m_devices, &DevicesController::sessionChanged);
+    // An OAuth session stored without its account page: kept (and so stored) once found again.
+    connect(&m_devices, &DevicesController::accountManagementFound, this,
+        [this](const QString &key, const QUrl &uri, const QStringList &actions) {
+            if (Session::SessionKeeper *keeper = m_accounts.find(key))
+                keeper->setAccountManagement(uri, actions);
+        });
     connect(&m_store, &Session::SessionStore::saved, this, &AccountManager::onSaved);
     connect(&m_store, &Session::SessionStore::failed, this, &AccountManager::onStoreFailed);
 }

@@ -80,6 +80,13 @@ AuthPrompt::Mode AuthPrompt::mode() const
     return Mode::Browser;
 }
 
+AuthPrompt::BrowserPage AuthPrompt::browserPage() const
+{
+    if (mode() != Mode::Browser)
+        return BrowserPage::None;
+    return m_step->stage == Uia::SsoStage ? BrowserPage::IdentityProvider : BrowserPage::ServerPage;
+}
+
 bool AuthPrompt::busy() const
 {
     return m_session.state() == Uia::AuthSession::State::Sending;

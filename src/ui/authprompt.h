@@ -28,6 +28,8 @@ class AuthPrompt : public QObject
     // What the dialog asks of the user now (None while Portico talks to the server).
     Q_PROPERTY(Portico::Ui::AuthPrompt::Mode mode READ mode NOTIFY changed)
     Q_PROPERTY(QString stage READ stage NOTIFY changed)
+    // In Mode::Browser: whose page the browser shows (QML compares no stage names).
+    Q_PROPERTY(Portico::Ui::AuthPrompt::BrowserPage browserPage READ browserPage NOTIFY changed)
     Q_PROPERTY(int stepNumber READ stepNumber NOTIFY changed) // 1-based
     Q_PROPERTY(int stepCount READ stepCount NOTIFY changed)
     Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
@@ -43,6 +45,9 @@ class AuthPrompt : public QObject
 public:
     enum class Mode { None, Password, Terms, Browser };
     Q_ENUM(Mode)
+    // The identity provider's (m.login.sso), or the server's own page for a stage (fallback).
+    enum class BrowserPage { None, IdentityProvider, ServerPage };
+    Q_ENUM(BrowserPage)
 
     using BrowserLauncher = std::function<bool(const QUrl &)>;
 
@@ -58,6 +63,7 @@ public:
     bool active() const { return m_active; }
     QString reason() const { return m_reason; }
     Mode mode() const;
+    BrowserPage browserPage() const;
     QString stage() const { return m_step ? m_step->stage : QString(); }
     int stepNumber() const { return m_step ? m_step->index + 1 : 0; }
     int stepCount() const { return m_step ? m_step->count : 0; }

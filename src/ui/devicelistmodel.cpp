@@ -11,7 +11,39 @@ namespace Portico::Ui {
 
 DeviceListModel::DeviceListModel(QObject *parent)
     : QAbstractListModel(parent)
-{}
+    , m_timeRefresh(this)
+{
+    m_timeRefresh.setInterval(std::chrono::minutes(1));
+    connect(&m_timeRefresh, &QTimer::timeout, this, &DeviceListModel::refreshTimes);
+}
+
+void DeviceListModel::setShown(bool shown)
+{
+    if (m_shown == shown)
+        return;
+    m_shown = shown;
+    if (shown)
+        refreshTimes(); // it may have been hidden for a while
+    updateTimeRefresh();
+    Q_EMIT shownChanged();
+}
+
+void DeviceListModel::refreshTimes()
+{
+    if (!m_devices.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_devices.size()) - 1), {LastSeenRole});
+}
+
+void DeviceListModel::updateTimeRefresh()
+{
+    const bool needed = m_shown
+        && std::any_of(m_devices.cbegin(), m_devices.cend(),
+            [](const Session::Device &d) { return d.lastSeen.isValid(); });
+    if (needed && !m_timeRefresh.isActive())
+        m_timeRefresh.start();
+    else if (!needed)
+        m_timeRefresh.stop();
+}
 
 void DeviceListModel::setDevices(const QList<Session::Device> &devices, const QString &thisDevice)
 {
@@ -25,6 +57,7 @@ void DeviceListModel::setDevices(const QList<Session::Device> &devices, const QS
             return a.lastSeen > b.lastSeen; // invalid (never seen) sorts last
         });
     endResetModel();
+    updateTimeRefresh();
     Q_EMIT countChanged();
 }
 

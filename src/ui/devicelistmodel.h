@@ -8,6 +8,9 @@
 #include <QDateTime>
 #include <QtQml/qqmlregistration.h>
 
+#include <QTimer>
+
+#include <chrono>
 #include <functional>
 
 namespace Portico::Ui {
@@ -19,6 +22,9 @@ class DeviceListModel : public QAbstractListModel
     QML_ELEMENT
     QML_UNCREATABLE("Provided by DevicesController")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    // The list is on screen: "5 minutes ago" is brought up to date every minute (and only then,
+    // so that no timer runs while the page is hidden).
+    Q_PROPERTY(bool shown READ shown WRITE setShown NOTIFY shownChanged)
 public:
     enum Role {
         DeviceIdRole = Qt::UserRole + 1,
@@ -40,6 +46,16 @@ public:
     void clear();
     const QList<Session::Device> &devices() const { return m_devices; }
     QString displayName(const QString &deviceId) const;
+    bool shown() const { return m_shown; }
+    void setShown(bool shown);
+    // Whether the minute timer runs (shown, with devices that have a last use), for tests.
+    bool refreshesTimes() const { return m_timeRefresh.isActive(); }
+    std::chrono::milliseconds timeRefreshInterval() const
+    {
+        return m_timeRefresh.intervalAsDuration();
+    }
+    // Tells the view that the relative times changed (the timer does, every minute).
+    void refreshTimes();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -47,9 +63,14 @@ public:
 
 Q_SIGNALS:
     void countChanged();
+    void shownChanged();
 
 private:
+    void updateTimeRefresh();
+
     QList<Session::Device> m_devices;
+    QTimer m_timeRefresh;
+    bool m_shown = false;
     QString m_thisDevice;
     std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
 };

@@ -20,6 +20,7 @@ DevicesController::DevicesController(
     , m_network(network)
     , m_session(std::move(session))
     , m_prompt(network)
+    , m_metadata(network)
     , m_launcher([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
     connect(&m_prompt, &AuthPrompt::finished, this,
@@ -40,6 +41,9 @@ DevicesController::DevicesController(
             refresh();
         });
     connect(&m_prompt, &AuthPrompt::sessionRejected, this, &DevicesController::sessionRejected);
+    // Also at restore, for the signed-in page's Manage account: a request without a token.
+    connect(
+        this, &DevicesController::sessionChanged, this, [this] { findAccountPage(m_session()); });
 }
 
 void DevicesController::refresh()
@@ -47,6 +51,7 @@ void DevicesController::refresh()
     const Session::Session session = m_session();
     if (!session.isValid())
         return;
+    findAccountPage(session);
     setBusy(true);
     // Replaces (and so cancels) a listing under way.
     m_listing = Session::DeviceClient(m_network).list(session, [this, session](const auto &result) {
@@ -224,8 +229,54 @@ bool DevicesController::openAccountPage(const QString &action, const QString &de
     return true;
 }
 
+void DevicesController::findAccountPage(const Session::Session &session)
+{
+    // Only a session with its tokens read: the keeper stores what it keeps (the keychain too).
+    if (!session.isValid() || !session.isOAuth() || session.oauthAccountManagementUri.isValid()
+        || m_findingAccountPageFor == session.key()
+        || m_accountPageAnswered.contains(session.key()))
+        return;
+    m_findingAccountPageFor = session.key();
+    Discovery::Homeserver homeserver;
+    homeserver.baseUrl = session.baseUrl;
+    homeserver.plainHttpAllowed = session.plainHttpAllowed;
+    // The versions are not stored: the unstable path, which servers with the OAuth 2.0 API
+    // (Synapse, MAS) serve beside the stable one.
+    m_metadata.fetch(
+        homeserver, [this, session](const Discovery::AuthMetadataFetch::Result &result) {
+            m_findingAccountPageFor.clear();
+            if (result) // the server answered: not asked again in this run (a failure is)
+                m_accountPageAnswered.insert(session.key());
+            if (!result || !result.value()) {
+                qCInfo(lcUi) << "no account page found again for" << session.userId;
+                Q_EMIT accountPageSearched(false);
+                return;
+            }
+            const OAuth::AuthMetadata &metadata = *result.value();
+            // Only the server that issued the session's tokens may name its account page.
+            if (metadata.issuer != session.oauthIssuer) {
+                qCWarning(lcUi) << "auth_metadata names another issuer:" << metadata.issuer << "not"
+                                << session.oauthIssuer;
+                Q_EMIT accountPageSearched(false);
+                return;
+            }
+            if (!OAuth::Json::isSecureUrl(metadata.accountManagementUri)) {
+                Q_EMIT accountPageSearched(false);
+                return;
+            }
+            qCInfo(lcUi) << "found the account page again for" << session.userId;
+            Q_EMIT accountManagementFound(
+                session.key(), metadata.accountManagementUri, metadata.accountManagementActions);
+            if (m_session().key() == session.key())
+                Q_EMIT sessionChanged(); // Manage account, and Remove on the account page
+            Q_EMIT accountPageSearched(true);
+        });
+}
+
 void DevicesController::reset()
 {
+    m_metadata.cancel();
+    m_findingAccountPageFor.clear();
     m_awaitingReturn = false;
     m_removingInBrowser.clear();
     m_listing.cancel();

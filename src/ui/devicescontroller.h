@@ -5,10 +5,12 @@
 #include "authprompt.h"
 #include "devicelistmodel.h"
 
+#include "discovery/authmetadatafetch.h"
 #include "matrix/httpcall.h"
 #include "session/session.h"
 
 #include <QObject>
+#include <QSet>
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
@@ -85,6 +87,12 @@ Q_SIGNALS:
     void accountPageOpened(const QString &action, const QString &deviceId);
     // The server no longer takes the session's access token: the account's keeper should look.
     void sessionRejected();
+    // The account page of an OAuth session stored without it (by an older Portico), found again
+    // in the server's auth_metadata: the account's keeper keeps it, the store stores it.
+    void accountManagementFound(
+        const QString &sessionKey, const QUrl &uri, const QStringList &actions);
+    // For tests: the search for it is over (found: accountManagementFound() came first).
+    void accountPageSearched(bool found);
 
 private:
     void setBusy(bool busy);
@@ -92,6 +100,8 @@ private:
     void noticeRejection(const Matrix::Error &error);
     // Opens the session's account page at `action`; false (with an error shown) when it cannot.
     bool openAccountPage(const QString &action, const QString &deviceId = {});
+    // For an OAuth session without an account page: asks the server's auth_metadata for it.
+    void findAccountPage(const Session::Session &session);
 
     QNetworkAccessManager &m_network;
     SessionSource m_session;
@@ -99,6 +109,9 @@ private:
     AuthPrompt m_prompt;
     Matrix::Call m_listing;
     Matrix::Call m_renaming;
+    Discovery::AuthMetadataFetch m_metadata;
+    QString m_findingAccountPageFor; // the session key whose auth_metadata is asked for
+    QSet<QString> m_accountPageAnswered; // session keys whose server answered that
     BrowserLauncher m_launcher;
     bool m_awaitingReturn = false; // the user was sent to the account page
     QString m_removingInBrowser; // the device the user went there to remove

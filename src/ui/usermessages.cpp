@@ -7,6 +7,7 @@
 #include "session/sessionstore.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace Portico::Ui {
 
@@ -75,6 +76,18 @@ QString describeDiscoveryError(const Discovery::DiscoveryError &error)
     return {};
 }
 
+QString clockTime(const QDateTime &when, const QDate &today, const QLocale &locale)
+{
+    // The locale's short format, without its seconds: the C locale's has them ("HH:mm:ss"), and
+    // a time to try again at is given to the minute. Qt has no minute-only format of its own.
+    static const QRegularExpression seconds(QStringLiteral("[:.]?\\bs{1,2}\\b"));
+    if (when.date() == today)
+        return locale.toString(
+            when.time(), locale.timeFormat(QLocale::ShortFormat).remove(seconds).trimmed());
+    return locale.toString(
+        when, locale.dateTimeFormat(QLocale::ShortFormat).remove(seconds).trimmed());
+}
+
 QString tryAgainWhenText(std::optional<std::chrono::milliseconds> wait, const QDateTime &now)
 {
     if (!wait || wait->count() <= 0)
@@ -87,10 +100,7 @@ QString tryAgainWhenText(std::optional<std::chrono::milliseconds> wait, const QD
     }
     // A clock time stays true while the message stays on screen; a date once it is not today.
     const QDateTime when = now.addMSecs(wait->count());
-    const QLocale locale;
-    return tr("You can try again at %1.")
-        .arg(when.date() == now.date() ? locale.toString(when.time(), QLocale::ShortFormat)
-                                       : locale.toString(when, QLocale::ShortFormat));
+    return tr("You can try again at %1.").arg(clockTime(when, now.date(), QLocale()));
 }
 
 QString describePasswordError(const Matrix::Error &error, const QDateTime &now)

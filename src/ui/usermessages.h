@@ -14,6 +14,7 @@
 #include "sso/callbackrequest.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QString>
 
 #include <chrono>
@@ -39,6 +40,9 @@ QString describeSsoError(
     const SignIn::Failure &failure, const QDateTime &now = QDateTime::currentDateTime());
 QString describePasswordError(
     const Matrix::Error &error, const QDateTime &now = QDateTime::currentDateTime());
+// `when` to the minute in the locale's short format (no seconds, also in the C locale), with
+// its date unless it is `today`.
+QString clockTime(const QDateTime &when, const QDate &today, const QLocale &locale);
 // When a rate-limited sign-in may be tried again (a 429's Retry-After or retry_after_ms, from
 // `now`): "You can try again in 20 seconds." or "You can try again at 14:32."; without a wait,
 // "Wait a moment, then try again."

@@ -154,6 +154,45 @@ private Q_SLOTS:
         QCOMPARE(server.requestCount("POST", login), 2);
         QCOMPARE(signedIn.size(), 0);
     }
+    // The time to try again at, to the minute in every locale: the C locale's short format has
+    // seconds ("14:19:30" under LANG=C).
+    void rateLimitedTimeHasNoSeconds_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<QString>("today");
+        QTest::addColumn<QString>("tomorrow");
+        QTest::newRow("C") << QLocale::c() << "14:19"
+                           << "2 Dec 2026 00:07";
+        QTest::newRow("de_DE") << QLocale(QStringLiteral("de_DE")) << "14:19"
+                               << "02.12.26 00:07";
+        QTest::newRow("en_US") << QLocale(QStringLiteral("en_US")) << "2:19\u202fPM"
+                               << "12/2/26 12:07\u202fAM";
+    }
+    void rateLimitedTimeHasNoSeconds()
+    {
+        QFETCH(QLocale, locale);
+        QFETCH(QString, today);
+        QFETCH(QString, tomorrow);
+        // Newer CLDR (Qt 6.8) puts a narrow no-break space before AM/PM, Qt 6.4 a plain one.
+        const auto plain = [](QString s) { return s.replace(QChar(0x202f), u' '); };
+        const QDate day(2026, 12, 1);
+        QCOMPARE(
+            plain(Ui::clockTime(QDateTime(day, QTime(14, 19, 30)), day, locale)), plain(today));
+        QCOMPARE(plain(Ui::clockTime(QDateTime(day.addDays(1), QTime(0, 7, 30)), day, locale)),
+            plain(tomorrow));
+        // And the sentence, in the default locale.
+        const QLocale before;
+        QLocale::setDefault(locale);
+        Matrix::Error error;
+        error.kind = Matrix::Error::Kind::RateLimited;
+        error.httpStatus = 429;
+        error.retryAfter = std::chrono::minutes(17);
+        const QString sentence
+            = plain(Ui::describePasswordError(error, QDateTime(day, QTime(14, 2, 30))));
+        QLocale::setDefault(before);
+        QVERIFY2(
+            sentence.endsWith(QStringLiteral(" at %1.").arg(plain(today))), qPrintable(sentence));
+    }
     // What the user reads: when the server lets them try again.
     void rateLimitedSentences()
     {
@@ -170,7 +209,7 @@ private Q_SLOTS:
         QCOMPARE(Ui::describePasswordError(error, now),
             QStringLiteral("Too many attempts. You can try again in a second."));
         error.retryAfter = std::chrono::minutes(17);
-        const QString at = QLocale().toString(QTime(14, 19, 30), QLocale::ShortFormat);
+        const QString at = Ui::clockTime(QDateTime(now.date(), QTime(14, 19, 30)), now.date(), {});
         QCOMPARE(Ui::describePasswordError(error, now),
             QStringLiteral("Too many attempts. You can try again at %1.").arg(at));
         // The SSO login token exchange (also POST /login).

@@ -20,6 +20,9 @@
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <algorithm>
+#include <functional>
+
 Q_IMPORT_QML_PLUGIN(PorticoPlugin)
 
 using namespace Portico;
@@ -132,6 +135,86 @@ private Q_SLOTS:
         QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
         QTRY_VERIFY_WITH_TIMEOUT(!opened.urls.isEmpty(), 15000);
         QCOMPARE(QUrl::toStringList(opened.urls), QStringList{CheckedUrl});
+    }
+
+    // The browser stage: the sentence names the identity provider (the prompt's BrowserPage, no
+    // stage name compared in QML), and "Continue in browser" sits on one row with Cancel.
+    void browserStageOneRowOfButtons()
+    {
+        DevServer::Config config = DevServer::Config::demo();
+        config.skipIdpPage = true;
+        config.uiaFlows = {{QStringLiteral("m.login.sso")}};
+        DevServer server(config);
+        QVERIFY(server.start());
+        QNetworkAccessManager network;
+        const Session::Session session = signInOnDevServer(network, server);
+        QVERIFY(session.isValid());
+        server.addDevice(QStringLiteral("@alice:localhost"), QStringLiteral("OLDPHONE"),
+            QStringLiteral("Old phone"));
+        Ui::DevicesController devices(network, [&session] { return session; });
+        QSignalSpy loaded(&devices, &Ui::DevicesController::loaded);
+        devices.refresh();
+        QVERIFY(loaded.wait(10000));
+        QSignalSpy shown(devices.prompt(), &Ui::AuthPrompt::stageShown);
+        devices.askDelete({QStringLiteral("OLDPHONE")});
+        devices.confirmDelete();
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(devices.prompt()->mode(), Ui::AuthPrompt::Mode::Browser);
+        QCOMPARE(devices.prompt()->browserPage(), Ui::AuthPrompt::BrowserPage::IdentityProvider);
+
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        engine.rootContext()->setContextProperty(QStringLiteral("testPrompt"), devices.prompt());
+        engine.loadData(
+            QByteArrayLiteral("import QtQuick\nimport QtQuick.Controls\nimport Portico\n"
+                              "ApplicationWindow { width: 520; height: 680; visible: true\n"
+                              "  AuthDialog { prompt: testPrompt } }"));
+        QCOMPARE(engine.rootObjects().size(), 1);
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        const std::function<QQuickItem *(QQuickItem *, const char *)> findIn
+            = [&findIn](QQuickItem *item, const char *name) -> QQuickItem * {
+            if (item->objectName() == QLatin1StringView(name))
+                return item;
+            for (QQuickItem *child : item->childItems())
+                if (QQuickItem *found = findIn(child, name))
+                    return found;
+            return nullptr;
+        };
+        const auto find = [&](const char *name) { return findIn(window->contentItem(), name); };
+        QQuickItem *open = nullptr;
+        QQuickItem *cancel = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((open = find("openBrowser"), cancel = find("cancel"),
+                                     open && cancel && open->isVisible() && open->height() > 0),
+            15000);
+        const auto middle
+            = [](QQuickItem *item) { return item->mapToScene(QPointF(0, item->height() / 2)).y(); };
+        QTRY_COMPARE(middle(open), middle(cancel));
+        QList<QQuickItem *> texts;
+        const std::function<void(QQuickItem *)> collectTexts = [&](QQuickItem *item) {
+            if (item->inherits("QQuickText") && item->isVisible())
+                texts.append(item);
+            for (QQuickItem *child : item->childItems())
+                collectTexts(child);
+        };
+        collectTexts(window->contentItem());
+        const auto sentence = std::find_if(texts.cbegin(), texts.cend(), [](QQuickItem *text) {
+            return text->property("text").toString().contains(u"your identity provider");
+        });
+        QVERIFY(sentence != texts.cend());
+        // Both inside the dialog, within the width of its text, Cancel before the action.
+        const QRectF column = (*sentence)->mapRectToScene(
+            QRectF(0, 0, (*sentence)->width(), (*sentence)->height()));
+        const QRectF openRect = open->mapRectToScene(QRectF(0, 0, open->width(), open->height()));
+        const QRectF cancelRect
+            = cancel->mapRectToScene(QRectF(0, 0, cancel->width(), cancel->height()));
+        QVERIFY2(cancelRect.left() >= column.left() - 0.5,
+            qPrintable(QStringLiteral("Cancel at %1, the dialog's text at %2")
+                           .arg(cancelRect.left())
+                           .arg(column.left())));
+        QVERIFY(openRect.right() <= column.right() + 0.5);
+        QVERIFY(cancelRect.right() <= openRect.left());
     }
 };
 

@@ -4,6 +4,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace Portico;
 using Role = Ui::DeviceListModel::Role;
@@ -34,6 +35,52 @@ private Q_SLOTS:
                 QStringLiteral("NEVER")}));
         QVERIFY(model.data(model.index(0), Role::IsThisDeviceRole).toBool());
         QVERIFY(!model.data(model.index(1), Role::IsThisDeviceRole).toBool());
+    }
+
+    // "Last seen 5 minutes ago" is brought up to date every minute while the page is shown,
+    // and no timer runs while it is hidden.
+    void lastSeenFollowsTheClockWhileShown()
+    {
+        QDateTime now = QDateTime(QDate(2026, 11, 1), QTime(12, 5, 10), Qt::UTC);
+        Ui::DeviceListModel model;
+        model.setClock([&now] { return now; });
+        model.setDevices({{QStringLiteral("OLD"), QStringLiteral("Old phone"), QString(),
+                             now.addSecs(-5 * 60 - 10)}},
+            QStringLiteral("ME"));
+        QVERIFY(!model.refreshesTimes()); // not shown yet
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setShown(true);
+        QVERIFY(model.refreshesTimes());
+        QCOMPARE(model.timeRefreshInterval(), std::chrono::minutes(1));
+        QCOMPARE(model.data(model.index(0), Role::LastSeenRole).toString(),
+            QStringLiteral("Last seen 5 minutes ago"));
+        changed.clear();
+
+        now = now.addSecs(60);
+        QTimer *minute = model.findChild<QTimer *>();
+        QVERIFY(minute);
+        QVERIFY(minute->isActive());
+        minute->setInterval(1); // the minute, shortened: the timer itself tells the view
+        QTRY_VERIFY(changed.size() >= 1);
+        minute->setInterval(std::chrono::minutes(1));
+        changed.clear();
+        model.refreshTimes();
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(2).value<QList<int>>(), QList<int>{Role::LastSeenRole});
+        QCOMPARE(model.data(model.index(0), Role::LastSeenRole).toString(),
+            QStringLiteral("Last seen 6 minutes ago"));
+
+        model.setShown(false);
+        QVERIFY(!model.refreshesTimes());
+        now = now.addSecs(3600);
+        changed.clear();
+        model.setShown(true); // shown again after an hour: up to date at once
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.data(model.index(0), Role::LastSeenRole).toString(),
+            QStringLiteral("Last seen an hour ago"));
+        // Nothing to refresh: no timer.
+        model.setDevices({{QStringLiteral("NEVER"), QString(), QString(), QDateTime()}}, {});
+        QVERIFY(!model.refreshesTimes());
     }
 
     void namesAndLastSeen()

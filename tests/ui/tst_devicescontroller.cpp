@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The devices page's controller and the "Confirm it's you" prompt, against the development
 // homeserver: what the dialog shows at each stage, and what the user's answers do.
+#include "accountmanager.h"
 #include "devicescontroller.h"
 
 #include "cancelcheck.h"
@@ -9,11 +10,13 @@
 #include "devserver.h"
 #include "devsession.h"
 #include "scriptedbrowser.h"
+#include "session/sessionstore.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
@@ -205,6 +208,79 @@ private Q_SLOTS:
         QVERIFY2(devices->noticeText().contains(u"Old phone was signed out and removed"),
             qPrintable(devices->noticeText()));
         QVERIFY(sentNoDeletion());
+    }
+
+    // A session stored before Portico kept the account page (its settings have no
+    // oauthAccountManagementUri): once restored, the devices page asks the server's auth_metadata
+    // again and, when its issuer is the session's, removes on the account page and stores it.
+    void restoredOAuthSessionFindsItsAccountPageAgain_data()
+    {
+        QTest::addColumn<bool>("sameIssuer");
+        QTest::newRow("the session's issuer") << true;
+        QTest::newRow("another issuer: not taken") << false;
+    }
+    void restoredOAuthSessionFindsItsAccountPageAgain()
+    {
+        QFETCH(bool, sameIssuer);
+        serveOAuth();
+        const QUrl accountPage = session.oauthAccountManagementUri;
+        session.oauthIssuer = sameIssuer
+            ? QUrl(server->oauth()->metadata().value(u"issuer").toString())
+            : QUrl(QStringLiteral("https://elsewhere.example/"));
+        QSettings().clear();
+        Session::SessionStore store;
+        QSignalSpy saved(&store, &Session::SessionStore::saved);
+        store.save(session);
+        QTRY_COMPARE(saved.size(), 1);
+        {
+            // As an older Portico wrote it.
+            QSettings settings;
+            settings.beginGroup(QStringLiteral("sessions/")
+                + QString::fromLatin1(QUrl::toPercentEncoding(session.key())));
+            QVERIFY(settings.contains(QStringLiteral("oauthClientId")));
+            settings.remove(QStringLiteral("oauthAccountManagementUri"));
+            settings.remove(QStringLiteral("oauthAccountManagementActions"));
+        }
+        QVERIFY(!store.storedSessions().first().oauthAccountManagementUri.isValid());
+
+        Ui::AccountManager accounts(network, store);
+        Ui::DevicesController &devices = *accounts.devices();
+        devices.setBrowserLauncher([this](const QUrl &url) {
+            opened.append(url);
+            return true;
+        });
+        QSignalSpy loaded(&devices, &Ui::DevicesController::loaded);
+        QSignalSpy searched(&devices, &Ui::DevicesController::accountPageSearched);
+        accounts.restore();
+        QVERIFY(devices.removesInBrowser());
+        QVERIFY(!devices.canManageAccount());
+        // Asked at restore already (the signed-in page's Manage account), once.
+        QTRY_COMPARE_WITH_TIMEOUT(searched.size(), 1, 10000);
+        QCOMPARE(searched.first().first().toBool(), sameIssuer);
+        QCOMPARE(devices.canManageAccount(), sameIssuer);
+        accounts.refreshDevices(); // the devices page opens
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000);
+        QCOMPARE(searched.size(), 1);
+        if (!sameIssuer) {
+            QVERIFY(!devices.canManageAccount());
+            devices.askDelete({OldPhone});
+            QVERIFY(opened.isEmpty());
+            QVERIFY(devices.errorText().contains(u"no account page"));
+            store.remove(accounts.current());
+            return;
+        }
+        QVERIFY(devices.canManageAccount());
+        devices.askDelete({OldPhone});
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.first().adjusted(QUrl::RemoveQuery), accountPage);
+        QCOMPARE(QUrlQuery(opened.first()).queryItemValue(QStringLiteral("action")), DeviceDelete);
+        QVERIFY(devices.errorText().isEmpty());
+        // Kept for the next start.
+        QTRY_COMPARE(saved.size(), 2);
+        QCOMPARE(store.storedSessions().first().oauthAccountManagementUri, accountPage);
+        QVERIFY(
+            store.storedSessions().first().oauthAccountManagementActions.contains(DeviceDelete));
+        store.remove(accounts.current());
     }
 
     void oauthRemovalNamesTheActionTheServerLists_data()
