@@ -127,7 +127,7 @@ int main(int argc, char *argv[])
     Bench::row("Peak RSS − floor (per run pair)", d, "MB", "0 MB", "≤ 15 MB", d.median <= 15);
     Bench::note("Start-up floor: a minimal Qt Quick window (bench/floorwindow.cpp), started "
                 "alternately with Portico in the same run; Portico as users start it (keychain, "
-                "single-instance socket, login page). Floor min/max: "
+                "single-instance D-Bus name, login page). Floor min/max: "
         + Bench::format(fm.min, "ms") + " / " + Bench::format(fm.max, "ms") + ", RSS "
         + Bench::format(fr.min, "MB") + " / " + Bench::format(fr.max, "MB") + ".");
     return 0;
