@@ -7,7 +7,10 @@
 #include <QNetworkCookieJar>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QUrlQuery>
+
+#include <memory>
 
 namespace {
 // Browsers treat http on a loopback host as a secure context ("potentially trustworthy", W3C
@@ -103,4 +106,36 @@ void ScriptedBrowser::handle(QNetworkReply *reply, int hops)
         return;
     }
     Q_EMIT finished({status, reply->url(), body, {}});
+}
+
+int confirmOnAccountPage(QNetworkAccessManager &network, const QUrl &url, QByteArray *body)
+{
+    ScriptedBrowser browser;
+    QSignalSpy finished(&browser, &ScriptedBrowser::finished);
+    browser.open(url);
+    if (!finished.wait(20000))
+        return 0;
+    const auto page = finished.first().first().value<ScriptedBrowser::Page>();
+    if (body)
+        *body = page.body;
+    if (page.status != 200 || !page.body.contains("id=\"confirm\""))
+        return page.status;
+    QUrlQuery form;
+    const QRegularExpression hidden(
+        QStringLiteral("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">"));
+    for (auto it = hidden.globalMatch(QString::fromUtf8(page.body)); it.hasNext();) {
+        const auto match = it.next();
+        form.addQueryItem(match.captured(1), match.captured(2));
+    }
+    QNetworkRequest post(page.url.resolved(QUrl(QStringLiteral("/_oauth/account"))));
+    post.setHeader(
+        QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    std::unique_ptr<QNetworkReply> reply(
+        network.post(post, form.toString(QUrl::FullyEncoded).toUtf8()));
+    QSignalSpy done(reply.get(), &QNetworkReply::finished);
+    if (!done.wait(20000))
+        return 0;
+    if (body)
+        *body = reply->readAll();
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 }

@@ -51,3 +51,10 @@ private:
     QString m_user = QStringLiteral("alice");
     QList<QUrl> m_visited;
 };
+
+// Plays the user on the development homeserver's account page (DevOAuth, like MAS's): opens
+// `url` in a ScriptedBrowser and, if it is a confirmation, presses its button (the form with its
+// single-use hidden fields). The status of the last answer (0: none in time); `body`, if given,
+// gets its text.
+int confirmOnAccountPage(
+    QNetworkAccessManager &network, const QUrl &url, QByteArray *body = nullptr);

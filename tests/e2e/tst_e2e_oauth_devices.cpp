@@ -68,32 +68,7 @@ class TestE2eOAuthDevices : public QObject
     // the answer to the form (0: no page).
     int confirmInBrowser(const QUrl &url, QByteArray *confirmation)
     {
-        ScriptedBrowser browser;
-        QSignalSpy finished(&browser, &ScriptedBrowser::finished);
-        browser.open(url);
-        if (!finished.wait(20000))
-            return 0;
-        const auto page = finished.first().first().value<ScriptedBrowser::Page>();
-        *confirmation = page.body;
-        if (page.status != 200 || !page.body.contains("id=\"confirm\""))
-            return page.status;
-        QUrlQuery form;
-        const QRegularExpression hidden(
-            QStringLiteral("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">"));
-        for (auto it = hidden.globalMatch(QString::fromUtf8(page.body)); it.hasNext();) {
-            const auto match = it.next();
-            form.addQueryItem(match.captured(1), match.captured(2));
-        }
-        QNetworkRequest post(page.url.resolved(QUrl(QStringLiteral("/_oauth/account"))));
-        post.setHeader(QNetworkRequest::ContentTypeHeader,
-            QByteArrayLiteral("application/x-www-form-urlencoded"));
-        std::unique_ptr<QNetworkReply> reply(
-            network.post(post, form.toString(QUrl::FullyEncoded).toUtf8()));
-        QSignalSpy done(reply.get(), &QNetworkReply::finished);
-        if (!done.wait(20000))
-            return 0;
-        *confirmation = reply->readAll();
-        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        return confirmOnAccountPage(network, url, confirmation);
     }
 
     static bool askedForUia(const DevServer &server)

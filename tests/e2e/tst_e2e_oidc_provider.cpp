@@ -111,6 +111,17 @@ Answer approveOnThePhone(const QUrl &verification)
     }
     return page;
 }
+// The development homeserver as a homeserver behind an authorisation server: Matrix 1.15, its
+// auth_metadata the issuer's, every access token introspected there.
+DevServer::Config behind(const OidcProvider &issuer)
+{
+    DevServer::Config config;
+    config.versions = {QStringLiteral("v1.1"), QStringLiteral("v1.11"), QStringLiteral("v1.15")};
+    config.externalIssuer = issuer.issuer().toString();
+    config.introspectionClientId = issuer.homeserverClientId();
+    config.introspectionClientSecret = issuer.homeserverSecret();
+    return config;
+}
 } // namespace
 
 class TestE2eOidcProvider : public QObject
@@ -142,13 +153,7 @@ private Q_SLOTS:
         const QString problem = issuer.start();
         if (!problem.isEmpty())
             QFAIL(qPrintable(problem));
-        DevServer::Config config;
-        config.versions
-            = {QStringLiteral("v1.1"), QStringLiteral("v1.11"), QStringLiteral("v1.15")};
-        config.externalIssuer = issuer.issuer().toString();
-        config.introspectionClientId = issuer.homeserverClientId();
-        config.introspectionClientSecret = issuer.homeserverSecret();
-        DevServer server(config);
+        DevServer server(behind(issuer));
         QVERIFY(server.start());
 
         auto app = driver.launch({QStringLiteral("--server"), server.baseUrl().toString(),
@@ -274,12 +279,7 @@ private Q_SLOTS:
         const QString problem = issuer.start();
         if (!problem.isEmpty())
             QFAIL(qPrintable(problem));
-        DevServer::Config config;
-        config.versions
-            = {QStringLiteral("v1.1"), QStringLiteral("v1.11"), QStringLiteral("v1.15")};
-        config.externalIssuer = issuer.issuer().toString();
-        config.introspectionClientSecret = issuer.homeserverSecret();
-        DevServer server(config);
+        DevServer server(behind(issuer));
         QVERIFY(server.start());
         const QString page = scratch.filePath(QStringLiteral("final-page.html"));
         QFile::remove(page);
@@ -316,12 +316,7 @@ private Q_SLOTS:
         const QString problem = issuer.start();
         if (!problem.isEmpty())
             QFAIL(qPrintable(problem));
-        DevServer::Config config;
-        config.versions
-            = {QStringLiteral("v1.1"), QStringLiteral("v1.11"), QStringLiteral("v1.15")};
-        config.externalIssuer = issuer.issuer().toString();
-        config.introspectionClientSecret = issuer.homeserverSecret();
-        DevServer server(config);
+        DevServer server(behind(issuer));
         QVERIFY(server.start());
         QProcess cli;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

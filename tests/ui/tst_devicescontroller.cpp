@@ -131,33 +131,7 @@ class TestDevicesController : public QObject
         return true;
     }
     // Plays the user on the account page: opens it, and presses its confirmation button.
-    int confirmOnAccountPage(const QUrl &url)
-    {
-        ScriptedBrowser browser;
-        QSignalSpy finished(&browser, &ScriptedBrowser::finished);
-        browser.open(url);
-        if (!finished.wait(10000))
-            return 0;
-        const auto page = finished.first().first().value<ScriptedBrowser::Page>();
-        if (page.status != 200 || !page.body.contains("id=\"confirm\""))
-            return page.status;
-        QUrlQuery form;
-        const QRegularExpression hidden(
-            QStringLiteral("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">"));
-        for (auto it = hidden.globalMatch(QString::fromUtf8(page.body)); it.hasNext();) {
-            const auto match = it.next();
-            form.addQueryItem(match.captured(1), match.captured(2));
-        }
-        QNetworkRequest post(page.url.resolved(QUrl(QStringLiteral("/_oauth/account"))));
-        post.setHeader(QNetworkRequest::ContentTypeHeader,
-            QByteArrayLiteral("application/x-www-form-urlencoded"));
-        std::unique_ptr<QNetworkReply> reply(
-            network.post(post, form.toString(QUrl::FullyEncoded).toUtf8()));
-        QSignalSpy done(reply.get(), &QNetworkReply::finished);
-        if (!done.wait(10000))
-            return 0;
-        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    }
+    int confirmOnAccountPage(const QUrl &url) { return ::confirmOnAccountPage(network, url); }
 
 private Q_SLOTS:
     // MSC4191: on an OAuth session "Remove" opens the server's account page at device_delete
