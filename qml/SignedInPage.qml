@@ -161,26 +161,41 @@ ColumnLayout {
         }
     }
 
-    AccountList {
-        controller: page.controller
+    // By URL, and only with a second account: a single account's first frame does not even
+    // compile the list and its rows (docs/performance.md).
+    Loader {
+        active: page.controller.accounts.count > 1
+        visible: active
+        Layout.fillWidth: true
         Layout.topMargin: Theme.spacingS
+        Component.onCompleted: setSource("AccountList.qml", { controller: page.controller })
     }
 
     Item { Layout.fillHeight: true }
 
     // Sign out could not reach the server: removing the account here is the user's call. Made
     // when first asked, not with the page's first frame; kept then, so that it closes as usual.
+    // By URL, not an inline component, so that the page's first frame does not compile it either.
     Loader {
+        id: signOutDialog
         visible: false // not laid out; the dialog is a popup on the window's overlay
         active: page.controller.signOutQuestion.length > 0
         onLoaded: active = true // no binding any more: stays once made
-        sourceComponent: ConfirmDialog {
-            title: qsTr("Sign out")
-            question: page.controller.signOutQuestion
-            acceptText: qsTr("Remove from this computer")
+        Component.onCompleted: setSource("ConfirmDialog.qml", {
+            title: qsTr("Sign out"),
+            acceptText: qsTr("Remove from this computer"),
             rejectText: qsTr("Keep signed in")
-            onAnsweredYes: page.controller.confirmSignOut()
-            onAnsweredNo: page.controller.cancelSignOut()
+        })
+        Binding {
+            target: signOutDialog.item
+            when: signOutDialog.item !== null
+            property: "question"
+            value: page.controller.signOutQuestion
+        }
+        Connections {
+            target: signOutDialog.item
+            function onAnsweredYes() { page.controller.confirmSignOut() }
+            function onAnsweredNo() { page.controller.cancelSignOut() }
         }
     }
 
