@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(PorticoPlugin)
 
@@ -39,6 +40,56 @@ void collect(QQuickItem *item, QList<QQuickItem *> &found)
         found.append(item);
     for (QQuickItem *child : item->childItems())
         collect(child, found);
+}
+
+// A device removal on the development homeserver, asked with the server's UIA flows: its
+// "Confirm it's you" dialog (qml/AuthDialog.qml) in a real window, once the first stage is shown.
+struct RemovalPrompt
+{
+    explicit RemovalPrompt(const DevServer::Config &config)
+        : server(config)
+    {}
+    DevServer server;
+    QNetworkAccessManager network;
+    Session::Session session;
+    std::unique_ptr<Ui::DevicesController> devices;
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = nullptr;
+};
+
+// Signs in, asks to remove a device and shows the dialog in a window of that size. A failed step
+// fails the test: check QTest::currentTestFailed() after it.
+void showRemovalPrompt(RemovalPrompt &prompt, QSize windowSize)
+{
+    QVERIFY(prompt.server.start());
+    prompt.session = signInOnDevServer(prompt.network, prompt.server);
+    QVERIFY(prompt.session.isValid());
+    prompt.server.addDevice(QStringLiteral("@alice:localhost"), QStringLiteral("OLDPHONE"),
+        QStringLiteral("Old phone"));
+    prompt.devices = std::make_unique<Ui::DevicesController>(
+        prompt.network, [&prompt] { return prompt.session; });
+    QSignalSpy loaded(prompt.devices.get(), &Ui::DevicesController::loaded);
+    prompt.devices->refresh();
+    QVERIFY(loaded.wait(10000));
+    QSignalSpy shown(prompt.devices->prompt(), &Ui::AuthPrompt::stageShown);
+    prompt.devices->askDelete({QStringLiteral("OLDPHONE")});
+    prompt.devices->confirmDelete();
+    QVERIFY(shown.wait(10000));
+
+    prompt.engine.addImportPath(QStringLiteral("qrc:/"));
+    prompt.engine.rootContext()->setContextProperty(
+        QStringLiteral("testPrompt"), prompt.devices->prompt());
+    prompt.engine.loadData(
+        QStringLiteral("import QtQuick\nimport QtQuick.Controls\nimport Portico\n"
+                       "ApplicationWindow { width: %1; height: %2; visible: true\n"
+                       "  AuthDialog { prompt: testPrompt } }")
+            .arg(windowSize.width())
+            .arg(windowSize.height())
+            .toUtf8());
+    QCOMPARE(prompt.engine.rootObjects().size(), 1);
+    prompt.window = qobject_cast<QQuickWindow *>(prompt.engine.rootObjects().first());
+    QVERIFY(prompt.window);
+    QVERIFY(QTest::qWaitForWindowExposed(prompt.window));
 }
 } // namespace
 
@@ -84,35 +135,12 @@ private Q_SLOTS:
                 {QStringLiteral("en"),
                     QJsonObject{{QStringLiteral("name"), HostileName},
                         {QStringLiteral("url"), CheckedUrl}}}}}};
-        DevServer server(config);
-        QVERIFY(server.start());
-        QNetworkAccessManager network;
-        const Session::Session session = signInOnDevServer(network, server);
-        QVERIFY(session.isValid());
-        server.addDevice(QStringLiteral("@alice:localhost"), QStringLiteral("OLDPHONE"),
-            QStringLiteral("Old phone"));
-
-        Ui::DevicesController devices(network, [&session] { return session; });
-        QSignalSpy loaded(&devices, &Ui::DevicesController::loaded);
-        devices.refresh();
-        QVERIFY(loaded.wait(10000));
-        QSignalSpy shown(devices.prompt(), &Ui::AuthPrompt::stageShown);
-        devices.askDelete({QStringLiteral("OLDPHONE")});
-        devices.confirmDelete();
-        QVERIFY(shown.wait(10000));
-        QCOMPARE(devices.prompt()->mode(), Ui::AuthPrompt::Mode::Terms);
-
-        QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/"));
-        engine.rootContext()->setContextProperty(QStringLiteral("testPrompt"), devices.prompt());
-        engine.loadData(
-            QByteArrayLiteral("import QtQuick\nimport QtQuick.Controls\nimport Portico\n"
-                              "ApplicationWindow { width: 640; height: 480; visible: true\n"
-                              "  AuthDialog { prompt: testPrompt } }"));
-        QCOMPARE(engine.rootObjects().size(), 1);
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
-        QVERIFY(window);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
+        RemovalPrompt prompt(config);
+        showRemovalPrompt(prompt, QSize(640, 480));
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(prompt.devices->prompt()->mode(), Ui::AuthPrompt::Mode::Terms);
+        QQuickWindow *window = prompt.window;
 
         QList<QQuickItem *> links;
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -144,35 +172,14 @@ private Q_SLOTS:
         DevServer::Config config = DevServer::Config::demo();
         config.skipIdpPage = true;
         config.uiaFlows = {{QStringLiteral("m.login.sso")}};
-        DevServer server(config);
-        QVERIFY(server.start());
-        QNetworkAccessManager network;
-        const Session::Session session = signInOnDevServer(network, server);
-        QVERIFY(session.isValid());
-        server.addDevice(QStringLiteral("@alice:localhost"), QStringLiteral("OLDPHONE"),
-            QStringLiteral("Old phone"));
-        Ui::DevicesController devices(network, [&session] { return session; });
-        QSignalSpy loaded(&devices, &Ui::DevicesController::loaded);
-        devices.refresh();
-        QVERIFY(loaded.wait(10000));
-        QSignalSpy shown(devices.prompt(), &Ui::AuthPrompt::stageShown);
-        devices.askDelete({QStringLiteral("OLDPHONE")});
-        devices.confirmDelete();
-        QVERIFY(shown.wait(10000));
-        QCOMPARE(devices.prompt()->mode(), Ui::AuthPrompt::Mode::Browser);
-        QCOMPARE(devices.prompt()->browserPage(), Ui::AuthPrompt::BrowserPage::IdentityProvider);
-
-        QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/"));
-        engine.rootContext()->setContextProperty(QStringLiteral("testPrompt"), devices.prompt());
-        engine.loadData(
-            QByteArrayLiteral("import QtQuick\nimport QtQuick.Controls\nimport Portico\n"
-                              "ApplicationWindow { width: 520; height: 680; visible: true\n"
-                              "  AuthDialog { prompt: testPrompt } }"));
-        QCOMPARE(engine.rootObjects().size(), 1);
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
-        QVERIFY(window);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
+        RemovalPrompt prompt(config);
+        showRemovalPrompt(prompt, QSize(520, 680));
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(prompt.devices->prompt()->mode(), Ui::AuthPrompt::Mode::Browser);
+        QCOMPARE(
+            prompt.devices->prompt()->browserPage(), Ui::AuthPrompt::BrowserPage::IdentityProvider);
+        QQuickWindow *window = prompt.window;
         const std::function<QQuickItem *(QQuickItem *, const char *)> findIn
             = [&findIn](QQuickItem *item, const char *name) -> QQuickItem * {
             if (item->objectName() == QLatin1StringView(name))
