@@ -6,6 +6,7 @@
 
 #include <QGuiApplication>
 #include <QIcon>
+#include <QQmlEngine>
 #include <QQuickWindow>
 #include <QSGRendererInterface>
 
@@ -34,6 +35,15 @@ const char *sceneGraph(QQuickWindow *window)
     }
 }
 
+// Whether a Quick Controls style is loaded yet: the first pages are made without one
+// (qml/TextLabel.qml), which loads with the pages compiled after the first frame. Qt's styles
+// all build on QtQuick.Controls.impl, whose C++ types register when the first of them loads.
+const char *controlsStyle()
+{
+    return qmlTypeId("QtQuick.Controls.impl", 6, 4, "IconLabel") == -1 ? "controls=no"
+                                                                       : "controls=yes";
+}
+
 } // namespace
 
 namespace StartupProbe {
@@ -52,7 +62,8 @@ void watchFirstFrame(QQuickWindow *window)
         window, &QQuickWindow::frameSwapped, window,
         [once, window] {
             QObject::disconnect(*once);
-            std::printf("first-frame %lld %s\n", steadyNs(), sceneGraph(window));
+            std::printf(
+                "first-frame %lld %s %s\n", steadyNs(), sceneGraph(window), controlsStyle());
             std::fflush(stdout);
         },
         Qt::DirectConnection);

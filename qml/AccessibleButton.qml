@@ -1,14 +1,20 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Templates as T
 import Portico
 
 // A Button a screen reader can press. Qt 6.4's Quick Controls offer the "Press" action over
 // AT-SPI but do nothing when it is invoked (tst_e2e_accessibility): pressing clicks here.
 // The keyboard's focus gets a ring in the highlight colour, plain to see on light and dark.
-Button {
+// On QtQuick.Templates with Fusion's sizes and Portico's own look (see TextLabel.qml for why).
+T.Button {
     id: control
+
+    implicitWidth: Math.max(implicitBackgroundWidth + leftInset + rightInset,
+                            implicitContentWidth + leftPadding + rightPadding)
+    padding: 4
+    spacing: 6
 
     // When the ring shows: Tab's focus by default (a click's focus needs none).
     property bool focusRingShown: visualFocus
@@ -23,6 +29,15 @@ Button {
     readonly property color veil: Qt.rgba(system.buttonText.r, system.buttonText.g, system.buttonText.b,
                                           control.down ? 0.16 : control.hovered ? 0.08 : 0)
     palette.buttonText: control.highlighted ? "#ffffff" : system.buttonText
+    contentItem: Text {
+        text: control.text
+        font: control.font
+        color: control.palette.buttonText
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+        elide: Text.ElideRight
+        Accessible.ignored: true
+    }
     opacity: enabled ? 1 : 0.5
     background: Rectangle {
         implicitWidth: 80

@@ -84,7 +84,7 @@ Dialog {
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
-            TextField {
+            EntryField {
                 id: passwordField
                 echoMode: TextInput.Password
                 placeholderText: qsTr("Password")

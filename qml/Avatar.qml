@@ -1,7 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
 import Portico
 
 // A face: the account's avatar, or its initial on a coloured disc while there is none (no
@@ -21,7 +20,7 @@ Item {
         radius: width / 2
         color: avatar.profile ? avatar.profile.colour : avatar.palette.mid
         visible: face.status !== Image.Ready
-        Label {
+        Text {
             anchors.centerIn: parent
             text: avatar.profile ? avatar.profile.initial : "?"
             color: "white"

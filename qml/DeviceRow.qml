@@ -67,7 +67,7 @@ ItemDelegate {
                     Layout.alignment: Qt.AlignTop
                 }
             }
-            TextField {
+            EntryField {
                 id: nameField
                 visible: row.editing
                 text: row.displayName

@@ -1,11 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Templates as T
 import QtQuick.Layouts
 import Portico
 
-ApplicationWindow {
+// The window on QtQuick.Templates, coloured as Fusion colours it (see TextLabel.qml for why).
+T.ApplicationWindow {
     id: window
 
     required property LoginController controller
@@ -15,6 +16,7 @@ ApplicationWindow {
     minimumWidth: 360
     minimumHeight: 480
     visible: true
+    color: palette.window
     title: qsTr("Portico")
 
     function pressFocusedButton(event) {

@@ -1,7 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
 import Portico
 
@@ -15,7 +14,7 @@ ColumnLayout {
     spacing: Theme.spacingXS
     Layout.fillWidth: true
 
-    Label {
+    TextLabel {
         id: titleLabel
         font.pixelSize: heading.titleSize
         font.weight: Font.DemiBold
@@ -23,7 +22,7 @@ ColumnLayout {
         Layout.fillWidth: true
         Accessible.role: Accessible.Heading
     }
-    Label {
+    TextLabel {
         id: subtitleLabel
         visible: text.length > 0
         opacity: 0.75

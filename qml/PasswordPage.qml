@@ -32,7 +32,7 @@ ColumnLayout {
               : ""
     }
 
-    TextField {
+    EntryField {
         id: userField
         text: page.controller.suggestedUser
         placeholderText: qsTr("User name or Matrix ID")
@@ -41,7 +41,7 @@ ColumnLayout {
         Accessible.name: qsTr("User name or Matrix ID")
         onAccepted: passwordField.forceActiveFocus()
     }
-    TextField {
+    EntryField {
         id: passwordField
         echoMode: TextInput.Password
         placeholderText: qsTr("Password")

@@ -32,7 +32,7 @@ ColumnLayout {
     MessageBanner { kind: MessageBanner.Info; text: page.controller.noticeText }
 
     // Many providers: filter them as you type; Down moves into the list.
-    TextField {
+    EntryField {
         id: search
         visible: page.controller.providers.count > 8
         placeholderText: qsTr("Search %1 providers").arg(page.controller.providers.count)

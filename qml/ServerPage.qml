@@ -1,7 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
 import Portico
 
@@ -25,7 +24,7 @@ ColumnLayout {
         subtitle: qsTr("Enter your server (example.org), your Matrix ID (@you:example.org) or the server's address.")
     }
 
-    TextField {
+    EntryField {
         id: serverField
         focus: true
         text: page.controller.serverText
@@ -42,14 +41,13 @@ ColumnLayout {
         spacing: Theme.spacingS
         visible: status.text.length > 0 || page.controller.busy
         Layout.fillWidth: true
-        BusyIndicator {
-            Accessible.name: qsTr("Working…")
+        WaitSpinner {
             running: page.controller.busy
             visible: running
             Layout.preferredHeight: 24
             Layout.preferredWidth: 24
         }
-        Label {
+        TextLabel {
             id: status
             text: page.controller.errorText.length === 0 ? page.controller.lookupStatus : ""
             opacity: 0.75

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Templates as T
 import QtQuick.Layouts
 import Portico
 
@@ -27,7 +27,7 @@ ColumnLayout {
         ColumnLayout {
             spacing: Theme.spacingXS
             Layout.fillWidth: true
-            Label {
+            TextLabel {
                 text: page.controller.profile ? page.controller.profile.shownName : page.controller.userId
                 font.pixelSize: 24
                 font.weight: Font.DemiBold
@@ -35,7 +35,7 @@ ColumnLayout {
                 Layout.fillWidth: true
                 Accessible.role: Accessible.Heading
             }
-            Label {
+            TextLabel {
                 visible: page.controller.profile !== null
                          && page.controller.profile.shownName !== page.controller.userId
                 text: page.controller.userId
@@ -70,15 +70,17 @@ ColumnLayout {
     MessageBanner { text: page.controller.errorText }
 
     // Offline is not signed out: say so, and let the user ask again now.
-    Pane {
+    T.Pane {
         visible: page.controller.sessionStatusText.length > 0
+        implicitWidth: contentWidth
+        implicitHeight: contentHeight
         padding: 0
         Layout.fillWidth: true
         background: null
         RowLayout {
             width: parent.width
             spacing: Theme.spacingS
-            BusyIndicator {
+            WaitSpinner {
                 running: page.controller.sessionState === AccountListModel.Verifying
                 visible: running
                 Layout.preferredHeight: 24
@@ -102,10 +104,10 @@ ColumnLayout {
         rowSpacing: Theme.spacingS
         Layout.fillWidth: true
 
-        Label { text: qsTr("Device"); opacity: 0.75 }
-        Label { text: page.controller.deviceId; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
-        Label { text: qsTr("Server"); opacity: 0.75 }
-        Label { text: page.controller.sessionServer; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
+        TextLabel { text: qsTr("Device"); opacity: 0.75 }
+        TextLabel { text: page.controller.deviceId; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
+        TextLabel { text: qsTr("Server"); opacity: 0.75 }
+        TextLabel { text: page.controller.sessionServer; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
     }
 
     // The one main action: the account's devices, or saving it while the keychain refused it.
@@ -138,8 +140,7 @@ ColumnLayout {
     RowLayout {
         spacing: Theme.spacingS
         Layout.fillWidth: true
-        BusyIndicator {
-            Accessible.name: qsTr("Working…")
+        WaitSpinner {
             running: page.controller.busy
             visible: running
             Layout.preferredHeight: 32

@@ -1,7 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Controls
 
 // The spinner of the long waits (the browser, another device): twelve spokes that step round
 // ten times a second. A smooth BusyIndicator redraws at the display's rate, which costs more
@@ -25,8 +24,10 @@ Item {
         onTriggered: spinner.step = (spinner.step + 1) % 12
     }
 
+    // The spokes exist while the spinner is shown: the first pages carry a hidden one each
+    // (for a lookup, a check), which would otherwise make its twelve before the first frame.
     Repeater {
-        model: 12
+        model: spinner.visible ? 12 : 0
         Rectangle {
             required property int index
             x: (spinner.width - width) / 2

@@ -61,7 +61,7 @@ ColumnLayout {
         spacing: Theme.spacingS
         Layout.fillWidth: true
         enabled: !page.controller.busy
-        TextField {
+        EntryField {
             id: linkField
             // What the browser's address looks like once the server sent it back.
             placeholderText: page.controller.signInApi === LoginController.OAuth

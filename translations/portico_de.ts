@@ -9,7 +9,7 @@
         <translation>Konten auf diesem Computer</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%1, shown</source>
         <translation>%1, angezeigt</translation>
     </message>
@@ -39,22 +39,22 @@
         <translation>Passwort</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+117"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-105"/>
         <source>Read and accept the server&apos;s policies to continue:</source>
         <translation>Lesen und akzeptieren Sie die Richtlinien des Servers, um fortzufahren:</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+116"/>
         <source>Accept</source>
         <translation>Akzeptieren</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-83"/>
         <source>Finish in your browser. This window continues by itself when you are done.</source>
         <translation>Schließen Sie den Vorgang in Ihrem Browser ab. Dieses Fenster macht von selbst weiter, sobald Sie fertig sind.</translation>
     </message>
@@ -79,22 +79,22 @@
         <translation>Erneut öffnen</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+80"/>
         <source>I&apos;m done</source>
         <translation>Ich bin fertig</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-8"/>
         <source>Continue in browser</source>
         <translation>Im Browser fortfahren</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Start over</source>
         <translation>Neu beginnen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+6"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -277,7 +277,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="+18"/>
+        <location filename="../qml/Main.qml" line="+20"/>
         <source>Portico</source>
         <translation>Portico</translation>
     </message>
@@ -1024,12 +1024,12 @@
     <name>Portico::Ui::DevicesController</name>
     <message>
         <location filename="../src/ui/devicescontroller.cpp" line="+37"/>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>%1 was signed out and removed.</source>
         <translation>%1 wurde abgemeldet und entfernt.</translation>
     </message>
     <message numerus="yes">
-        <location line="-34"/>
+        <location line="-37"/>
         <source>%n devices were signed out and removed.</source>
         <translation>
             <numerusform>%n Gerät wurde abgemeldet und entfernt.</numerusform>
@@ -1037,7 +1037,7 @@
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Portico could not load your devices. Try again.</source>
         <translation>Portico konnte Ihre Geräte nicht laden. Versuchen Sie es erneut.</translation>
     </message>
@@ -1208,7 +1208,7 @@
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../qml/ServerPage.qml" line="+24"/>
+        <location filename="../qml/ServerPage.qml" line="+23"/>
         <source>Sign in to Matrix</source>
         <translation>Bei Matrix anmelden</translation>
     </message>
@@ -1228,7 +1228,7 @@
         <translation>Server, Matrix-ID oder Adresse</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Use %1</source>
         <translation>%1 verwenden</translation>
     </message>
@@ -1238,12 +1238,7 @@
         <translation>Erneut als %1 anmelden</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <source>Working…</source>
-        <translation>Bitte warten …</translation>
-    </message>
-    <message>
-        <location line="+50"/>
+        <location line="+11"/>
         <source>Back to %1</source>
         <translation>Zurück zu %1</translation>
     </message>
@@ -1276,7 +1271,7 @@
         <translation>Ihre Sitzung wird sicher im Schlüsselbund Ihres Systems aufbewahrt.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Retry now</source>
         <translation>Jetzt erneut versuchen</translation>
     </message>
@@ -1291,7 +1286,7 @@
         <translation>Server</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+79"/>
         <source>Keep signed in</source>
         <translation>Angemeldet bleiben</translation>
     </message>
@@ -1301,17 +1296,12 @@
         <translation>Von diesem Computer entfernen</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <source>Working…</source>
-        <translation>Bitte warten …</translation>
-    </message>
-    <message>
-        <location line="-27"/>
+        <location line="-70"/>
         <source>Retry saving</source>
         <translation>Erneut speichern</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-67"/>
         <source>Manage account</source>
         <translation>Konto verwalten</translation>
     </message>
@@ -1321,7 +1311,7 @@
         <translation>Öffnet die Kontoseite Ihres Servers in Ihrem Browser</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Sign in again as %1</source>
         <translation>Erneut als %1 anmelden</translation>
     </message>
@@ -1336,13 +1326,13 @@
         <translation>Die Geräte dieses Kontos umbenennen und entfernen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+16"/>
+        <location line="+28"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
@@ -1350,7 +1340,7 @@
 <context>
     <name>WaitSpinner</name>
     <message>
-        <location filename="../qml/WaitSpinner.qml" line="+19"/>
+        <location filename="../qml/WaitSpinner.qml" line="+18"/>
         <source>Working…</source>
         <translation>Bitte warten …</translation>
     </message>

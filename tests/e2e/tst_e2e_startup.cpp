@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: how the built `portico` starts. The scene graph users get (software unless they
 // name another), and the benchmark hook (PORTICO_BENCH_FIRST_FRAME) leaves the work deferred to
-// after the first frame on, so that benchmarks measure it (docs/performance.md).
+// after the first frame on, so that benchmarks measure it (docs/performance.md), and the first
+// page comes without a Quick Controls style.
 #include "appdriver.h"
 
 #include <QProcessEnvironment>
@@ -82,6 +83,9 @@ private Q_SLOTS:
         const auto lines = start({});
         const QStringList frame = lines.value(0), deferred = lines.value(1);
         QVERIFY2(frame.size() >= 2, "no first-frame line");
+        // The first page is made without a Quick Controls style (qml/TextLabel.qml): the style
+        // loads with the pages compiled after the first frame.
+        QCOMPARE(frame.value(3), QStringLiteral("controls=no"));
         QVERIFY2(deferred.size() == 4, "the work deferred to the first frame never finished");
         // After the first frame: the six pages not shown compiled, the window icon set.
         QVERIFY(deferred.value(1).toLongLong() > frame.value(1).toLongLong());

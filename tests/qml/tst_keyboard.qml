@@ -50,7 +50,7 @@ TestCase {
         const win = openMain()
 
         // The server field has the focus from the start.
-        tryVerify(() => focused(win) instanceof TextField, 5000, "focus starts on " + focused(win))
+        tryVerify(() => focused(win) instanceof EntryField, 5000, "focus starts on " + focused(win))
         compare(focused(win).placeholderText, "example.org")
         keyClick(Qt.Key_A, Qt.ControlModifier) // whatever an earlier test left there
         typeText(testServerUrl)
@@ -58,10 +58,10 @@ TestCase {
 
         // Tab reaches Continue, and comes back round to the field; Enter presses the button.
         keyClick(Qt.Key_Tab)
-        verify(focused(win) instanceof Button, "Tab went to " + focused(win))
+        verify(focused(win) instanceof AccessibleButton, "Tab went to " + focused(win))
         compare(focused(win).text, "Continue")
         keyClick(Qt.Key_Tab)
-        verify(focused(win) instanceof TextField, "Tab did not come back to the server field")
+        verify(focused(win) instanceof EntryField, "Tab did not come back to the server field")
         keyClick(Qt.Key_Tab)
         compare(focused(win).text, "Continue")
         keyClick(Qt.Key_Return)
@@ -91,7 +91,7 @@ TestCase {
             testController.signOut()
             tryCompare(testController, "page", LoginController.Server, 10000)
         }
-        tryVerify(() => focused(win) instanceof TextField, 5000)
+        tryVerify(() => focused(win) instanceof EntryField, 5000)
         keyClick(Qt.Key_A, Qt.ControlModifier)
         typeText(testServerUrl)
         compare(focused(win).text, testServerUrl, "the typed address did not arrive")
@@ -101,7 +101,7 @@ TestCase {
         // Escape on the providers: back to the server page, focus on its field.
         keyClick(Qt.Key_Escape)
         tryCompare(testController, "page", LoginController.Server, 5000)
-        tryVerify(() => focused(win) instanceof TextField, 5000)
+        tryVerify(() => focused(win) instanceof EntryField, 5000)
         compare(focused(win).text, testServerUrl)
     }
 
@@ -113,7 +113,7 @@ TestCase {
             testController.signOut()
             tryCompare(testController, "page", LoginController.Server, 10000)
         }
-        tryVerify(() => focused(win) instanceof TextField, 5000)
+        tryVerify(() => focused(win) instanceof EntryField, 5000)
         keyClick(Qt.Key_A, Qt.ControlModifier)
         const typed = testServerUrl.replace("http://", "https://")
         typeText(typed)
@@ -123,7 +123,7 @@ TestCase {
         compare(testController.page, LoginController.Server)
 
         keyClick(Qt.Key_Tab)
-        verify(focused(win) instanceof Button, "Tab went to " + focused(win))
+        verify(focused(win) instanceof AccessibleButton, "Tab went to " + focused(win))
         compare(focused(win).text, "Use " + testServerUrl)
         keyClick(Qt.Key_Return)
         tryCompare(testController, "page", LoginController.Providers, 15000)
@@ -132,7 +132,7 @@ TestCase {
         // Back on the server page, the field holds the address that worked.
         keyClick(Qt.Key_Escape)
         tryCompare(testController, "page", LoginController.Server, 5000)
-        tryVerify(() => focused(win) instanceof TextField, 5000)
+        tryVerify(() => focused(win) instanceof EntryField, 5000)
         compare(focused(win).text, testServerUrl)
     }
 }

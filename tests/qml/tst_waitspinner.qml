@@ -48,16 +48,31 @@ TestCase {
         compare(spinner.step, hidden, "a hidden spinner stands still")
     }
 
+    function spokesOf(spinner) {
+        const spokes = []
+        for (let i = 0; i < spinner.children.length; ++i)
+            if (spinner.children[i].age !== undefined)
+                spokes.push(spinner.children[i])
+        return spokes
+    }
+
+    function test_spokesOnlyWhileShown() {
+        const window = createTemporaryObject(windowComponent, test)
+        const spinner = window.spinner
+        compare(spokesOf(spinner).length, 12)
+        spinner.visible = false
+        compare(spokesOf(spinner).length, 0, "a hidden spinner keeps no spokes")
+        spinner.visible = true
+        compare(spokesOf(spinner).length, 12, "shown again, it has its spokes back")
+    }
+
     function test_theHeadIsDarkest() {
         const window = createTemporaryObject(windowComponent, test)
         const spinner = window.spinner
         spinner.running = false
         spinner.running = true
         spinner.step = 3
-        const spokes = []
-        for (let i = 0; i < spinner.children.length; ++i)
-            if (spinner.children[i].age !== undefined)
-                spokes.push(spinner.children[i])
+        const spokes = spokesOf(spinner)
         compare(spokes.length, 12)
         for (const spoke of spokes)
             verify(spoke.opacity <= spokes[3].opacity, "spoke " + spoke.index)
