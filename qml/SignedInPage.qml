@@ -1,7 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Templates as T
 import QtQuick.Layouts
 import Portico
 
@@ -70,31 +69,24 @@ ColumnLayout {
     MessageBanner { text: page.controller.errorText }
 
     // Offline is not signed out: say so, and let the user ask again now.
-    T.Pane {
+    RowLayout {
         visible: page.controller.sessionStatusText.length > 0
-        implicitWidth: contentWidth
-        implicitHeight: contentHeight
-        padding: 0
+        spacing: Theme.spacingS
         Layout.fillWidth: true
-        background: null
-        RowLayout {
-            width: parent.width
-            spacing: Theme.spacingS
-            WaitSpinner {
-                running: page.controller.sessionState === AccountListModel.Verifying
-                visible: running
-                Layout.preferredHeight: 24
-                Layout.preferredWidth: 24
-            }
-            MessageBanner {
-                kind: MessageBanner.Info
-                text: page.controller.sessionStatusText
-            }
-            AccessibleButton {
-                visible: page.controller.sessionState === AccountListModel.Offline
-                text: qsTr("Retry now")
-                onClicked: page.controller.retryVerification()
-            }
+        WaitSpinner {
+            running: page.controller.sessionState === AccountListModel.Verifying
+            visible: running
+            Layout.preferredHeight: 24
+            Layout.preferredWidth: 24
+        }
+        MessageBanner {
+            kind: MessageBanner.Info
+            text: page.controller.sessionStatusText
+        }
+        AccessibleButton {
+            visible: page.controller.sessionState === AccountListModel.Offline
+            text: qsTr("Retry now")
+            onClicked: page.controller.retryVerification()
         }
     }
 
