@@ -35,13 +35,18 @@ const char *sceneGraph(QQuickWindow *window)
     }
 }
 
-// Whether a Quick Controls style is loaded yet: the first pages are made without one
-// (qml/TextLabel.qml), which loads with the pages compiled after the first frame. Qt's styles
-// all build on QtQuick.Controls.impl, whose C++ types register when the first of them loads.
+// Whether a Quick Controls style, and QtQuick.Templates under it, are loaded yet: the window and
+// the first pages are made on plain Qt Quick (qml/TextLabel.qml); both load with the pages
+// compiled after the first frame. Qt's styles all build on QtQuick.Controls.impl; a module's C++
+// types register when the first of its imports loads.
 const char *controlsStyle()
 {
     return qmlTypeId("QtQuick.Controls.impl", 6, 4, "IconLabel") == -1 ? "controls=no"
                                                                        : "controls=yes";
+}
+const char *templates()
+{
+    return qmlTypeId("QtQuick.Templates", 6, 4, "Button") == -1 ? "templates=no" : "templates=yes";
 }
 
 } // namespace
@@ -62,8 +67,8 @@ void watchFirstFrame(QQuickWindow *window)
         window, &QQuickWindow::frameSwapped, window,
         [once, window] {
             QObject::disconnect(*once);
-            std::printf(
-                "first-frame %lld %s %s\n", steadyNs(), sceneGraph(window), controlsStyle());
+            std::printf("first-frame %lld %s %s %s\n", steadyNs(), sceneGraph(window),
+                controlsStyle(), templates());
             std::fflush(stdout);
         },
         Qt::DirectConnection);

@@ -7,7 +7,8 @@ import Portico
 // A Button a screen reader can press. Qt 6.4's Quick Controls offer the "Press" action over
 // AT-SPI but do nothing when it is invoked (tst_e2e_accessibility): pressing clicks here.
 // The keyboard's focus gets a ring in the highlight colour, plain to see on light and dark.
-// On QtQuick.Templates with Fusion's sizes and Portico's own look (see TextLabel.qml for why).
+// On QtQuick.Templates with Fusion's sizes, for the pages after the first two, which have
+// PlainButton (it says why), in the same look.
 T.Button {
     id: control
 
@@ -22,12 +23,8 @@ T.Button {
     implicitHeight: Math.max(Theme.buttonHeight - 8, implicitContentHeight + topPadding + bottomPadding)
     Accessible.onPressAction: clicked()
 
-    // One look in light and dark: the page's main action (highlighted) solid in the highlight
-    // colour (Fusion's own highlighted button was hard to tell from the others, and its light
-    // gradient left white text faint), flat ones with a hover veil, the rest framed.
+    // One look with PlainButton, the first pages' button (ButtonFace.qml).
     SystemPalette { id: system }
-    readonly property color veil: Qt.rgba(system.buttonText.r, system.buttonText.g, system.buttonText.b,
-                                          control.down ? 0.16 : control.hovered ? 0.08 : 0)
     palette.buttonText: control.highlighted ? "#ffffff" : system.buttonText
     contentItem: Text {
         text: control.text
@@ -39,31 +36,12 @@ T.Button {
         Accessible.ignored: true
     }
     opacity: enabled ? 1 : 0.5
-    background: Rectangle {
-        implicitWidth: 80
-        implicitHeight: Theme.buttonHeight - 8
-        radius: Theme.radius - 2
-        color: control.highlighted
-               ? Qt.darker(system.highlight, control.down ? 1.5 : control.hovered ? 1.2 : 1.3)
-               : control.flat ? "transparent" : system.button
-        border.width: control.flat || control.highlighted ? 0 : 1
-        border.color: system.mid
-        Rectangle {
-            anchors.fill: parent
-            radius: parent.radius
-            color: control.veil
-            visible: !control.highlighted
-        }
+    background: ButtonFace {
+        highlighted: control.highlighted
+        flat: control.flat
+        down: control.down
+        hovered: control.hovered
     }
 
-    Rectangle {
-        z: 1
-        anchors.fill: parent
-        anchors.margins: -3
-        radius: Theme.radius
-        color: "transparent"
-        border.width: Theme.focusRingWidth
-        border.color: control.palette.highlight
-        visible: control.focusRingShown
-    }
+    FocusRing { visible: control.focusRingShown }
 }

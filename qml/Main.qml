@@ -1,12 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Portico contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
-import QtQuick.Templates as T
 import QtQuick.Layouts
 import Portico
 
-// The window on QtQuick.Templates, coloured as Fusion colours it (see TextLabel.qml for why).
-T.ApplicationWindow {
+// The window on plain Qt Quick, coloured as Fusion colours it (see TextLabel.qml for why).
+Window {
     id: window
 
     required property LoginController controller

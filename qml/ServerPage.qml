@@ -37,39 +37,48 @@ ColumnLayout {
         onTextEdited: page.controller.serverTextEdited(text)
     }
 
-    RowLayout {
-        spacing: Theme.spacingS
-        visible: status.text.length > 0 || page.controller.busy
+    // What is hidden is not made until it shows (here and below): hidden, it would still cost the
+    // first frame its creation (docs/performance.md).
+    readonly property string status: page.controller.errorText.length === 0
+                                     ? page.controller.lookupStatus : ""
+    Loader {
+        active: page.status.length > 0 || page.controller.busy
+        visible: active
         Layout.fillWidth: true
-        WaitSpinner {
-            running: page.controller.busy
-            visible: running
-            Layout.preferredHeight: 24
-            Layout.preferredWidth: 24
-        }
-        TextLabel {
-            id: status
-            text: page.controller.errorText.length === 0 ? page.controller.lookupStatus : ""
-            opacity: 0.75
-            wrapMode: Text.WrapAnywhere
-            Layout.fillWidth: true
+        sourceComponent: RowLayout {
+            spacing: Theme.spacingS
+            WaitSpinner {
+                running: page.controller.busy
+                visible: running
+                Layout.preferredHeight: 24
+                Layout.preferredWidth: 24
+            }
+            TextLabel {
+                text: page.status
+                opacity: 0.75
+                wrapMode: Text.WrapAnywhere
+                Layout.fillWidth: true
+            }
         }
     }
 
     MessageBanner { text: page.controller.errorText }
 
     // A server on this machine speaks plain http where https was tried: offer its address.
-    AccessibleButton {
-        visible: page.controller.plainHttpOffer.length > 0
-        text: qsTr("Use %1").arg(page.controller.plainHttpOffer)
-        highlighted: true
-        enabled: !page.controller.busy
+    Loader {
+        active: page.controller.plainHttpOffer.length > 0
+        visible: active
         Layout.fillWidth: true
-        onClicked: page.controller.usePlainHttpOffer()
+        sourceComponent: PlainButton {
+            text: qsTr("Use %1").arg(page.controller.plainHttpOffer)
+            highlighted: true
+            enabled: !page.controller.busy
+            onClicked: page.controller.usePlainHttpOffer()
+        }
     }
 
     // The one main action.
-    AccessibleButton {
+    PlainButton {
         text: qsTr("Continue")
         highlighted: page.controller.signInAgainUser.length === 0
                      && page.controller.plainHttpOffer.length === 0
@@ -78,24 +87,30 @@ ColumnLayout {
         onClicked: page.submit()
     }
 
-    AccessibleButton {
-        visible: page.controller.signInAgainUser.length > 0
-        text: qsTr("Sign in again as %1").arg(page.controller.signInAgainUser)
-        highlighted: true
+    Loader {
+        active: page.controller.signInAgainUser.length > 0
+        visible: active
         Layout.fillWidth: true
-        enabled: !page.controller.busy
-        onClicked: page.controller.signInAgain()
+        sourceComponent: PlainButton {
+            text: qsTr("Sign in again as %1").arg(page.controller.signInAgainUser)
+            highlighted: true
+            enabled: !page.controller.busy
+            onClicked: page.controller.signInAgain()
+        }
     }
     MessageBanner { kind: MessageBanner.Info; text: page.controller.noticeText }
 
-    AccessibleButton {
+    Loader {
         // Adding an account: the one signed in stays, and this leads back to it.
-        visible: page.controller.accounts.count > 0
-        text: qsTr("Back to %1").arg(page.controller.userId)
-        flat: true
+        active: page.controller.accounts.count > 0
+        visible: active
         Layout.alignment: Qt.AlignHCenter
         Layout.maximumWidth: page.width
-        onClicked: page.controller.back()
+        sourceComponent: PlainButton {
+            text: qsTr("Back to %1").arg(page.controller.userId)
+            flat: true
+            onClicked: page.controller.back()
+        }
     }
 
     Item { Layout.fillHeight: true }

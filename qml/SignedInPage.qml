@@ -44,13 +44,18 @@ ColumnLayout {
             }
             // OAuth accounts: the server's own account page (profile, password, devices), under
             // who you are. Before the main action in the page, so Tab from it does not pass here.
-            AccessibleButton {
-                visible: page.controller.devices.canManageAccount
-                text: qsTr("Manage account")
-                flat: true
-                Accessible.description: qsTr("Opens your server's account page in your browser")
-                Layout.leftMargin: -leftPadding
-                onClicked: page.controller.devices.manageAccount()
+            // What is hidden is not made until it shows (here and below): hidden, it would still
+            // cost the first frame its creation (docs/performance.md).
+            Loader {
+                active: page.controller.devices.canManageAccount
+                visible: active
+                Layout.leftMargin: item ? -item.padding : 0
+                sourceComponent: PlainButton {
+                    text: qsTr("Manage account")
+                    flat: true
+                    Accessible.description: qsTr("Opens your server's account page in your browser")
+                    onClicked: page.controller.devices.manageAccount()
+                }
             }
         }
     }
@@ -69,24 +74,27 @@ ColumnLayout {
     MessageBanner { text: page.controller.errorText }
 
     // Offline is not signed out: say so, and let the user ask again now.
-    RowLayout {
-        visible: page.controller.sessionStatusText.length > 0
-        spacing: Theme.spacingS
+    Loader {
+        active: page.controller.sessionStatusText.length > 0
+        visible: active
         Layout.fillWidth: true
-        WaitSpinner {
-            running: page.controller.sessionState === AccountListModel.Verifying
-            visible: running
-            Layout.preferredHeight: 24
-            Layout.preferredWidth: 24
-        }
-        MessageBanner {
-            kind: MessageBanner.Info
-            text: page.controller.sessionStatusText
-        }
-        AccessibleButton {
-            visible: page.controller.sessionState === AccountListModel.Offline
-            text: qsTr("Retry now")
-            onClicked: page.controller.retryVerification()
+        sourceComponent: RowLayout {
+            spacing: Theme.spacingS
+            WaitSpinner {
+                running: page.controller.sessionState === AccountListModel.Verifying
+                visible: running
+                Layout.preferredHeight: 24
+                Layout.preferredWidth: 24
+            }
+            MessageBanner {
+                kind: MessageBanner.Info
+                text: page.controller.sessionStatusText
+            }
+            PlainButton {
+                visible: page.controller.sessionState === AccountListModel.Offline
+                text: qsTr("Retry now")
+                onClicked: page.controller.retryVerification()
+            }
         }
     }
 
@@ -103,23 +111,29 @@ ColumnLayout {
     }
 
     // The one main action: the account's devices, or saving it while the keychain refused it.
-    AccessibleButton {
-        id: retryButton
-        visible: page.controller.saveFailed
-        text: qsTr("Retry saving")
-        highlighted: true
-        enabled: !page.controller.busy
+    Loader {
+        id: retrySaving
+        active: page.controller.saveFailed
+        visible: active
         Layout.fillWidth: true
-        onClicked: page.controller.retrySave()
+        sourceComponent: PlainButton {
+            text: qsTr("Retry saving")
+            highlighted: true
+            enabled: !page.controller.busy
+            onClicked: page.controller.retrySave()
+        }
     }
-    AccessibleButton {
-        visible: page.controller.signInAgainUser.length > 0
-        text: qsTr("Sign in again as %1").arg(page.controller.signInAgainUser)
-        enabled: !page.controller.busy
+    Loader {
+        active: page.controller.signInAgainUser.length > 0
+        visible: active
         Layout.fillWidth: true
-        onClicked: page.controller.signInAgain()
+        sourceComponent: PlainButton {
+            text: qsTr("Sign in again as %1").arg(page.controller.signInAgainUser)
+            enabled: !page.controller.busy
+            onClicked: page.controller.signInAgain()
+        }
     }
-    AccessibleButton {
+    PlainButton {
         id: devicesButton
         text: qsTr("Devices")
         highlighted: !page.controller.saveFailed
@@ -139,13 +153,13 @@ ColumnLayout {
             Layout.preferredWidth: 32
         }
         Item { Layout.fillWidth: true }
-        AccessibleButton {
+        PlainButton {
             text: qsTr("Add account")
             flat: true
             enabled: !page.controller.busy
             onClicked: page.controller.addAccount()
         }
-        AccessibleButton {
+        PlainButton {
             id: signOutButton
             text: qsTr("Sign out")
             flat: true
@@ -195,7 +209,7 @@ ColumnLayout {
     // The keyboard starts on the account's main action: saving it, while the keychain refused it.
     // With a visible focus frame, so that a keyboard user sees what Enter will do.
     function entered() {
-        (page.controller.saveFailed ? retryButton : devicesButton).forceActiveFocus(Qt.TabFocusReason)
+        (retrySaving.item ?? devicesButton).forceActiveFocus(Qt.TabFocusReason)
     }
     onVisibleChanged: if (visible) entered()
     Component.onCompleted: Qt.callLater(page.entered) // created when shown (Main.qml)
@@ -203,8 +217,9 @@ ColumnLayout {
     // While the controller is busy its buttons are disabled, and the one with the keyboard loses
     // it. Qt gives it back once the button is enabled again, even to Retry saving, which is
     // hidden by then when saving worked. So once the controller is done: a keyboard that is
-    // nowhere, on the page's focus scope, or on a control of this page that is hidden or disabled
-    // goes to the main action (Retry saving, if it failed again). Elsewhere (a popup) it stays.
+    // nowhere, on the page's focus scope, on one inside the page (a Loader, whose button was
+    // disabled) or on a control of this page that is hidden or disabled goes to the main action
+    // (Retry saving, if it failed again). Elsewhere (a popup) it stays.
     function regainFocus() {
         const focused = page.Window.activeFocusItem
         let inPage = false
@@ -213,7 +228,7 @@ ColumnLayout {
         let aroundPage = !focused
         for (let item = page.parent; item && !aroundPage; item = item.parent)
             aroundPage = item === focused
-        if (aroundPage || (inPage && !(focused.visible && focused.enabled)))
+        if (aroundPage || (inPage && !(focused.visible && focused.enabled && focused.activeFocusOnTab)))
             page.entered()
     }
     Connections {

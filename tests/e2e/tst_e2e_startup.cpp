@@ -83,9 +83,10 @@ private Q_SLOTS:
         const auto lines = start({});
         const QStringList frame = lines.value(0), deferred = lines.value(1);
         QVERIFY2(frame.size() >= 2, "no first-frame line");
-        // The first page is made without a Quick Controls style (qml/TextLabel.qml): the style
-        // loads with the pages compiled after the first frame.
+        // The window and the first page are made on plain Qt Quick (qml/TextLabel.qml): a Quick
+        // Controls style and QtQuick.Templates load with the pages compiled after the first frame.
         QCOMPARE(frame.value(3), QStringLiteral("controls=no"));
+        QCOMPARE(frame.value(4), QStringLiteral("templates=no"));
         QVERIFY2(deferred.size() == 4, "the work deferred to the first frame never finished");
         // After the first frame: the six pages not shown compiled, the window icon set.
         QVERIFY(deferred.value(1).toLongLong() > frame.value(1).toLongLong());

@@ -592,15 +592,15 @@ private Q_SLOTS:
         for (const Logged &r : mediaRequests())
             QVERIFY2(r.status >= 400, qPrintable(describe(requests(*synapse))));
 
-        // No error on the page: the providers are offered, and the only banner showing (a
-        // "panel" to AT-SPI) is the plain-http warning every loopback server gets.
+        // No error on the page: the providers are offered, and the only banner showing (an
+        // "alert" to AT-SPI) is the plain-http warning every loopback server gets.
         const QString tree = accessibleTree(app->processId());
         QVERIFY2(tree.contains(u"push button\tContinue with Alpha ID")
                 && tree.contains(u"push button\tContinue with Beta Login"),
             qPrintable(tree));
         QStringList banners;
         for (const QString &line : tree.split(u'\n'))
-            if (line.section(u'\t', 1, 1) == u"panel")
+            if (line.section(u'\t', 1, 1) == u"alert")
                 banners.append(line.section(u'\t', 2, 2));
         QCOMPARE(banners,
             QStringList{QStringLiteral(

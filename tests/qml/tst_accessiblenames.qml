@@ -19,11 +19,11 @@ TestCase {
         Main { controller: testController }
     }
 
-    // The visible buttons under `item`.
+    // The visible buttons under `item`: Quick Controls' and the first pages' (PlainButton).
     function buttons(item, found) {
         if (!item.visible)
             return found
-        if (item instanceof T.AbstractButton)
+        if (item instanceof T.AbstractButton || item instanceof PlainButton)
             found.push(item)
         for (let i = 0; i < item.children.length; ++i)
             buttons(item.children[i], found)

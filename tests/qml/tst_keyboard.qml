@@ -58,7 +58,7 @@ TestCase {
 
         // Tab reaches Continue, and comes back round to the field; Enter presses the button.
         keyClick(Qt.Key_Tab)
-        verify(focused(win) instanceof AccessibleButton, "Tab went to " + focused(win))
+        verify(focused(win) instanceof PlainButton, "Tab went to " + focused(win))
         compare(focused(win).text, "Continue")
         keyClick(Qt.Key_Tab)
         verify(focused(win) instanceof EntryField, "Tab did not come back to the server field")
@@ -123,7 +123,7 @@ TestCase {
         compare(testController.page, LoginController.Server)
 
         keyClick(Qt.Key_Tab)
-        verify(focused(win) instanceof AccessibleButton, "Tab went to " + focused(win))
+        verify(focused(win) instanceof PlainButton, "Tab went to " + focused(win))
         compare(focused(win).text, "Use " + testServerUrl)
         keyClick(Qt.Key_Return)
         tryCompare(testController, "page", LoginController.Providers, 15000)
