@@ -9,6 +9,9 @@ ColumnLayout {
     id: page
 
     required property LoginController controller
+    // What the lookup is doing, while no error is shown.
+    readonly property string status: page.controller.errorText.length === 0
+                                     ? page.controller.lookupStatus : ""
 
     function submit() {
         if (serverField.text.trim().length > 0 && !page.controller.busy)
@@ -39,8 +42,6 @@ ColumnLayout {
 
     // What is hidden is not made until it shows (here and below): hidden, it would still cost the
     // first frame its creation (docs/performance.md).
-    readonly property string status: page.controller.errorText.length === 0
-                                     ? page.controller.lookupStatus : ""
     Loader {
         active: page.status.length > 0 || page.controller.busy
         visible: active
